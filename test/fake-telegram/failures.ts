@@ -1,0 +1,77 @@
+import { blockedByUser, injectedError, tooManyRequests, type InjectedFailure } from "./errors.js";
+
+/** Methods that put a new message into a chat; these are what `setRateLimit` throttles. */
+export const SEND_METHODS = new Set(["sendMessage", "sendPhoto", "sendDocument"]);
+
+/** Methods that act on a chat and so fail once its user blocked the bot. */
+const CHAT_WRITE_METHODS = new Set([
+  ...SEND_METHODS, "editMessageText", "editMessageReplyMarkup", "editMessageCaption", "sendChatAction",
+]);
+
+export interface FakeStats {
+  /** Successful send calls (sendMessage, sendPhoto, sendDocument). */
+  accepted: number;
+  /** Send calls answered with any error. */
+  rejected: number;
+  /** Of the rejected ones, those refused by `setRateLimit`. */
+  rateLimited: number;
+  byMethod: Record<string, { ok: number; failed: number }>;
+}
+
+export class FailureInjector {
+  private readonly blocked = new Set<number>();
+  private readonly queued = new Map<string, InjectedFailure[]>();
+  private perSecond?: number;
+  private sendTimes: number[] = [];
+  private readonly counters: FakeStats = { accepted: 0, rejected: 0, rateLimited: 0, byMethod: {} };
+
+  block(chatId: number): void {
+    this.blocked.add(chatId);
+  }
+
+  unblock(chatId: number): void {
+    this.blocked.delete(chatId);
+  }
+
+  failNext(method: string, failure: InjectedFailure, times: number): void {
+    const queue = this.queued.get(method) ?? [];
+    for (let i = 0; i < times; i++) queue.push(failure);
+    this.queued.set(method, queue);
+  }
+
+  setRateLimit(limit: { perSecond: number } | null): void {
+    this.perSecond = limit?.perSecond;
+    this.sendTimes = [];
+  }
+
+  /** Throws the error a call should get before the method itself runs, if any. */
+  check(method: string, chatId: number | undefined): void {
+    const injected = this.queued.get(method)?.shift();
+    if (injected) throw injectedError(injected);
+    if (SEND_METHODS.has(method) && this.perSecond !== undefined) {
+      const now = Date.now();
+      this.sendTimes = this.sendTimes.filter((t) => now - t < 1000);
+      if (this.sendTimes.length >= this.perSecond) {
+        this.counters.rateLimited += 1;
+        throw tooManyRequests(1);
+      }
+      // Taken now, not on success, so concurrent sends cannot all slip through one free slot.
+      this.sendTimes.push(now);
+    }
+    if (chatId !== undefined && this.blocked.has(chatId) && CHAT_WRITE_METHODS.has(method)) throw blockedByUser();
+  }
+
+  record(method: string, ok: boolean): void {
+    const entry = (this.counters.byMethod[method] ??= { ok: 0, failed: 0 });
+    if (ok) entry.ok += 1;
+    else entry.failed += 1;
+    if (SEND_METHODS.has(method)) {
+      if (ok) this.counters.accepted += 1;
+      else this.counters.rejected += 1;
+    }
+  }
+
+  stats(): FakeStats {
+    return structuredClone(this.counters);
+  }
+}

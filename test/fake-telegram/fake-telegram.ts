@@ -1,0 +1,131 @@
+import type { BotCommand, BotCommandScope, Message, Update, UserFromGetMe } from "grammy/types";
+import type { ChatLogEntry } from "./chat-view.js";
+import { ChatView } from "./chat-view.js";
+import type { InjectedFailure } from "./errors.js";
+import type { FakeStats } from "./failures.js";
+import type { FakeState, RecordedCall } from "./fake-state.js";
+import { FakeGroup, type FakeGroupInit } from "./fake-group.js";
+import { FakeUser, type FakeUserInit } from "./fake-user.js";
+import { commandsKey } from "./methods-bot.js";
+import type { NewUpdate, WebhookFailure } from "./update-queue.js";
+
+/** The test-facing handle on a running fake Bot API. */
+export class FakeTelegram {
+  private readonly users = new Map<number, FakeUser>();
+
+  constructor(
+    private readonly state: FakeState,
+    /** Pass as grammY's `client.apiRoot`. */
+    readonly apiRoot: string,
+    private readonly closeServer: () => Promise<void>,
+  ) {}
+
+  get token(): string {
+    return this.state.options.token;
+  }
+
+  get botInfo(): UserFromGetMe {
+    return structuredClone(this.state.botUser);
+  }
+
+  /** Every API call the bot made, in arrival order. */
+  get calls(): readonly RecordedCall[] {
+    return this.state.calls;
+  }
+
+  get webhookFailures(): readonly WebhookFailure[] {
+    return this.state.queue.webhookFailures;
+  }
+
+  /** Queues an update; resolves once delivered (webhook answered 2xx, or a getUpdates handed it out). */
+  pushUpdate(update: NewUpdate): Promise<Update> {
+    return this.state.pushUpdate(update);
+  }
+
+  /** Creates (or returns the existing) test user and registers their private chat. */
+  user(init: FakeUserInit): FakeUser {
+    const existing = this.users.get(init.id);
+    if (existing) return existing;
+    const user = new FakeUser(this.state, init);
+    this.users.set(init.id, user);
+    return user;
+  }
+
+  group(init: FakeGroupInit): FakeGroup {
+    return new FakeGroup(this.state, init);
+  }
+
+  /** A view on any chat, e.g. one registered by a raw `pushUpdate`. */
+  chat(chatId: number): ChatView {
+    return new ChatView(this.state, chatId);
+  }
+
+  chatLog(chatId: number): ChatLogEntry[] {
+    return this.chat(chatId).log();
+  }
+
+  botMessages(chatId: number): Message[] {
+    return this.chat(chatId).messages();
+  }
+
+  fileBytes(fileId: string): Buffer | undefined {
+    const bytes = this.state.files.get(fileId)?.bytes;
+    return bytes && Buffer.from(bytes);
+  }
+
+  commands(scope?: BotCommandScope, languageCode?: string): BotCommand[] {
+    return structuredClone(this.state.commands.get(commandsKey(scope, languageCode)) ?? []);
+  }
+
+  /** From now on every send/edit to this chat fails with 403 "bot was blocked by the user". */
+  blockUser(chatId: number): void {
+    this.state.failures.block(chatId);
+  }
+
+  unblockUser(chatId: number): void {
+    this.state.failures.unblock(chatId);
+  }
+
+  /** The next `times` calls of `method` fail with this error (429s get `parameters.retry_after`). */
+  failNext(method: string, failure: InjectedFailure, times = 1): void {
+    this.state.failures.failNext(method, failure, times);
+  }
+
+  /** Sends beyond `perSecond` in any rolling second get 429 with retry_after 1; null removes the limit. */
+  setRateLimit(limit: { perSecond: number } | null): void {
+    this.state.failures.setRateLimit(limit);
+  }
+
+  stats(): FakeStats {
+    return this.state.failures.stats();
+  }
+
+  /** First recorded call (past or future) of `method` that satisfies `predicate`. */
+  waitForCall(method: string, predicate?: (call: RecordedCall) => boolean, timeoutMs = 5000): Promise<RecordedCall> {
+    return this.state.waitForCall(method, predicate, timeoutMs);
+  }
+
+  /** Parameters of the `answerCallbackQuery` for this query, if the bot answered it. */
+  callbackAnswer(callbackQueryId: string): Record<string, unknown> | undefined {
+    return structuredClone(this.state.callbacks.get(callbackQueryId)?.answer);
+  }
+
+  waitForCallbackAnswer(callbackQueryId: string, timeoutMs = 5000): Promise<Record<string, unknown>> {
+    return this.state.waitForCallbackAnswer(callbackQueryId, timeoutMs);
+  }
+
+  /** Current webhook (URL and secret), or undefined in polling mode. */
+  webhook(): { url: string; secretToken?: string } | undefined {
+    const hook = this.state.queue.webhook;
+    return hook && { url: hook.url, ...(hook.secretToken ? { secretToken: hook.secretToken } : {}) };
+  }
+
+  pendingUpdateCount(): number {
+    return this.state.queue.pendingCount;
+  }
+
+  /** Stops the server; held long polls answer `[]`, pending waits and deliveries reject. */
+  close(): Promise<void> {
+    return this.closeServer();
+  }
+}

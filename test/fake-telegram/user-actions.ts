@@ -1,0 +1,54 @@
+import type { CallbackQuery, Chat, Message, MessageEntity, Update, User } from "grammy/types";
+import type { StoredMessage } from "./chat-store.js";
+import type { FakeState } from "./fake-state.js";
+import { compact, unixNow } from "./methods-messages.js";
+import { quiet } from "./waiting.js";
+
+/** What a user action returns: the update as delivered and the user's message. */
+export interface Sent {
+  update: Update;
+  message: Message;
+}
+
+export interface Clicked {
+  update: Update;
+  callbackQuery: CallbackQuery;
+}
+
+/** Text as a real client sends it: a leading `/command` (or `/command@bot`) carries a bot_command entity. */
+export function textContent(text: string): Pick<Message, "text" | "entities"> {
+  const command = /^\/[^\s]+/.exec(text)?.[0];
+  const entities: MessageEntity[] | undefined = command
+    ? [{ type: "bot_command", offset: 0, length: command.length }]
+    : undefined;
+  return compact({ text, entities });
+}
+
+export function postMessage(state: FakeState, chat: Chat, from: User, content: Partial<Message>): Promise<Sent> {
+  const message = compact({
+    message_id: state.store.allocateMessageId(chat.id),
+    from,
+    chat,
+    date: unixNow(),
+    ...content,
+  }) as Message & Update.NonChannel;
+  const snapshot = structuredClone(message);
+  return quiet(state.pushUpdate({ message }).then((update) => ({ update, message: snapshot })));
+}
+
+export function postCallback(state: FakeState, record: StoredMessage, from: User, data: string): Promise<Clicked> {
+  const callbackQuery: CallbackQuery = {
+    id: state.nextCallbackQueryId(),
+    from,
+    message: structuredClone(record.message),
+    chat_instance: state.chatInstance(record.message.chat.id),
+    data,
+  };
+  return quiet(state.pushUpdate({ callback_query: callbackQuery }).then((update) => ({ update, callbackQuery })));
+}
+
+/** What a reply looks like inside the replying message: the target without its own reply. */
+export function replySnapshot(record: StoredMessage): Message {
+  const { reply_to_message: _nested, ...target } = record.message;
+  return structuredClone(target) as Message;
+}
