@@ -1,0 +1,44 @@
+import { eq } from "drizzle-orm";
+import { enqueueMessages } from "../outbox/enqueue.js";
+import type { Db } from "../storage/db.js";
+import { recipientColumns, toRecipient } from "../people/locale.js";
+import { people } from "../storage/schema/index.js";
+import { isCoordinator, ledTeamIds, loadAccess, supervisedTownIds, type Access } from "./access.js";
+
+/** What every private chat sees, member or not. */
+export const BASE_COMMANDS = ["start", "me", "lang", "help"] as const;
+const VOLUNTEER_COMMANDS = ["leave", "forgetme"] as const;
+const LEADER_COMMANDS = ["team", "invite", "invites"] as const;
+const SUPERVISOR_COMMANDS = ["team", "invite", "invites"] as const;
+const COORDINATOR_COMMANDS = ["team", "invite", "invites", "import"] as const;
+
+export function commandsFor(access: Access): string[] {
+  const set = new Set<string>(BASE_COMMANDS);
+  const add = (list: readonly string[]) => list.forEach((c) => set.add(c));
+  if (access.teamIds.length > 0) add(VOLUNTEER_COMMANDS);
+  if (ledTeamIds(access).length > 0) add(LEADER_COMMANDS);
+  if (supervisedTownIds(access).length > 0) add(SUPERVISOR_COMMANDS);
+  if (isCoordinator(access)) add(COORDINATOR_COMMANDS);
+  if (!set.has("forgetme")) set.add("forgetme");
+  return [...set];
+}
+
+/**
+ * Queues a per-chat command menu when a person's roles changed what they should see.
+ * The signature stored on the person keeps this from re-sending an unchanged menu.
+ */
+export async function refreshCommandMenu(tx: Db, personId: number, now: Date): Promise<void> {
+  const [person] = await tx
+    .select({ ...recipientColumns, signature: people.menuSignature })
+    .from(people)
+    .where(eq(people.id, personId));
+  const to = person ? toRecipient(person) : null;
+  if (!person || !to) return;
+  const commands = commandsFor(await loadAccess(tx, personId));
+  const signature = `${to.locale}:${commands.join(",")}`;
+  if (signature === person.signature) return;
+  await tx.update(people).set({ menuSignature: signature }).where(eq(people.id, personId));
+  await enqueueMessages(tx, now, [
+    { to, payload: { kind: "commands", commands } },
+  ]);
+}

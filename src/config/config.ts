@@ -1,0 +1,82 @@
+import { z } from "zod";
+
+/**
+ * Runtime configuration, read once at start from the environment.
+ * Every problem is reported as one readable line, never as a stack trace.
+ */
+const booleanish = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const isTimeZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const telegramIds = z
+  .string()
+  .transform((raw, ctx) => {
+    const ids: number[] = [];
+    for (const part of raw.split(",").map((s) => s.trim()).filter(Boolean)) {
+      if (!/^\d{1,15}$/.test(part)) {
+        ctx.addIssue({ code: "custom", message: `"${part}" is not a Telegram user id` });
+        return z.NEVER;
+      }
+      ids.push(Number(part));
+    }
+    return ids;
+  });
+
+const optional = (s: string | undefined) => (s === undefined || s.trim() === "" ? undefined : s.trim());
+
+export const configSchema = z
+  .object({
+    TELEGRAM_BOT_TOKEN: z
+      .string({ error: "is required (get one from @BotFather)" })
+      .regex(/^\d+:[A-Za-z0-9_-]+$/, "does not look like a bot token (digits:letters)"),
+    TELEGRAM_API_ROOT: z.url({ protocol: /^https?$/ }).default("https://api.telegram.org"),
+    DATABASE_URL: z
+      .url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// URL" })
+      .optional(),
+    DATA_DIR: z.string().default("./data"),
+    BOT_TIMEZONE: z.string().refine(isTimeZone, "is not an IANA time zone").default("Asia/Shanghai"),
+    DEFAULT_LOCALE: z.enum(["zh", "en"]).default("zh"),
+    ADMIN_TELEGRAM_IDS: telegramIds.default([]),
+    WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+    WEBHOOK_SECRET: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{16,256}$/, "must be 16-256 characters of A-Z, a-z, 0-9, _ and -")
+      .optional(),
+    PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+    HOST: z.string().default("0.0.0.0"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    INVITE_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+    OUTBOX_RATE_PER_SECOND: z.coerce.number().positive().max(1000).default(25),
+    SYNC_COMMANDS: booleanish.default(true),
+  })
+  .superRefine((c, ctx) => {
+    if (c.WEBHOOK_URL && !c.WEBHOOK_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "is required when WEBHOOK_URL is set" });
+    }
+  });
+
+export type Config = z.infer<typeof configSchema>;
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+
+/** Empty strings count as unset, so a blank line in .env does not override a default. */
+export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
+  const cleaned: Record<string, string | undefined> = {};
+  for (const key of Object.keys(configSchema.shape ?? {})) cleaned[key] = optional(env[key]);
+  const parsed = configSchema.safeParse(cleaned);
+  if (parsed.success) return { ok: true, config: parsed.data };
+  const problems = parsed.error.issues.map((issue) => {
+    const name = issue.path.join(".") || "configuration";
+    return `${name}: ${issue.message}`;
+  });
+  return { ok: false, problems };
+}

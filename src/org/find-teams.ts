@@ -1,0 +1,15 @@
+import { ilike, or, eq, asc } from "drizzle-orm";
+import type { Db } from "../storage/db.js";
+import { communities, teams } from "../storage/schema/index.js";
+import { selectTeamScopes, type TeamScope } from "./team-scope.js";
+
+/** A team by its number, or up to `limit` teams whose team or community name contains the text. */
+export async function findTeams(db: Db, query: string, limit = 10): Promise<TeamScope[]> {
+  const trimmed = query.trim();
+  if (/^\d+$/.test(trimmed)) return selectTeamScopes(db).where(eq(teams.id, Number(trimmed)));
+  const pattern = `%${trimmed.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return selectTeamScopes(db)
+    .where(or(ilike(teams.name, pattern), ilike(communities.name, pattern)))
+    .orderBy(asc(teams.id))
+    .limit(limit);
+}

@@ -1,0 +1,49 @@
+import type { Db } from "../storage/db.js";
+import { outbox } from "../storage/schema/index.js";
+import { outboxPayloadSchema, type OutboxPayload } from "./payload.js";
+
+export interface Recipient {
+  personId: number | null;
+  chatId: number;
+  locale: string;
+}
+
+export interface OutboxMessage {
+  to: Recipient;
+  payload: OutboxPayload;
+  /** Same key, same message: a redelivered update does not enqueue it twice. */
+  dedupeKey?: string;
+  groupKey?: string;
+  /** Higher goes first; interactive notices outrank bulk broadcasts. */
+  priority?: number;
+  notBefore?: Date;
+}
+
+export const PRIORITY = { bulk: 0, normal: 5, urgent: 10 } as const;
+
+/** Call inside the transaction that made the change the message tells about. */
+export async function enqueueMessages(tx: Db, now: Date, messages: OutboxMessage[]): Promise<number> {
+  if (messages.length === 0) return 0;
+  const rows = messages.map((m) => ({
+    chatId: m.to.chatId,
+    personId: m.to.personId,
+    locale: m.to.locale,
+    payload: outboxPayloadSchema.parse(m.payload),
+    dedupeKey: m.dedupeKey ?? null,
+    groupKey: m.groupKey ?? null,
+    priority: m.priority ?? PRIORITY.normal,
+    notBefore: m.notBefore ?? now,
+    createdAt: now,
+  }));
+  let count = 0;
+  // Chunked so a district-wide send stays under PostgreSQL's bind-parameter limit.
+  for (let i = 0; i < rows.length; i += 1000) {
+    const inserted = await tx
+      .insert(outbox)
+      .values(rows.slice(i, i + 1000))
+      .onConflictDoNothing({ target: outbox.dedupeKey })
+      .returning({ id: outbox.id });
+    count += inserted.length;
+  }
+  return count;
+}

@@ -1,0 +1,41 @@
+import { z } from "zod";
+
+/**
+ * What an outbox row asks Telegram to do, stored as JSON and rendered at send time in the
+ * recipient's language. Text is an i18n key with arguments; an argument may itself be a key,
+ * so "status: {status}" can show a translated status.
+ */
+const scalar = z.union([z.string(), z.number()]);
+/** Values formatted for the recipient at send time: weekday masks, instants in the bot's zone. */
+const formatted = z.union([
+  z.object({ key: z.string().min(1), args: z.record(z.string(), scalar).optional() }),
+  z.object({ weekdays: z.number().int().min(0).max(127) }),
+  z.object({ datetime: z.iso.datetime() }),
+]);
+export const textRefSchema = z.object({
+  key: z.string().min(1),
+  args: z.record(z.string(), z.union([scalar, formatted])).optional(),
+});
+export type TextRef = z.infer<typeof textRefSchema>;
+
+const buttonSchema = z.union([
+  z.object({ text: textRefSchema, data: z.string().min(1).max(64) }),
+  z.object({ text: textRefSchema, url: z.url() }),
+]);
+export type OutboxButton = z.infer<typeof buttonSchema>;
+
+export const outboxPayloadSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("message"), text: textRefSchema, buttons: z.array(z.array(buttonSchema)).optional() }),
+  /** Edits a message we sent earlier; naming its outbox row lets the edit wait until it is sent. */
+  z.object({
+    kind: z.literal("edit"),
+    target: z.union([z.object({ outboxId: z.number().int().positive() }), z.object({ messageId: z.number().int().positive() })]),
+    text: textRefSchema,
+    buttons: z.array(z.array(buttonSchema)).optional(),
+  }),
+  /** Replace the chat's command menu; `commands` are command names, described in the recipient's language. */
+  z.object({ kind: z.literal("commands"), commands: z.array(z.string().regex(/^[a-z0-9_]{1,32}$/)) }),
+]);
+export type OutboxPayload = z.infer<typeof outboxPayloadSchema>;
+
+export const t = (key: string, args?: TextRef["args"]): TextRef => (args ? { key, args } : { key });

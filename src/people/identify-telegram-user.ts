@@ -1,0 +1,37 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "../storage/db.js";
+import { people } from "../storage/schema/index.js";
+
+export interface KnownPerson {
+  personId: number;
+  /** The chosen language, or null to follow the Telegram client. */
+  locale: string | null;
+  name: string | null;
+}
+
+/**
+ * Finds the person behind a Telegram user, creating a bare row on first contact. Writing to us
+ * again also proves the user no longer blocks the bot.
+ */
+export async function identifyTelegramUser(db: Db, user: { id: number; languageCode?: string | undefined }, now: Date): Promise<KnownPerson> {
+  const telegramId = user.id;
+  const clientLanguage = user.languageCode ?? null;
+  const select = () =>
+    db
+      .select({ personId: people.id, locale: people.locale, name: people.name, unreachableAt: people.unreachableAt, clientLanguage: people.clientLanguage })
+      .from(people)
+      .where(eq(people.telegramId, telegramId));
+  let [row] = await select();
+  if (!row) {
+    await db.insert(people).values({ telegramId, clientLanguage, createdAt: now, updatedAt: now }).onConflictDoNothing();
+    [row] = await select();
+  }
+  if (!row) throw new Error(`person for telegram user ${telegramId} vanished`);
+  if (row.unreachableAt || (clientLanguage !== null && clientLanguage !== row.clientLanguage)) {
+    await db
+      .update(people)
+      .set({ unreachableAt: null, clientLanguage: clientLanguage ?? row.clientLanguage })
+      .where(eq(people.id, row.personId));
+  }
+  return { personId: row.personId, locale: row.locale, name: row.name };
+}

@@ -1,0 +1,44 @@
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { sql } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import * as schema from "./schema/index.js";
+
+/**
+ * One type for both drivers. A transaction handle is also a Db, so verbs take `db` first and
+ * callers pass `tx` inside a transaction. (PGlite has one connection: using the outer `db`
+ * inside a transaction would wait for the transaction itself, forever.)
+ */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export type DatabaseTarget = { kind: "postgres"; url: string; maxConnections?: number } | { kind: "pglite"; dataDir?: string };
+
+export interface Database {
+  db: Db;
+  kind: DatabaseTarget["kind"];
+  close(): Promise<void>;
+}
+
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  if (target.kind === "postgres") {
+    const client = postgres(target.url, {
+      max: target.maxConnections ?? 10,
+      onnotice: () => {},
+      connection: { application_name: "shouye" },
+    });
+    const db = drizzlePostgres(client, { schema, casing: "snake_case" });
+    return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
+  }
+  if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
+  const client = await PGlite.create(target.dataDir ? { dataDir: target.dataDir } : {});
+  const db = drizzlePglite(client, { schema, casing: "snake_case" });
+  return { db, kind: "pglite", close: () => client.close() };
+}
+
+/** Resolves when the database answers a trivial query; used by /healthz. */
+export async function pingDatabase(db: Db): Promise<void> {
+  await db.execute(sql`select 1`);
+}
