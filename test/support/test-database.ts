@@ -1,0 +1,37 @@
+import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle } from "drizzle-orm/pglite";
+import postgres from "postgres";
+import { inject } from "vitest";
+import { openDatabase, type Database } from "../../src/storage/db.js";
+import * as schema from "../../src/storage/schema/index.js";
+import { withDatabase } from "./global-setup.js";
+
+export const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
+
+/**
+ * A fresh, migrated database for one test file: a PGlite loaded from the run's seed, or a
+ * PostgreSQL database copied from the run's template (dropped again on close).
+ */
+export async function openTestDatabase(): Promise<Database> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (url) {
+    const name = `shouye_t_${process.ppid}_${randomBytes(4).toString("hex")}`;
+    const admin = postgres(url, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database ${name} template ${inject("pgTemplate")}`);
+    const database = await openDatabase({ kind: "postgres", url: withDatabase(url, name), maxConnections: 10 });
+    return {
+      ...database,
+      async close() {
+        await database.close();
+        await admin.unsafe(`drop database if exists ${name} with (force)`);
+        await admin.end();
+      },
+    };
+  }
+  const seed = readFileSync(inject("pgliteSeed"));
+  const client = await PGlite.create({ loadDataDir: new Blob([seed]) });
+  const db = drizzle(client, { schema, casing: "snake_case" });
+  return { db, kind: "pglite", close: () => client.close() };
+}
