@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { isCoordinator, leadsTeam } from "../access/access.js";
 import { requireTeamAction } from "../access/permissions.js";
 import type { DomainContext } from "../domain/context.js";
+import { NotFoundError } from "../domain/errors.js";
 import type { TeamScope } from "../org/team-scope.js";
 import { memberships, people, roleGrants } from "../storage/schema/index.js";
 
@@ -50,4 +51,14 @@ export async function listTeamMembers(ctx: DomainContext, teamId: number): Promi
     reachable: r.telegramId !== null,
   }));
   return { scope, members };
+}
+
+/** One member's card, with the same permission and phone rules as the list. */
+export async function viewTeamMember(ctx: DomainContext, membershipId: number): Promise<{ scope: TeamScope; member: TeamMember }> {
+  const [row] = await ctx.db.select({ teamId: memberships.teamId }).from(memberships).where(eq(memberships.id, membershipId));
+  if (!row) throw new NotFoundError("membership.not_found");
+  const { scope, members } = await listTeamMembers(ctx, row.teamId);
+  const member = members.find((m) => m.membershipId === membershipId);
+  if (!member) throw new NotFoundError("membership.not_found");
+  return { scope, member };
 }

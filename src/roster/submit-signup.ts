@@ -8,7 +8,7 @@ import { invites, memberships, people } from "../storage/schema/index.js";
 import { adoptImportedPerson } from "./adopt-imported-person.js";
 import { resolveInvite } from "./invites.js";
 import { notifyTeamLeads } from "./notify-team-leads.js";
-import { normalizePhone } from "./phone.js";
+import { normalizeTelegramPhone } from "./phone.js";
 import { signupCardButtons, signupCardGroup, signupCardText } from "./signup-card.js";
 
 export const signupSchema = z.object({
@@ -35,7 +35,7 @@ export async function submitSignup(ctx: DomainContext, input: SignupInput): Prom
   if (!parsed.success) throw new ValidationError(parsed.error.issues[0]?.message ?? "signup.invalid");
   if (ctx.actor.type !== "person") throw new ValidationError("signup.person_only");
   const { code, name, weekdays } = parsed.data;
-  const phone = parsed.data.phone === null ? null : normalizePhone(parsed.data.phone);
+  const phone = parsed.data.phone === null ? null : normalizeTelegramPhone(parsed.data.phone);
   const actorId = ctx.actor.personId;
 
   return ctx.db.transaction(async (tx) => {

@@ -53,10 +53,14 @@ export const toggleDay = (mask: number, isoDay: number) => mask ^ dayBit(isoDay)
 
 /** Short localised names, e.g. "Mon, Wed" or "周一、周三", from the platform's own calendar data. */
 export function formatWeekdays(mask: number, locale: string): string {
+  const names = weekdayNames(locale).filter(({ day }) => hasDay(mask, day)).map(({ name }) => name);
+  return names.join(locale === "en" ? ", " : "、");
+}
+
+/** ISO day numbers 1..7 with their short names in the given language. */
+export function weekdayNames(locale: string): Array<{ day: number; name: string }> {
   const lang = locale === "en" ? "en" : "zh";
+  const format = new Intl.DateTimeFormat(lang, { weekday: "short", timeZone: "UTC" });
   // 2024-01-01 was a Monday.
-  const names = [1, 2, 3, 4, 5, 6, 7]
-    .filter((d) => hasDay(mask, d))
-    .map((d) => new Intl.DateTimeFormat(lang, { weekday: "short", timeZone: "UTC" }).format(new Date(Date.UTC(2024, 0, d))));
-  return names.join(lang === "en" ? ", " : "、");
+  return [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, name: format.format(new Date(Date.UTC(2024, 0, day))) }));
 }

@@ -35,7 +35,7 @@ describe("signup through an invite", () => {
     const invite = await createInvite(contextFor(db, asPerson(leader.personId)), { teamId: team.teamId, ttlDays: 30 });
     const volunteer = await makePerson(db);
 
-    const input = { code: invite.code, name: "Wang Fang", phone: "138 0013 8000", weekdays: 0b101, consent: true as const };
+    const input = { code: invite.code, name: "Wang Fang", phone: "8613800138000", weekdays: 0b101, consent: true as const };
     const first = await submitSignup(contextFor(db, asPerson(volunteer.personId)), input);
     const again = await submitSignup(contextFor(db, asPerson(volunteer.personId)), input);
 

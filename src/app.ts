@@ -1,0 +1,92 @@
+import type { Server } from "node:http";
+import { run, type RunnerHandle } from "@grammyjs/runner";
+import { Api, webhookCallback } from "grammy";
+import type { Logger } from "pino";
+import { ensureCoordinators } from "./access/ensure-coordinators.js";
+import { createBot } from "./bot/index.js";
+import { publishDefaultCommands } from "./bot/commands.js";
+import { createDeliver, createRenderer } from "./bot/deliver.js";
+import { createI18n } from "./bot/i18n.js";
+import type { Config } from "./config/config.js";
+import { createHttpServer, listen } from "./http/server.js";
+import { createDispatcher, type Dispatcher } from "./outbox/dispatcher.js";
+import { pingDatabase, type Database } from "./storage/db.js";
+
+export interface RunningApp {
+  /** The port /healthz (and the webhook) listen on. */
+  port: number;
+  dispatcher: Dispatcher;
+  stop(): Promise<void>;
+}
+
+/**
+ * Wires the parts together: the bot (polling with the runner, or a webhook), the outbox
+ * dispatcher, and the HTTP server. The database is opened and migrated by the caller.
+ */
+export async function startApp(config: Config, database: Database, logger: Logger, clock: () => Date = () => new Date()): Promise<RunningApp> {
+  const { db } = database;
+  await ensureCoordinators({ db, actor: { type: "system", job: "config" }, now: clock(), logger }, config.ADMIN_TELEGRAM_IDS);
+
+  const i18n = createI18n(config.DEFAULT_LOCALE);
+  const renderer = createRenderer(i18n, config.DEFAULT_LOCALE, config.BOT_TIMEZONE);
+  const outboxApi = new Api(config.TELEGRAM_BOT_TOKEN, { apiRoot: config.TELEGRAM_API_ROOT });
+  const dispatcher = createDispatcher({
+    db,
+    logger: logger.child({ component: "outbox" }),
+    deliver: createDeliver(outboxApi, renderer),
+    ratePerSecond: config.OUTBOX_RATE_PER_SECOND,
+    clock,
+  });
+
+  const tasks = new Set<Promise<void>>();
+  const bot = createBot({
+    config,
+    db,
+    logger,
+    i18n,
+    clock,
+    nudgeOutbox: () => dispatcher.nudge(),
+    background: (name, work) => {
+      const task = work()
+        .catch((error: unknown) => logger.error({ err: error, task: name }, "background task failed"))
+        .finally(() => tasks.delete(task));
+      tasks.add(task);
+    },
+  });
+  await bot.init();
+  if (config.SYNC_COMMANDS) await publishDefaultCommands(bot.api, renderer, config.DEFAULT_LOCALE);
+
+  const webhookPath = config.WEBHOOK_URL ? new URL(config.WEBHOOK_URL).pathname : null;
+  const server: Server = createHttpServer({
+    ping: () => pingDatabase(db),
+    logger,
+    ...(webhookPath
+      ? { webhook: { path: webhookPath, handle: webhookCallback(bot, "http", { secretToken: config.WEBHOOK_SECRET!, onTimeout: "return" }) } }
+      : {}),
+  });
+  const port = await listen(server, config.PORT, config.HOST);
+  dispatcher.start();
+
+  let runner: RunnerHandle | null = null;
+  if (config.WEBHOOK_URL) {
+    await bot.api.setWebhook(config.WEBHOOK_URL, { secret_token: config.WEBHOOK_SECRET!, allowed_updates: ["message", "callback_query", "my_chat_member"] });
+    logger.info({ url: config.WEBHOOK_URL, port }, "webhook mode");
+  } else {
+    await bot.api.deleteWebhook();
+    runner = run(bot, { runner: { fetch: { allowed_updates: ["message", "callback_query", "my_chat_member"] } } });
+    logger.info({ port, bot: bot.botInfo.username }, "long polling");
+  }
+
+  return {
+    port,
+    dispatcher,
+    async stop() {
+      if (runner?.isRunning()) await runner.stop();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+      await Promise.allSettled([...tasks]);
+      await dispatcher.stop();
+    },
+  };
+}

@@ -1,0 +1,90 @@
+import type { I18n } from "@grammyjs/i18n";
+import { Api, GrammyError, HttpError, InlineKeyboard } from "grammy";
+import type { ClaimedMessage } from "../outbox/claim.js";
+import type { OutboxButton, TextRef } from "../outbox/payload.js";
+import type { DeliveryResult } from "../outbox/record-result.js";
+import { formatWeekdays } from "../roster/weekdays.js";
+import type { DialogContext } from "./context.js";
+
+export interface Renderer {
+  text(ref: TextRef, locale: string): string;
+  keyboard(rows: OutboxButton[][], locale: string): InlineKeyboard;
+}
+
+export function createRenderer(i18n: I18n<DialogContext>, defaultLocale: string, timeZone: string): Renderer {
+  const render = (ref: TextRef, locale: string): string => {
+    const lang = locale || defaultLocale;
+    const args: Record<string, string | number> = {};
+    for (const [name, value] of Object.entries(ref.args ?? {})) {
+      if (typeof value !== "object") args[name] = value;
+      else if ("key" in value) args[name] = i18n.t(lang, value.key, value.args);
+      else if ("weekdays" in value) args[name] = formatWeekdays(value.weekdays, lang) || "-";
+      else args[name] = new Date(value.datetime).toLocaleString(lang === "en" ? "en-GB" : "zh-CN", { timeZone, dateStyle: "medium", timeStyle: "short" });
+    }
+    return i18n.t(lang, ref.key, args);
+  };
+  return {
+    text: render,
+    keyboard(rows, locale) {
+      const keyboard = new InlineKeyboard();
+      for (const row of rows) {
+        for (const button of row) {
+          if ("data" in button) keyboard.text(render(button.text, locale), button.data);
+          else keyboard.url(render(button.text, locale), button.url);
+        }
+        keyboard.row();
+      }
+      return keyboard;
+    },
+  };
+}
+
+/**
+ * Sends one outbox row and says what happened in the outbox's terms. It uses an Api without
+ * auto-retry: the dispatcher must see every 429 to slow down all sends, not just this one.
+ */
+export function createDeliver(api: Api, renderer: Renderer) {
+  return async (message: ClaimedMessage): Promise<DeliveryResult> => {
+    const { payload, chatId, locale } = message;
+    try {
+      switch (payload.kind) {
+        case "message": {
+          const sent = await api.sendMessage(chatId, renderer.text(payload.text, locale), {
+            ...(payload.buttons ? { reply_markup: renderer.keyboard(payload.buttons, locale) } : {}),
+          });
+          return { status: "sent", messageId: sent.message_id };
+        }
+        case "edit": {
+          if (!("messageId" in payload.target)) return { status: "failed", error: "edit target unresolved" };
+          await api.editMessageText(chatId, payload.target.messageId, renderer.text(payload.text, locale), {
+            ...(payload.buttons ? { reply_markup: renderer.keyboard(payload.buttons, locale) } : {}),
+          });
+          return { status: "sent", messageId: payload.target.messageId };
+        }
+        case "commands": {
+          const commands = payload.commands.map((command) => ({ command, description: renderer.text({ key: `cmd-${command}` }, locale) }));
+          await api.setMyCommands(commands, { scope: { type: "chat", chat_id: chatId } });
+          return { status: "sent" };
+        }
+      }
+    } catch (error) {
+      return classify(error);
+    }
+  };
+}
+
+export function classify(error: unknown): DeliveryResult {
+  if (error instanceof GrammyError) {
+    const text = `${error.error_code}: ${error.description}`;
+    if (error.error_code === 429) {
+      return { status: "retry", error: text, retryAfterMs: (error.parameters.retry_after ?? 1) * 1000, rateLimited: true };
+    }
+    if (error.error_code === 403) return { status: "unreachable", error: text };
+    if (/message is not modified/i.test(error.description)) return { status: "sent" };
+    if (/chat not found|user is deactivated|bot was blocked/i.test(error.description)) return { status: "unreachable", error: text };
+    if (error.error_code >= 500) return { status: "retry", error: text };
+    return { status: "failed", error: text };
+  }
+  if (error instanceof HttpError) return { status: "retry", error: `network: ${error.message}` };
+  return { status: "retry", error: error instanceof Error ? error.message : String(error) };
+}

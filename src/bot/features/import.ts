@@ -1,0 +1,79 @@
+import { Composer } from "grammy";
+import { requireCoordinator } from "../../access/permissions.js";
+import { importRoster, type ImportSummary } from "../../roster/import-roster.js";
+import type { BotContext, DialogContext } from "../context.js";
+import { guarded, reasonKey } from "../errors.js";
+
+const MAX_BYTES = 20 * 1024 * 1024; // what the Bot API lets a bot download
+const PROGRESS_EVERY_MS = 1500;
+const ERRORS_SHOWN = 20;
+
+/**
+ * A coordinator sends a recruitment spreadsheet (CSV) as a document. It is imported in the
+ * background with a progress message edited in place, then a summary naming each bad line.
+ */
+export function importFeature(): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  const chat = composer.chatType("private");
+
+  chat.command("import", (ctx) =>
+    guarded(ctx, async () => {
+      await requireCoordinator(ctx.domain());
+      await ctx.reply(ctx.t("import-howto"));
+    }),
+  );
+
+  chat.on("message:document", (ctx) =>
+    guarded(ctx, async () => {
+      await requireCoordinator(ctx.domain());
+      const document = ctx.message.document;
+      if (!/\.csv$/i.test(document.file_name ?? "") && document.mime_type !== "text/csv") {
+        await ctx.reply(ctx.t("import-not-csv"));
+        return;
+      }
+      if ((document.file_size ?? 0) > MAX_BYTES) {
+        await ctx.reply(ctx.t("import-too-large"));
+        return;
+      }
+      const file = await ctx.getFile();
+      const url = `${ctx.deps.config.TELEGRAM_API_ROOT}/file/bot${ctx.deps.config.TELEGRAM_BOT_TOKEN}/${file.file_path}`;
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`downloading the CSV failed: HTTP ${response.status}`);
+      const text = new TextDecoder("utf-8").decode(await response.arrayBuffer());
+      const progress = await ctx.reply(ctx.t("import-started"));
+      ctx.deps.background("import", () => runImport(ctx, text, progress.message_id));
+    }),
+  );
+
+  return composer;
+}
+
+async function runImport(ctx: DialogContext, text: string, progressMessageId: number): Promise<void> {
+  const chatId = ctx.chat!.id;
+  let lastEdit = 0;
+  try {
+    const summary = await importRoster(ctx.domain(), text, {
+      onProgress: async (done, total) => {
+        const now = Date.now();
+        if (now - lastEdit < PROGRESS_EVERY_MS || done === total) return;
+        lastEdit = now;
+        await ctx.api.editMessageText(chatId, progressMessageId, ctx.t("import-progress", { done, total })).catch(() => {});
+      },
+    });
+    ctx.deps.nudgeOutbox();
+    await ctx.api.editMessageText(chatId, progressMessageId, ctx.t("import-finished")).catch(() => {});
+    await ctx.api.sendMessage(chatId, renderSummary(ctx, summary));
+  } catch (error) {
+    ctx.logger.error({ err: error }, "import failed");
+    await ctx.api.sendMessage(chatId, ctx.t("import-failed"));
+  }
+}
+
+function renderSummary(ctx: DialogContext, s: ImportSummary): string {
+  const lines = [ctx.t("import-summary", { total: s.total, created: s.created, updated: s.updated, unchanged: s.unchanged, skipped: s.skipped, errors: s.errors.length })];
+  for (const e of s.errors.slice(0, ERRORS_SHOWN)) {
+    lines.push(ctx.t("import-error-line", { line: e.line, reason: ctx.t(reasonKey(e.reason), { value: e.value ?? "" }) }));
+  }
+  if (s.errors.length > ERRORS_SHOWN) lines.push(ctx.t("import-more-errors", { count: s.errors.length - ERRORS_SHOWN }));
+  return lines.join("\n");
+}

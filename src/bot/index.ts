@@ -1,0 +1,60 @@
+import { autoRetry } from "@grammyjs/auto-retry";
+import { conversations, createConversation } from "@grammyjs/conversations";
+import { Bot, type Middleware } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import type { BotContext, BotDeps, DialogContext } from "./context.js";
+import { dialogStorage } from "./dialogs/dialog-storage.js";
+import { signupDialog } from "./dialogs/signup.js";
+import { handleBotError } from "./errors.js";
+import { importFeature } from "./features/import.js";
+import { inviteFeature } from "./features/invite.js";
+import { langFeature } from "./features/lang.js";
+import { meFeature } from "./features/me.js";
+import { membershipFeature } from "./features/membership.js";
+import { signupReviewFeature } from "./features/signup-review.js";
+import { startFeature } from "./features/start.js";
+import { teamFeature } from "./features/team.js";
+import { unhandledFeature } from "./features/unhandled.js";
+import { attachDeps } from "./middlewares/attach-deps.js";
+import { identify } from "./middlewares/identify.js";
+
+const DIALOG_TIMEOUT_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Builds the bot: context setup, then dialogs, then one composer per feature, everything inside
+ * one error boundary. Replies to users are direct; everything else goes through the outbox.
+ */
+export function createBot(deps: BotDeps, botInfo?: UserFromGetMe): Bot<BotContext> {
+  const bot = new Bot<BotContext>(deps.config.TELEGRAM_BOT_TOKEN, {
+    ...(botInfo ? { botInfo } : {}),
+    client: { apiRoot: deps.config.TELEGRAM_API_ROOT },
+  });
+  // Direct replies wait out short flood limits; long ones fail fast rather than hold the update.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 10 }));
+
+  // The same context setup runs inside dialogs, which build their own context objects.
+  const contextSetup: Middleware<DialogContext>[] = [attachDeps(deps), identify, deps.i18n];
+
+  const root = bot.errorBoundary(handleBotError);
+  root.use(...(contextSetup as Middleware<BotContext>[]));
+  root.use(async (_ctx, next) => {
+    await next();
+    deps.nudgeOutbox();
+  });
+  root.use(
+    conversations<BotContext, DialogContext>({
+      storage: dialogStorage(deps.db, deps.clock),
+      plugins: contextSetup,
+    }),
+  );
+  root.chatType("private").command("cancel", async (ctx) => {
+    const active = Object.keys(ctx.conversation.active()).length > 0;
+    await ctx.conversation.exitAll();
+    await ctx.reply(ctx.t(active ? "cancelled" : "nothing-to-cancel"), { reply_markup: { remove_keyboard: true } });
+  });
+  root.use(createConversation(signupDialog, { id: "signup", maxMillisecondsToWait: DIALOG_TIMEOUT_MS }));
+
+  root.use(startFeature(), meFeature(), langFeature(), inviteFeature(), signupReviewFeature(), teamFeature(), membershipFeature(), importFeature());
+  root.use(unhandledFeature());
+  return bot;
+}

@@ -1,0 +1,204 @@
+# Shouye, English. Every key here must also be in zh.ftl (a test checks this).
+
+## Command menu
+cmd-start = Start, or open an invite
+cmd-me = Your team, roles and next steps
+cmd-lang = Change language
+cmd-help = What you can do here
+cmd-cancel = Stop the current dialog
+cmd-leave = Leave your team
+cmd-forgetme = Delete your personal data
+cmd-team = Team members and sign-ups
+cmd-invite = Invite link and QR code for a team
+cmd-invites = Active invite links
+cmd-import = Import volunteers from a CSV file
+
+## General
+help-title = Commands you can use:
+unhandled = I did not understand that. Send /help to see what you can do.
+cancelled = Cancelled.
+nothing-to-cancel = There is nothing to cancel.
+hint-use-buttons = Please use the buttons above, or send /cancel to stop.
+hint-text-expected = Please answer with text, or send /cancel to stop.
+hint-phone-expected = Tap "Share my phone number", or "Skip". Send /cancel to stop.
+lang-choose = Choose your language:
+lang-set = Language set to English.
+
+## Start and signup
+start-newcomer =
+    Welcome to Shouye, the night patrol volunteers' bot.
+    To join a team, open the invite link your shift leader gives you.
+    If your community already registered you, share your phone number and I will find your record.
+signup-ask-language = 请选择语言 / Choose your language:
+signup-welcome = You are joining the patrol team {$team}. A few questions, and you are done.
+signup-ask-name = What is your name? (as your team knows you)
+signup-name-invalid = Please send your name as text, up to 64 characters.
+signup-ask-phone = Share your phone number so your leader can reach you. Only your own leaders and the coordinators see it. You may skip this.
+signup-contact-not-yours = That is not your own contact. Please use the "Share my phone number" button, or skip.
+signup-phone-thanks = Thank you.
+signup-phone-skipped = No phone number, that is fine.
+signup-ask-weekdays = On which weekdays can you patrol (20:00-24:00)? Tap the days, then "Done".
+signup-ask-consent =
+    Your name, phone number and patrol days are stored to organise patrols. Your leaders and the district coordinators can see them. You can delete them any time with /forgetme.
+    Do you agree?
+signup-declined = Understood. Nothing was saved as a sign-up. You can open the invite link again any time.
+signup-pending = Thank you! Your sign-up for {$team} was sent to the shift leaders. I will tell you when they have answered.
+signup-linked = Welcome! Your community had already registered you for {$team}: you are an active member now. Send /me to see your details.
+link-done = Found you: your Telegram account is now linked to your registration.
+
+## Buttons
+btn-share-phone = 📱 Share my phone number
+btn-skip = Skip
+btn-done = Done
+btn-consent-yes = ✅ I agree
+btn-consent-no = ❌ No
+btn-approve = ✅ Approve
+btn-reject = ❌ Reject
+btn-revoke = Revoke
+btn-cancel = Cancel
+btn-back = ◀ Back
+btn-remove = Remove from team
+btn-remove-yes = Yes, remove
+btn-make-deputy = Make deputy
+btn-make-leader = Make leader
+btn-leave-team = Leave {$team}
+btn-forget-yes = Yes, delete my data
+
+## Cards and notices from the outbox
+card-signup =
+    🆕 New volunteer for {$team}
+    Name: {$name}
+    Phone: {$phone}
+    Patrol days: {$weekdays}
+card-signup-decided =
+    {$team}: {$name}
+    Phone: {$phone}
+    Patrol days: {$weekdays}
+    {$decision} by {$by}
+decision-approved = ✅ Approved
+decision-rejected = ❌ Rejected
+review-approved = Approved. The volunteer has been told.
+review-rejected = Rejected. The volunteer has been told.
+notice-signup-approved = ✅ You are now a member of the patrol team {$team}. Thank you for guarding the night for everyone! Send /me to see your details.
+notice-signup-rejected = Your sign-up for {$team} was not accepted. If you think this is a mistake, please talk to your community.
+notice-removed = You were removed from the patrol team {$team}. Thank you for your service.
+notice-member-left = {$name} left the team {$team}.
+notice-member-forgotten = A member of your team left and asked for their personal data to be deleted.
+notice-appointed-deputy = You are now a deputy leader of {$team}. Send /team to see your members.
+notice-appointed-leader = You are now a shift leader of {$team}. Send /team to see your members and /invite to invite volunteers.
+
+## /me
+me-title = 👤 {$name}
+me-team-active = Team: {$team} (patrol days: {$weekdays})
+me-team-pending = Team: {$team}, waiting for a leader's approval
+me-role-leader = Shift leader of {$team}
+me-role-deputy = Deputy leader of {$team}
+me-role-supervisor = Town supervisor: {$town}
+me-role-coordinator = District coordinator
+me-role-police = Police liaison: {$town}
+me-whole-district = whole district
+me-no-team = You are not on a patrol team yet.
+me-next-newcomer = Ask your shift leader for an invite link to join a team.
+me-next-pending = Your shift leaders will answer soon.
+me-next-volunteer = Your shift reminders will come here.
+me-next-leader = /team shows your members, /invite makes an invite link.
+me-next-supervisor = /team <team> shows a team in your town.
+me-next-coordinator = /import adds volunteers from a CSV file; /invite <team> and /team <team> work for any team.
+
+## Invites
+invite-created =
+    Invite link for {$team} (valid until {$expires}):
+    {$link}
+    Print the QR code for the community notice board.
+invite-revoked = Invite {$code} revoked.
+invites-title = Active invite links:
+invites-line = {$code}: used {$uses} times, valid until {$expires}
+invites-none = There are no active invite links. Send /invite to make one.
+team-arg-needed = Which team? Send /{$command} followed by the team's number or part of its name.
+team-pick = Several teams match. Choose one:
+
+## /team
+team-title = {$team}: {$active} active, {$pending} waiting
+team-empty = No members yet. Send /invite to invite volunteers.
+team-remove-confirm = Remove {$name} from the team?
+team-removed = {$name} was removed.
+team-appointed-deputy = Done: they are a deputy leader now.
+team-appointed-leader = Done: they are a shift leader now.
+team-already-has-role = They already have that role.
+status-pending = waiting for approval
+status-not-linked = not on Telegram yet
+role-leader = leader
+role-deputy = deputy
+
+## /leave and /forgetme
+leave-confirm = Which team do you want to leave?
+leave-done = You left {$team}. Thank you for your service.
+forget-confirm = This deletes your name, phone number and Telegram link, and takes you off your teams. Anonymous counts (for example how many nights were patrolled) stay. Continue?
+forget-done = Your personal data was deleted. Goodbye, and thank you.
+
+## Import
+import-howto =
+    Send me the CSV file as a document. Columns (first row): town, community, team, name, phone, role, weekdays, affiliation.
+    role is volunteer, leader or deputy; weekdays like "1,3,5" or "一三五"; affiliation is optional.
+import-not-csv = That is not a CSV file. Please send a .csv file as a document.
+import-too-large = The file is too large (over 20 MB). Please split it.
+import-started = Importing…
+import-progress = Importing… {$done} of {$total} rows
+import-finished = Import finished.
+import-failed = The import stopped because of an error. Rows already imported are kept; you can send the same file again safely.
+import-summary =
+    Rows: {$total}
+    New members: {$created}
+    Updated: {$updated}
+    Unchanged: {$unchanged}
+    Skipped: {$skipped}
+    Rows with problems: {$errors}
+import-error-line = Line {$line}: {$reason}
+import-more-errors = …and {$count} more.
+
+## Errors (from err- plus the reason a verb gives)
+err-internal = Something went wrong on our side. Please try again in a moment.
+err-forbidden = You are not allowed to do that.
+err-not-found = That no longer exists.
+err-conflict = That was changed meanwhile.
+err-validation = That is not valid.
+err-stale-button = This button no longer works.
+err-coordinator-only = Only district coordinators can do that.
+err-team-not-found = No team matches that.
+err-town-not-found = No such town.
+err-person-not-found = No such person.
+err-membership-not-found = That member is no longer on the team.
+err-membership-already-ended = That membership had already ended.
+err-invite-unknown = This invite link does not exist. Please ask your shift leader for a new one.
+err-invite-expired = This invite link has expired. Please ask your shift leader for a new one.
+err-invite-revoked = This invite link was withdrawn. Please ask your shift leader for a new one.
+err-invite-already-revoked = That invite was already revoked.
+err-signup-already-member = You are already a member of {$team}.
+err-signup-already-decided = Already decided ({$status}) by {$by}.
+err-signup-changed-meanwhile = Your membership changed meanwhile. Please open the invite link again.
+err-signup-no-weekdays = Choose at least one day.
+err-signup-name-empty = Please give your name.
+err-signup-name-too-long = The name is too long (64 characters at most).
+err-signup-no-consent = A sign-up needs your consent.
+err-team-remove-leader = Only a town supervisor or a coordinator can remove a shift leader.
+err-team-remove-self = To leave the team yourself, send /leave.
+err-team-appoint-inactive = Only active members can get a role.
+err-leave-not-member = You are not on a team.
+err-link-no-match = I found no registration with that phone number. Ask your shift leader for an invite link.
+err-link-bad-phone = That phone number is not valid.
+err-role-grant = You may not give that role.
+err-role-revoke = You may not take that role away.
+err-import-bad-csv = the file could not be read as CSV
+err-import-missing-column = a required column is missing: {$value}
+err-import-missing-town = the town is missing
+err-import-missing-community = the community is missing
+err-import-missing-team = the team is missing
+err-import-missing-name = the name is missing
+err-import-bad-phone = the phone number "{$value}" is not valid
+err-import-bad-role = the role "{$value}" is unknown (use volunteer, leader or deputy)
+err-import-bad-weekdays = the weekdays "{$value}" are not understood
+err-import-too-long = a value is too long: "{$value}"
+err-import-duplicate-in-file = the same person appears earlier in the file
+err-import-membership-ended = this person had left or was removed; not added again
+err-import-role-ended = this person's role had been taken away; not given again
+err-import-db-error = the row could not be saved

@@ -1,0 +1,204 @@
+# 守夜，中文。这里的每个键在 en.ftl 中也必须存在（有测试检查）。
+
+## 命令菜单
+cmd-start = 开始，或打开邀请链接
+cmd-me = 我的队伍、角色和下一步
+cmd-lang = 切换语言
+cmd-help = 我能做什么
+cmd-cancel = 结束当前对话
+cmd-leave = 退出队伍
+cmd-forgetme = 删除我的个人信息
+cmd-team = 队员和报名审核
+cmd-invite = 生成队伍邀请链接和二维码
+cmd-invites = 有效的邀请链接
+cmd-import = 从 CSV 文件导入志愿者
+
+## 通用
+help-title = 你可以使用的命令：
+unhandled = 没看懂。发送 /help 查看可用的命令。
+cancelled = 已取消。
+nothing-to-cancel = 当前没有可取消的操作。
+hint-use-buttons = 请点击上面的按钮，或发送 /cancel 结束。
+hint-text-expected = 请用文字回答，或发送 /cancel 结束。
+hint-phone-expected = 请点击“分享我的手机号”或“跳过”。发送 /cancel 结束。
+lang-choose = 请选择语言：
+lang-set = 已切换为中文。
+
+## 开始与报名
+start-newcomer =
+    欢迎使用守夜——志愿巡防队员的助手。
+    加入队伍，请打开带班干部发给你的邀请链接。
+    如果社区已经为你登记，请分享手机号，我来查找你的登记信息。
+signup-ask-language = 请选择语言 / Choose your language:
+signup-welcome = 你正在加入志愿巡防队 {$team}。回答几个问题就好。
+signup-ask-name = 请问你的姓名？（队里认识你的名字）
+signup-name-invalid = 请用文字发送姓名，最多 64 个字。
+signup-ask-phone = 请分享手机号，方便带班干部联系你。只有你所在队伍的带班干部和协调员能看到。也可以跳过。
+signup-contact-not-yours = 这不是你本人的联系方式。请点击“分享我的手机号”，或选择跳过。
+signup-phone-thanks = 谢谢。
+signup-phone-skipped = 不留手机号也可以。
+signup-ask-weekdays = 你每周哪几天可以参加巡防（20:00-24:00）？点选日期后按“完成”。
+signup-ask-consent =
+    你的姓名、手机号和巡防日期将用于安排巡防，所在队伍的带班干部和区协调员可以查看。你可以随时发送 /forgetme 删除这些信息。
+    是否同意？
+signup-declined = 好的，报名信息没有保存。你可以随时重新打开邀请链接。
+signup-pending = 谢谢！你报名 {$team} 的申请已发给带班干部，审核后我会通知你。
+signup-linked = 欢迎！社区已为你登记加入 {$team}，你现在是正式队员了。发送 /me 查看详情。
+link-done = 找到了：你的 Telegram 账号已与登记信息关联。
+
+## 按钮
+btn-share-phone = 📱 分享我的手机号
+btn-skip = 跳过
+btn-done = 完成
+btn-consent-yes = ✅ 同意
+btn-consent-no = ❌ 不同意
+btn-approve = ✅ 通过
+btn-reject = ❌ 拒绝
+btn-revoke = 作废
+btn-cancel = 取消
+btn-back = ◀ 返回
+btn-remove = 移出队伍
+btn-remove-yes = 确认移出
+btn-make-deputy = 设为副队长
+btn-make-leader = 设为带班干部
+btn-leave-team = 退出 {$team}
+btn-forget-yes = 确认删除我的信息
+
+## 通知与卡片
+card-signup =
+    🆕 {$team} 有新的志愿者报名
+    姓名：{$name}
+    手机：{$phone}
+    巡防日：{$weekdays}
+card-signup-decided =
+    {$team}：{$name}
+    手机：{$phone}
+    巡防日：{$weekdays}
+    {$decision}（{$by}）
+decision-approved = ✅ 已通过
+decision-rejected = ❌ 已拒绝
+review-approved = 已通过，已通知该志愿者。
+review-rejected = 已拒绝，已通知该志愿者。
+notice-signup-approved = ✅ 你已成为志愿巡防队 {$team} 的队员。我为人人守一夜，谢谢你！发送 /me 查看详情。
+notice-signup-rejected = 你报名 {$team} 的申请未通过。如有疑问，请联系所在社区。
+notice-removed = 你已被移出志愿巡防队 {$team}。感谢你的付出。
+notice-member-left = {$name} 已退出队伍 {$team}。
+notice-member-forgotten = 一名队员已退出，并要求删除个人信息。
+notice-appointed-deputy = 你已被设为 {$team} 的副队长。发送 /team 查看队员。
+notice-appointed-leader = 你已被设为 {$team} 的带班干部。发送 /team 查看队员，发送 /invite 邀请志愿者。
+
+## /me
+me-title = 👤 {$name}
+me-team-active = 队伍：{$team}（巡防日：{$weekdays}）
+me-team-pending = 队伍：{$team}，等待带班干部审核
+me-role-leader = {$team} 带班干部
+me-role-deputy = {$team} 副队长
+me-role-supervisor = 镇（街道）督导：{$town}
+me-role-coordinator = 区协调员
+me-role-police = 公安联络员：{$town}
+me-whole-district = 全区
+me-no-team = 你还没有加入巡防队。
+me-next-newcomer = 请向带班干部索取邀请链接加入队伍。
+me-next-pending = 带班干部会尽快审核。
+me-next-volunteer = 巡防提醒会发到这里。
+me-next-leader = /team 查看队员，/invite 生成邀请链接。
+me-next-supervisor = /team <队伍> 查看本镇（街道）的队伍。
+me-next-coordinator = /import 从 CSV 导入志愿者；/invite <队伍> 和 /team <队伍> 适用于所有队伍。
+
+## 邀请
+invite-created =
+    {$team} 的邀请链接（有效期至 {$expires}）：
+    {$link}
+    二维码可以打印张贴在社区公告栏。
+invite-revoked = 邀请 {$code} 已作废。
+invites-title = 有效的邀请链接：
+invites-line = {$code}：已使用 {$uses} 次，有效期至 {$expires}
+invites-none = 没有有效的邀请链接。发送 /invite 生成一个。
+team-arg-needed = 哪支队伍？请发送 /{$command} 加上队伍编号或名称的一部分。
+team-pick = 有多支队伍符合，请选择：
+
+## /team
+team-title = {$team}：在队 {$active} 人，待审核 {$pending} 人
+team-empty = 还没有队员。发送 /invite 邀请志愿者。
+team-remove-confirm = 确定将 {$name} 移出队伍吗？
+team-removed = 已将 {$name} 移出。
+team-appointed-deputy = 已设为副队长。
+team-appointed-leader = 已设为带班干部。
+team-already-has-role = 已经是这个角色了。
+status-pending = 待审核
+status-not-linked = 尚未使用 Telegram
+role-leader = 带班
+role-deputy = 副队长
+
+## /leave 与 /forgetme
+leave-confirm = 要退出哪支队伍？
+leave-done = 你已退出 {$team}。感谢你的付出。
+forget-confirm = 这将删除你的姓名、手机号和 Telegram 关联，并退出所有队伍。匿名统计（例如巡防了多少夜）会保留。确定继续吗？
+forget-done = 你的个人信息已删除。再见，谢谢你。
+
+## 导入
+import-howto =
+    请把 CSV 文件作为文件发给我。第一行为列名：镇街、村社区、队伍、姓名、手机、角色、巡逻日、单位（也可用英文 town, community, team, name, phone, role, weekdays, affiliation）。
+    角色为 志愿者、带班 或 副队长；巡逻日如“一三五”或“1,3,5”；单位可不填。
+import-not-csv = 这不是 CSV 文件。请以文件形式发送 .csv 文件。
+import-too-large = 文件太大（超过 20 MB），请拆分后再发。
+import-started = 正在导入…
+import-progress = 正在导入… 已处理 {$done} / {$total} 行
+import-finished = 导入完成。
+import-failed = 导入因错误中止。已导入的行会保留；可以放心地重新发送同一个文件。
+import-summary =
+    总行数：{$total}
+    新队员：{$created}
+    已更新：{$updated}
+    无变化：{$unchanged}
+    已跳过：{$skipped}
+    有问题的行：{$errors}
+import-error-line = 第 {$line} 行：{$reason}
+import-more-errors = ……还有 {$count} 行。
+
+## 错误
+err-internal = 系统出了点问题，请稍后再试。
+err-forbidden = 你没有权限这样做。
+err-not-found = 该内容已不存在。
+err-conflict = 该内容已被他人更改。
+err-validation = 输入无效。
+err-stale-button = 这个按钮已失效。
+err-coordinator-only = 只有区协调员可以这样做。
+err-team-not-found = 没有找到符合的队伍。
+err-town-not-found = 没有这个镇（街道）。
+err-person-not-found = 没有这个人。
+err-membership-not-found = 该队员已不在队伍中。
+err-membership-already-ended = 该队员已经离队。
+err-invite-unknown = 这个邀请链接不存在，请向带班干部索取新的链接。
+err-invite-expired = 这个邀请链接已过期，请向带班干部索取新的链接。
+err-invite-revoked = 这个邀请链接已作废，请向带班干部索取新的链接。
+err-invite-already-revoked = 这个邀请已经作废了。
+err-signup-already-member = 你已经是 {$team} 的队员了。
+err-signup-already-decided = 已由 {$by} 处理（{$status}）。
+err-signup-changed-meanwhile = 你的队员状态刚刚有变化，请重新打开邀请链接。
+err-signup-no-weekdays = 请至少选择一天。
+err-signup-name-empty = 请填写姓名。
+err-signup-name-too-long = 姓名太长（最多 64 个字）。
+err-signup-no-consent = 报名需要你的同意。
+err-team-remove-leader = 只有镇（街道）督导或区协调员可以移出带班干部。
+err-team-remove-self = 如果要自己退出队伍，请发送 /leave。
+err-team-appoint-inactive = 只有在队队员才能设置角色。
+err-leave-not-member = 你还没有加入队伍。
+err-link-no-match = 没有找到这个手机号的登记信息。请向带班干部索取邀请链接。
+err-link-bad-phone = 手机号无效。
+err-role-grant = 你不能授予这个角色。
+err-role-revoke = 你不能撤销这个角色。
+err-import-bad-csv = 文件无法按 CSV 读取
+err-import-missing-column = 缺少必需的列：{$value}
+err-import-missing-town = 缺少镇（街道）
+err-import-missing-community = 缺少村（社区）
+err-import-missing-team = 缺少队伍
+err-import-missing-name = 缺少姓名
+err-import-bad-phone = 手机号“{$value}”无效
+err-import-bad-role = 角色“{$value}”无法识别（请用 志愿者、带班 或 副队长）
+err-import-bad-weekdays = 巡逻日“{$value}”无法识别
+err-import-too-long = 内容太长：“{$value}”
+err-import-duplicate-in-file = 同一人在文件前面已出现
+err-import-membership-ended = 此人已退出或被移出队伍，不再重新加入
+err-import-role-ended = 此人的角色已被撤销，不再重新授予
+err-import-db-error = 该行无法保存

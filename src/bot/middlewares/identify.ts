@@ -1,0 +1,12 @@
+import type { MiddlewareFn } from "grammy";
+import { identifyTelegramUser } from "../../people/identify-telegram-user.js";
+import type { DialogContext } from "../context.js";
+
+/** Knows who is writing before anything else runs; permissions are checked against this person. */
+export const identify: MiddlewareFn<DialogContext> = async (ctx, next) => {
+  const from = ctx.from;
+  if (from && !from.is_bot) {
+    ctx.person = await identifyTelegramUser(ctx.deps.db, { id: from.id, languageCode: from.language_code }, ctx.deps.clock());
+  }
+  await next();
+};

@@ -1,0 +1,223 @@
+import { createHash } from "node:crypto";
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import { refreshCommandMenu } from "../access/command-menu.js";
+import { requireCoordinator } from "../access/permissions.js";
+import { recordAudit } from "../audit/record-audit.js";
+import { actorPersonId, type DomainContext } from "../domain/context.js";
+import { ensureOrgPath } from "../org/ensure-org-path.js";
+import type { Db } from "../storage/db.js";
+import { memberships, people, roleGrants } from "../storage/schema/index.js";
+import { parseRosterCsv, type RosterError, type RosterRow } from "./roster-csv.js";
+
+export interface ImportOptions {
+  /** Rows per transaction. */
+  chunkSize?: number;
+  /** Called after each chunk with valid rows written so far and valid rows in all. */
+  onProgress?: (done: number, total: number) => void | Promise<void>;
+}
+
+export interface ImportResult {
+  /** Every data record in the file ends up in exactly one of the four counts. */
+  total: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+  /** Skipped rows, plus notices for rows written without everything they asked for. */
+  errors: RosterError[];
+}
+/** The name the bot's summary uses. */
+export type ImportSummary = ImportResult;
+
+type Outcome = "created" | "updated" | "unchanged" | RosterError;
+interface RunState {
+  orgIds: Map<string, number>;
+  /** Name and affiliation come from a person's first row in the file, so a re-run agrees with itself. */
+  peopleSeen: Set<number>;
+}
+interface ChunkResult {
+  outcomes: Outcome[];
+  notices: RosterError[];
+  orgIds: Map<string, number>;
+  peopleSeen: Set<number>;
+}
+
+const ENDED = new Set(["rejected", "removed", "left"]);
+
+/**
+ * Registers a recruitment spreadsheet: creates the towns, communities and teams it names, and
+ * its people as active, pre-approved members (they link to Telegram later by sharing their
+ * phone). Running the same file again changes nothing; memberships that ended stay ended.
+ */
+export async function importRoster(ctx: DomainContext, csvText: string, options: ImportOptions = {}): Promise<ImportResult> {
+  await requireCoordinator(ctx);
+  const { total, rows, errors } = parseRosterCsv(csvText);
+  const result: ImportResult = { total, created: 0, updated: 0, unchanged: 0, skipped: total - rows.length, errors };
+  const run: RunState = { orgIds: new Map(), peopleSeen: new Set() };
+  // Bounded so one chunk's bulk insert stays under PostgreSQL's 65,535 bind parameters.
+  const size = Math.min(Math.max(Math.trunc(options.chunkSize ?? 500), 1), 2000);
+  for (let i = 0; i < rows.length; i += size) {
+    await writeOrRetry(ctx, rows.slice(i, i + size), run, result);
+    await options.onProgress?.(Math.min(i + size, rows.length), rows.length);
+  }
+  result.errors.sort((a, b) => a.line - b.line);
+  const counts = { total, created: result.created, updated: result.updated, unchanged: result.unchanged, skipped: result.skipped, errors: result.errors.length };
+  const digest = createHash("sha256").update(csvText).digest("hex").slice(0, 16);
+  await ctx.db.transaction((tx) =>
+    recordAudit(tx, ctx.actor, ctx.now, { action: "import.roster", subjectType: "roster", subjectId: digest, after: counts }),
+  );
+  ctx.logger.info(counts, "roster imported");
+  return result;
+}
+
+/** A chunk is one transaction; if it fails, its rows go one by one so one bad row loses only itself. */
+async function writeOrRetry(ctx: DomainContext, rows: RosterRow[], run: RunState, result: ImportResult): Promise<void> {
+  let chunk: ChunkResult;
+  try {
+    chunk = await ctx.db.transaction((tx) => writeChunk(tx, ctx, rows, run));
+  } catch (error) {
+    if (rows.length > 1) {
+      ctx.logger.warn({ err: error, from: rows[0]!.line }, "roster chunk failed; retrying row by row");
+      for (const row of rows) await writeOrRetry(ctx, [row], run, result);
+      return;
+    }
+    const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+    result.skipped += 1;
+    result.errors.push({ line: rows[0]!.line, reason: "import.db_error", value: String(cause instanceof Error ? cause.message : cause).slice(0, 200) });
+    return;
+  }
+  // Only a committed chunk's ids may be reused: a rolled-back one's never existed.
+  run.orgIds = chunk.orgIds;
+  chunk.peopleSeen.forEach((id) => run.peopleSeen.add(id));
+  for (const outcome of chunk.outcomes) {
+    if (typeof outcome === "string") result[outcome] += 1;
+    else (result.skipped += 1), result.errors.push(outcome);
+  }
+  result.errors.push(...chunk.notices);
+}
+
+/** Set-based: a few bulk reads and inserts per chunk, and single-row writes only for changes. */
+async function writeChunk(tx: Db, ctx: DomainContext, rows: RosterRow[], run: RunState): Promise<ChunkResult> {
+  const orgIds = new Map(run.orgIds);
+  const peopleSeen = new Set<number>();
+  const seen = (id: number) => run.peopleSeen.has(id) || peopleSeen.has(id);
+  const teamIds: number[] = [];
+  for (const row of rows) teamIds.push((await ensureOrgPath(tx, row, orgIds)).teamId);
+  const personIds = await resolvePeople(tx, ctx.now, rows, teamIds);
+
+  const distinctIds = [...new Set(personIds)];
+  const [persons, existing, grants] = await Promise.all([
+    tx.select({ id: people.id, telegramId: people.telegramId, affiliation: people.affiliation, affiliationKind: people.affiliationKind }).from(people).where(inArray(people.id, distinctIds)),
+    tx.select().from(memberships).where(inArray(memberships.personId, distinctIds)),
+    tx.select().from(roleGrants).where(and(inArray(roleGrants.personId, distinctIds), inArray(roleGrants.role, ["leader", "deputy"]))),
+  ]);
+  const personById = new Map(persons.map((p) => [p.id, p]));
+  const membershipOf = new Map(existing.map((m) => [`${m.personId}:${m.teamId}`, m]));
+  const grantKey = (personId: number, role: string, teamId: number | null) => `${personId}:${role}:${teamId}`;
+  const grantState = new Map<string, "live" | "revoked">();
+  for (const g of grants) {
+    const key = grantKey(g.personId, g.role, g.teamId);
+    if (grantState.get(key) !== "live") grantState.set(key, g.revokedAt ? "revoked" : "live");
+  }
+
+  const decidedBy = actorPersonId(ctx.actor);
+  const stamp = { updatedAt: ctx.now };
+  const newMemberships: (typeof memberships.$inferInsert)[] = [];
+  const newGrants: (typeof roleGrants.$inferInsert)[] = [];
+  const menus = new Set<number>();
+  const outcomes: Outcome[] = [];
+  const notices: RosterError[] = [];
+  const done = new Set<string>();
+  for (const [i, row] of rows.entries()) {
+    const personId = personIds[i]!;
+    const teamId = teamIds[i]!;
+    const person = personById.get(personId)!;
+    const key = `${personId}:${teamId}`;
+    // Two rows can reach one person in one team: a phone row and a phone-less row with their name.
+    if (done.has(key)) {
+      outcomes.push({ line: row.line, reason: "import.duplicate_in_file", value: row.phone ?? row.name });
+      continue;
+    }
+    done.add(key);
+    const membership = membershipOf.get(key);
+    if (membership && ENDED.has(membership.status)) {
+      outcomes.push({ line: row.line, reason: "import.membership_ended", value: membership.status });
+      continue;
+    }
+    let outcome: Outcome = "unchanged";
+    if (!membership) {
+      newMemberships.push({ personId, teamId, status: "active", source: "import", weekdays: row.weekdays, decidedBy, decidedAt: ctx.now, createdAt: ctx.now, ...stamp });
+      outcome = "created";
+    } else if (membership.status === "pending") {
+      // The coordinator's list approves a signup that is still waiting for a leader.
+      const weekdays = row.weekdays || membership.weekdays;
+      await tx.update(memberships).set({ status: "active", weekdays, decidedBy, decidedAt: ctx.now, ...stamp }).where(eq(memberships.id, membership.id));
+      outcome = "updated";
+    } else if (row.weekdays !== 0 && row.weekdays !== membership.weekdays) {
+      // An empty weekdays cell keeps what the volunteer chose; only a stated change counts.
+      await tx.update(memberships).set({ weekdays: row.weekdays, ...stamp }).where(eq(memberships.id, membership.id));
+      outcome = "updated";
+    }
+    if (!seen(personId) && row.affiliation && (row.affiliation.text !== person.affiliation || row.affiliation.kind !== person.affiliationKind)) {
+      await tx.update(people).set({ affiliation: row.affiliation.text, affiliationKind: row.affiliation.kind, ...stamp }).where(eq(people.id, personId));
+      if (outcome === "unchanged") outcome = "updated";
+    }
+    peopleSeen.add(personId);
+    if (row.role !== "volunteer") {
+      const state = grantState.get(grantKey(personId, row.role, teamId));
+      // A role someone took away after an earlier import is not handed back by the old list.
+      if (state === "revoked") notices.push({ line: row.line, reason: "import.role_ended", value: row.role });
+      if (state === undefined) {
+        newGrants.push({ personId, role: row.role, teamId, grantedBy: decidedBy, grantedAt: ctx.now });
+        grantState.set(grantKey(personId, row.role, teamId), "live");
+        if (outcome === "unchanged") outcome = "updated";
+      }
+    }
+    if (outcome !== "unchanged" && person.telegramId !== null) menus.add(personId);
+    outcomes.push(outcome);
+  }
+  if (newMemberships.length > 0) await tx.insert(memberships).values(newMemberships);
+  if (newGrants.length > 0) await tx.insert(roleGrants).values(newGrants).onConflictDoNothing();
+  for (const personId of menus) await refreshCommandMenu(tx, personId, ctx.now);
+  return { outcomes, notices, orgIds, peopleSeen };
+}
+
+/**
+ * The person each row is about: an existing one with the phone (Telegram-linked or not), else an
+ * imported one of the same name in the team, else a new one (one per phone across the chunk).
+ */
+async function resolvePeople(tx: Db, now: Date, rows: RosterRow[], teamIds: number[]): Promise<number[]> {
+  const phones = [...new Set(rows.flatMap((r) => (r.phone ? [r.phone] : [])))];
+  const names = [...new Set(rows.filter((r) => !r.phone).map((r) => r.name))];
+  const [byPhone, byName] = await Promise.all([
+    phones.length === 0 ? [] : tx.select({ id: people.id, name: people.name, phone: people.phone }).from(people)
+      .where(and(inArray(people.phone, phones), isNull(people.forgottenAt))).orderBy(people.id),
+    names.length === 0 ? [] : tx.selectDistinct({ id: people.id, name: people.name, teamId: memberships.teamId }).from(people)
+      .innerJoin(memberships, and(eq(memberships.personId, people.id), eq(memberships.source, "import")))
+      .where(and(inArray(people.name, names), inArray(memberships.teamId, [...new Set(teamIds)]), isNull(people.forgottenAt))),
+  ]);
+  const ids = rows.map((row, i) => {
+    if (!row.phone) return byName.find((p) => p.teamId === teamIds[i] && p.name === row.name)?.id;
+    const sharing = byPhone.filter((p) => p.phone === row.phone);
+    // A family phone can belong to several people: the one with this name, else the first.
+    return (sharing.find((p) => p.name === row.name) ?? sharing[0])?.id;
+  });
+
+  const fresh: number[] = [];
+  const firstOfPhone = new Map<string, number>();
+  for (const [i, row] of rows.entries()) {
+    if (ids[i] !== undefined) continue;
+    if (row.phone && firstOfPhone.has(row.phone)) continue;
+    if (row.phone) firstOfPhone.set(row.phone, i);
+    fresh.push(i);
+  }
+  if (fresh.length === 0) return ids as number[];
+  const inserted = await tx
+    .insert(people)
+    .values(fresh.map((i) => ({ name: rows[i]!.name, phone: rows[i]!.phone, affiliation: rows[i]!.affiliation?.text, affiliationKind: rows[i]!.affiliation?.kind, createdAt: now, updatedAt: now })))
+    .returning({ id: people.id });
+  // Identity values are drawn in VALUES order, so ascending ids line up with `fresh`.
+  const newIds = inserted.map((r) => r.id).sort((a, b) => a - b);
+  fresh.forEach((rowIndex, n) => (ids[rowIndex] = newIds[n]));
+  return rows.map((row, i) => ids[i] ?? ids[firstOfPhone.get(row.phone!)!]!);
+}

@@ -1,0 +1,34 @@
+import { mkdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import type { Config } from "../config/config.js";
+import { lockDataDir } from "./data-dir-lock.js";
+import { openDatabase, type Database, type DatabaseTarget } from "./db.js";
+import { migrateDatabase } from "./migrate.js";
+
+/** Opens the store the configuration names and brings its schema up to date. */
+export async function openConfiguredDatabase(config: Config): Promise<Database & { target: DatabaseTarget }> {
+  if (config.DATABASE_URL) {
+    const target: DatabaseTarget = { kind: "postgres", url: config.DATABASE_URL };
+    await migrateDatabase(target);
+    return { ...(await openDatabase(target)), target };
+  }
+  const dataDir = resolve(config.DATA_DIR);
+  mkdirSync(dataDir, { recursive: true });
+  const unlock = lockDataDir(dataDir);
+  const target: DatabaseTarget = { kind: "pglite", dataDir: join(dataDir, "pglite") };
+  try {
+    const database = await openDatabase(target);
+    await migrateDatabase(target, database);
+    return {
+      ...database,
+      target,
+      async close() {
+        await database.close();
+        unlock();
+      },
+    };
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+}
