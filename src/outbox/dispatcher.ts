@@ -39,6 +39,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const inFlight = new Set<Promise<void>>();
   let stopping = new AbortController();
   let wake: (() => void) | null = null;
+  let nudged = false;
   let loop: Promise<void> | null = null;
 
   async function sendOne(message: ClaimedMessage): Promise<void> {
@@ -91,6 +92,27 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     return batch.length;
   }
 
+  /** Sleeps until nudged, stopped, or idleMs passed; a nudge during a claim is not lost. */
+  function idle(): Promise<void> {
+    if (nudged || stopping.signal.aborted) {
+      nudged = false;
+      return Promise.resolve();
+    }
+    return new Promise<void>((resolve) => {
+      const signal = stopping.signal;
+      const timer = setTimeout(finish, idleMs);
+      signal.addEventListener("abort", finish, { once: true });
+      wake = finish;
+      function finish() {
+        clearTimeout(timer);
+        signal.removeEventListener("abort", finish);
+        wake = null;
+        nudged = false;
+        resolve();
+      }
+    });
+  }
+
   async function run(): Promise<void> {
     while (!stopping.signal.aborted) {
       let claimed = 0;
@@ -99,13 +121,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       } catch (error) {
         logger.error({ err: error }, "outbox claim failed");
       }
-      if (claimed === 0 && !stopping.signal.aborted) {
-        await new Promise<void>((resolve) => {
-          wake = resolve;
-          void sleep(idleMs, stopping.signal).then(resolve);
-        });
-        wake = null;
-      }
+      if (claimed === 0) await idle();
     }
     await Promise.allSettled([...inFlight]);
   }
@@ -123,7 +139,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       loop = null;
     },
     nudge() {
-      wake?.();
+      if (wake) wake();
+      else nudged = true;
     },
     async drain() {
       let total = 0;

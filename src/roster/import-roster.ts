@@ -60,6 +60,7 @@ export async function importRoster(ctx: DomainContext, csvText: string, options:
     await writeOrRetry(ctx, rows.slice(i, i + size), run, result);
     await options.onProgress?.(Math.min(i + size, rows.length), rows.length);
   }
+  console.log((globalThis as any).T); (globalThis as any).T = {};
   result.errors.sort((a, b) => a.line - b.line);
   const counts = { total, created: result.created, updated: result.updated, unchanged: result.unchanged, skipped: result.skipped, errors: result.errors.length };
   const digest = createHash("sha256").update(csvText).digest("hex").slice(0, 16);
@@ -101,9 +102,12 @@ async function writeChunk(tx: Db, ctx: DomainContext, rows: RosterRow[], run: Ru
   const orgIds = new Map(run.orgIds);
   const peopleSeen = new Set<number>();
   const seen = (id: number) => run.peopleSeen.has(id) || peopleSeen.has(id);
+  const T=(globalThis as any).T ??= {}; let t0=performance.now(); const lap=(k:string)=>{const t=performance.now(); T[k]=(T[k]??0)+t-t0; t0=t;};
   const teamIds: number[] = [];
   for (const row of rows) teamIds.push((await ensureOrgPath(tx, row, orgIds)).teamId);
+  lap("org");
   const personIds = await resolvePeople(tx, ctx.now, rows, teamIds);
+  lap("resolve");
 
   const distinctIds = [...new Set(personIds)];
   const [persons, existing, grants] = await Promise.all([
@@ -111,6 +115,7 @@ async function writeChunk(tx: Db, ctx: DomainContext, rows: RosterRow[], run: Ru
     tx.select().from(memberships).where(inArray(memberships.personId, distinctIds)),
     tx.select().from(roleGrants).where(and(inArray(roleGrants.personId, distinctIds), inArray(roleGrants.role, ["leader", "deputy"]))),
   ]);
+  lap("selects");
   const personById = new Map(persons.map((p) => [p.id, p]));
   const membershipOf = new Map(existing.map((m) => [`${m.personId}:${m.teamId}`, m]));
   const grantKey = (personId: number, role: string, teamId: number | null) => `${personId}:${role}:${teamId}`;
@@ -176,9 +181,11 @@ async function writeChunk(tx: Db, ctx: DomainContext, rows: RosterRow[], run: Ru
     if (outcome !== "unchanged" && person.telegramId !== null) menus.add(personId);
     outcomes.push(outcome);
   }
+  lap("loop");
   if (newMemberships.length > 0) await tx.insert(memberships).values(newMemberships);
   if (newGrants.length > 0) await tx.insert(roleGrants).values(newGrants).onConflictDoNothing();
   for (const personId of menus) await refreshCommandMenu(tx, personId, ctx.now);
+  lap("inserts");
   return { outcomes, notices, orgIds, peopleSeen };
 }
 

@@ -39,7 +39,10 @@ export async function signupDialog(conversation: SignupConversation, ctx: Dialog
   }
   const team = invite.value;
 
-  if (!ctx.person?.locale && !localeFromLanguageCode(ctx.from?.language_code)) {
+  // Decided once and stored: on replay the person already has a locale, and the dialog must
+  // take the same path it took the first time.
+  const askLanguage = await conversation.external((o) => !o.person?.locale && !localeFromLanguageCode(o.from?.language_code));
+  if (askLanguage) {
     await ctx.reply(ctx.t("signup-ask-language"), {
       reply_markup: new InlineKeyboard().text("中文", "lg:zh").text("English", "lg:en"),
     });
