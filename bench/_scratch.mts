@@ -18,4 +18,7 @@ for (let k = 0; k < 3; k++) {
   await d.db.execute(sql`select 1`);
   console.log("select1", performance.now() - t);
 }
+
+const plan = await d.db.execute(sql`explain analyze select id from people where phone = any(${sql.param(q)}::text[])`);
+console.log(plan);
 await d.close();
