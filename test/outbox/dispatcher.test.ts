@@ -1,0 +1,99 @@
+import { eq, inArray } from "drizzle-orm";
+import { Api } from "grammy";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDeliver, createRenderer } from "../../src/bot/deliver.js";
+import { createI18n } from "../../src/bot/i18n.js";
+import { claimDueMessages } from "../../src/outbox/claim.js";
+import { createDispatcher } from "../../src/outbox/dispatcher.js";
+import { enqueueMessages, type OutboxMessage } from "../../src/outbox/enqueue.js";
+import type { Database } from "../../src/storage/db.js";
+import { outbox, people } from "../../src/storage/schema/index.js";
+import { startFakeTelegram, type FakeTelegram } from "../fake-telegram/index.js";
+import { makePerson, silentLogger } from "../support/domain.js";
+import { openTestDatabase } from "../support/test-database.js";
+
+let database: Database;
+let fake: FakeTelegram;
+let deliver: ReturnType<typeof createDeliver>;
+beforeAll(async () => {
+  database = await openTestDatabase();
+  fake = await startFakeTelegram();
+  deliver = createDeliver(new Api(fake.token, { apiRoot: fake.apiRoot }), createRenderer(createI18n("en"), "en", "Asia/Shanghai"));
+});
+afterAll(async () => {
+  await fake?.close();
+  await database?.close();
+});
+
+/** People the fake knows, each with an outbox message per text. */
+async function recipients(count: number) {
+  const list = [];
+  for (let i = 0; i < count; i++) {
+    const person = await makePerson(database.db);
+    const user = fake.user({ id: person.telegramId, first_name: `R${i}`, language_code: "en" });
+    list.push({ ...person, user });
+  }
+  return list;
+}
+
+const notice = (to: { personId: number; telegramId: number }, team: string, key?: string): OutboxMessage => ({
+  to: { personId: to.personId, chatId: to.telegramId, locale: "en" },
+  payload: { kind: "message", text: { key: "notice-removed", args: { team } } },
+  ...(key ? { dedupeKey: key } : {}),
+});
+
+describe("the outbox dispatcher", () => {
+  it("When messages are enqueued twice under the same key, then each is delivered exactly once, in order per chat", async () => {
+    const people3 = await recipients(3);
+    const now = new Date();
+    const batch = people3.flatMap((p) => [notice(p, "A", `k:${p.personId}:1`), notice(p, "B", `k:${p.personId}:2`)]);
+    expect(await enqueueMessages(database.db, now, batch)).toBe(6);
+    expect(await enqueueMessages(database.db, now, batch)).toBe(0);
+
+    const dispatcher = createDispatcher({ db: database.db, logger: silentLogger, deliver, ratePerSecond: 100 });
+    expect(await dispatcher.drain()).toBe(6);
+
+    for (const p of people3) {
+      expect(p.user.messages().map((m) => m.text)).toEqual([expect.stringContaining(" A."), expect.stringContaining(" B.")]);
+    }
+  });
+
+  it("When Telegram answers 429, then the dispatcher waits retry_after and sends every message once", async () => {
+    const [p] = await recipients(1);
+    await enqueueMessages(database.db, new Date(), [notice(p!, "C"), notice(p!, "D")]);
+    fake.failNext("sendMessage", { error_code: 429, retry_after: 1 }, 2);
+    const dispatcher = createDispatcher({ db: database.db, logger: silentLogger, deliver, ratePerSecond: 100 });
+    dispatcher.start();
+    await p!.user.waitForMessage(/ D\./, { timeoutMs: 10_000 });
+    await dispatcher.stop();
+    expect(p!.user.messages().map((m) => m.text)).toEqual([expect.stringContaining(" C."), expect.stringContaining(" D.")]);
+  });
+
+  it("When a user blocked the bot, then the message is marked unreachable and so is the person", async () => {
+    const [p] = await recipients(1);
+    fake.blockUser(p!.telegramId);
+    await enqueueMessages(database.db, new Date(), [notice(p!, "E", `blocked:${p!.personId}`)]);
+    await createDispatcher({ db: database.db, logger: silentLogger, deliver, ratePerSecond: 100 }).drain();
+    const [row] = await database.db.select().from(outbox).where(eq(outbox.dedupeKey, `blocked:${p!.personId}`));
+    expect(row?.status).toBe("unreachable");
+    const [person] = await database.db.select().from(people).where(eq(people.id, p!.personId));
+    expect(person?.unreachableAt).not.toBeNull();
+  });
+
+  it("When a dispatcher dies holding claims, then another sends them after the lease and nothing is lost", async () => {
+    const list = await recipients(2);
+    const now = new Date();
+    await enqueueMessages(database.db, now, list.map((p) => notice(p, "F", `lease:${p.personId}`)));
+    const claimed = await claimDueMessages(database.db, now, 100, 60_000);
+    expect(claimed.length).toBeGreaterThanOrEqual(2); // the "dead" dispatcher never sends them
+
+    const early = createDispatcher({ db: database.db, logger: silentLogger, deliver, ratePerSecond: 100, clock: () => new Date(now.getTime() + 30_000) });
+    expect(await early.drain()).toBe(0);
+    const late = createDispatcher({ db: database.db, logger: silentLogger, deliver, ratePerSecond: 100, clock: () => new Date(now.getTime() + 61_000) });
+    expect(await late.drain()).toBeGreaterThanOrEqual(2);
+
+    const rows = await database.db.select().from(outbox).where(inArray(outbox.dedupeKey, list.map((p) => `lease:${p.personId}`)));
+    expect(rows.map((r) => r.status)).toEqual(["sent", "sent"]);
+    for (const p of list) expect(p.user.messages()).toHaveLength(1);
+  });
+});
