@@ -57,11 +57,6 @@ export const configSchema = z
     INVITE_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     OUTBOX_RATE_PER_SECOND: z.coerce.number().positive().max(1000).default(25),
     SYNC_COMMANDS: booleanish.default(true),
-  })
-  .superRefine((c, ctx) => {
-    if (c.WEBHOOK_URL && !c.WEBHOOK_SECRET) {
-      ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "is required when WEBHOOK_URL is set" });
-    }
   });
 
 export type Config = z.infer<typeof configSchema>;
@@ -71,12 +66,11 @@ export type ConfigResult = { ok: true; config: Config } | { ok: false; problems:
 /** Empty strings count as unset, so a blank line in .env does not override a default. */
 export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
   const cleaned: Record<string, string | undefined> = {};
-  for (const key of Object.keys(configSchema.shape ?? {})) cleaned[key] = optional(env[key]);
+  for (const key of Object.keys(configSchema.shape)) cleaned[key] = optional(env[key]);
   const parsed = configSchema.safeParse(cleaned);
-  if (parsed.success) return { ok: true, config: parsed.data };
-  const problems = parsed.error.issues.map((issue) => {
-    const name = issue.path.join(".") || "configuration";
-    return `${name}: ${issue.message}`;
-  });
+  const problems = parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join(".") || "configuration"}: ${issue.message}`);
+  // Checked on the raw values, so it is reported together with any other problem.
+  if (cleaned.WEBHOOK_URL && !cleaned.WEBHOOK_SECRET) problems.push("WEBHOOK_SECRET: is required when WEBHOOK_URL is set");
+  if (parsed.success && problems.length === 0) return { ok: true, config: parsed.data };
   return { ok: false, problems };
 }

@@ -1,0 +1,70 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseConfig } from "../../src/config/config.js";
+
+const root = resolve(import.meta.dirname, "../..");
+const tsx = join(root, "node_modules/.bin/tsx");
+const main = join(root, "src/main.ts");
+
+/** Runs `npm start`'s entry point as a separate process in an empty directory. */
+function start(env: Record<string, string>, files: Record<string, string> = {}): Promise<{ code: number | null; stderr: string; stdout: string }> {
+  const cwd = mkdtempSync(join(tmpdir(), "shouye-config-"));
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(cwd, name), content);
+  return new Promise((done) => {
+    const child = spawn(tsx, [main], { cwd, env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env } });
+    let stderr = "";
+    let stdout = "";
+    child.stderr.on("data", (d) => (stderr += d));
+    child.stdout.on("data", (d) => (stdout += d));
+    child.on("close", (code) => done({ code, stderr, stdout }));
+  });
+}
+
+describe("configuration", () => {
+  it("When required values are missing or invalid, then the bot exits with code 2 and one readable line per problem, no stack trace", async () => {
+    const { code, stderr } = await start({ BOT_TIMEZONE: "Mars/Olympus", DEFAULT_LOCALE: "fr", PORT: "http", WEBHOOK_URL: "https://example.org/hook" });
+    expect(code).toBe(2);
+    const lines = stderr.trim().split("\n");
+    expect(lines.some((l) => /^\s+TELEGRAM_BOT_TOKEN: is required/.test(l))).toBe(true);
+    expect(lines.some((l) => /^\s+BOT_TIMEZONE: is not an IANA time zone/.test(l))).toBe(true);
+    expect(lines.some((l) => /^\s+DEFAULT_LOCALE: /.test(l))).toBe(true);
+    expect(lines.some((l) => /^\s+PORT: /.test(l))).toBe(true);
+    expect(lines.some((l) => /^\s+WEBHOOK_SECRET: is required when WEBHOOK_URL is set/.test(l))).toBe(true);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("When a .env file is present, then it is read, and the real environment wins over it", async () => {
+    const { code, stderr } = await start({ DEFAULT_LOCALE: "de" }, { ".env": "TELEGRAM_BOT_TOKEN=123:abc\nDEFAULT_LOCALE=en\nLOG_LEVEL=loud\n" });
+    expect(code).toBe(2);
+    expect(stderr).not.toContain("TELEGRAM_BOT_TOKEN");
+    expect(stderr).toContain("LOG_LEVEL");
+    expect(stderr).toContain("DEFAULT_LOCALE");
+  });
+
+  it("When only the token is given, then every other value has a working default", () => {
+    const parsed = parseConfig({ TELEGRAM_BOT_TOKEN: "123456:ABC-def_ghi" });
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.config).toMatchObject({
+      TELEGRAM_API_ROOT: "https://api.telegram.org",
+      DATA_DIR: "./data",
+      BOT_TIMEZONE: "Asia/Shanghai",
+      DEFAULT_LOCALE: "zh",
+      ADMIN_TELEGRAM_IDS: [],
+      PORT: 8080,
+      LOG_LEVEL: "info",
+    });
+    expect(parsed.config.DATABASE_URL).toBeUndefined();
+  });
+
+  it("When admin ids are listed with spaces, then they are parsed, and a bad one is named", () => {
+    const good = parseConfig({ TELEGRAM_BOT_TOKEN: "1:a", ADMIN_TELEGRAM_IDS: " 12, 34 ,56" });
+    expect(good.ok && good.config.ADMIN_TELEGRAM_IDS).toEqual([12, 34, 56]);
+    const bad = parseConfig({ TELEGRAM_BOT_TOKEN: "1:a", ADMIN_TELEGRAM_IDS: "12,alice" });
+    expect(bad.ok).toBe(false);
+    expect(!bad.ok && bad.problems).toEqual(['ADMIN_TELEGRAM_IDS: "alice" is not a Telegram user id']);
+  });
+});
