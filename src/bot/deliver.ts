@@ -1,5 +1,6 @@
 import type { I18n } from "@grammyjs/i18n";
-import { Api, GrammyError, HttpError, InlineKeyboard } from "grammy";
+import type { Api} from "grammy";
+import { GrammyError, HttpError, InlineKeyboard } from "grammy";
 import type { ClaimedMessage } from "../outbox/claim.js";
 import type { OutboxButton, TextRef } from "../outbox/payload.js";
 import type { DeliveryResult } from "../outbox/record-result.js";

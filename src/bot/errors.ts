@@ -1,4 +1,5 @@
-import { BotError, GrammyError, HttpError } from "grammy";
+import type { BotError} from "grammy";
+import { GrammyError, HttpError } from "grammy";
 import { isDomainError, type DomainError } from "../domain/errors.js";
 import type { BotContext, DialogContext } from "./context.js";
 import { messageKeys } from "./i18n.js";

@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
 import type { Db } from "../storage/db.js";
 import { claimDueMessages, type ClaimedMessage } from "./claim.js";
-import { RateLimiter, sleep } from "./rate-limiter.js";
+import { RateLimiter } from "./rate-limiter.js";
 import { resolveEditTarget } from "./resolve-edit-target.js";
 import { recordDelivery, releaseClaim, type DeliveryResult } from "./record-result.js";
 
