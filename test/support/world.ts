@@ -49,3 +49,17 @@ export async function signUp(volunteer: FakeUser, code: string, name: string, da
   await volunteer.click("Done");
   await volunteer.click("✅ I agree");
 }
+
+/** A volunteer already approved into a team, set up through the domain verbs. */
+export async function activeMember(h: BotHarness, teamId: number, name: string, phone = `86139${String(nextId).padStart(8, "0")}`) {
+  const { createInvite } = await import("../../src/roster/invites.js");
+  const { submitSignup } = await import("../../src/roster/submit-signup.js");
+  const { decideMembership } = await import("../../src/roster/decide-membership.js");
+  const db = h.database.db;
+  const user = h.fake.user({ id: nextTelegramId(), first_name: name, language_code: "en" });
+  const { personId } = await identifyTelegramUser(db, { id: user.id, languageCode: "en" }, new Date());
+  const invite = await createInvite(contextFor(db, system), { teamId, ttlDays: 1 });
+  const { membershipId } = await submitSignup(contextFor(db, { type: "person", personId }), { code: invite.code, name, phone, weekdays: 0b11, consent: true });
+  await decideMembership(contextFor(db, system), { membershipId, decision: "approve" });
+  return { user, personId, membershipId };
+}
