@@ -1,12 +1,12 @@
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-import type { Config } from "../config/config.js";
+import type { StoreConfig } from "../config/config.js";
 import { lockDataDir } from "./data-dir-lock.js";
 import { openDatabase, type Database, type DatabaseTarget } from "./db.js";
 import { migrateDatabase } from "./migrate.js";
 
 /** Opens the store the configuration names and brings its schema up to date. */
-export async function openConfiguredDatabase(config: Config): Promise<Database & { target: DatabaseTarget }> {
+export async function openConfiguredDatabase(config: Pick<StoreConfig, "DATABASE_URL" | "DATA_DIR">): Promise<Database & { target: DatabaseTarget }> {
   if (config.DATABASE_URL) {
     const target: DatabaseTarget = { kind: "postgres", url: config.DATABASE_URL };
     await migrateDatabase(target);

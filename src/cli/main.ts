@@ -1,0 +1,115 @@
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { config as loadDotenv } from "dotenv";
+import { pino } from "pino";
+import { grantRole, revokeRole, type GrantInput } from "../access/grant-role.js";
+import { parseStoreConfig } from "../config/config.js";
+import type { DomainContext } from "../domain/context.js";
+import { isDomainError } from "../domain/errors.js";
+import { findTeams } from "../org/find-teams.js";
+import { findTown } from "../org/find-town.js";
+import { teamLabel } from "../org/team-scope.js";
+import { findPerson } from "../people/find-person.js";
+import { importRoster } from "../roster/import-roster.js";
+import { openConfiguredDatabase } from "../storage/open-configured.js";
+
+const USAGE = `Usage: npm run cli -- <command> [options]
+
+  import <file.csv>                       import volunteers (idempotent; bad lines are listed)
+  teams [text]                            list teams, or those whose name contains text
+  grant <role> <person> [--team T] [--town T]
+  revoke <role> <person> [--team T] [--town T]
+                                          role: leader | deputy | supervisor | coordinator | police
+                                          person: Telegram user id or phone number
+                                          --team: team number or name; --town: town name
+  migrate                                 apply database migrations and exit`;
+
+/** Operator commands on the same store as the bot. They act as "cli:<user>" in the audit log. */
+async function main(argv: string[]): Promise<number> {
+  loadDotenv({ quiet: true });
+  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { team: { type: "string" }, town: { type: "string" }, help: { type: "boolean" } } });
+  const [command, ...rest] = positionals;
+  if (!command || values.help) return usage(command ? 0 : 2);
+  const parsed = parseStoreConfig(process.env);
+  if (!parsed.ok) {
+    process.stderr.write(`Configuration problems:\n${parsed.problems.map((p) => `  ${p}\n`).join("")}`);
+    return 2;
+  }
+  const database = await openConfiguredDatabase(parsed.config);
+  const ctx: DomainContext = {
+    db: database.db,
+    actor: { type: "cli", user: process.env.USER ?? "operator" },
+    now: new Date(),
+    logger: pino({ level: parsed.config.LOG_LEVEL }, pino.destination(2)),
+  };
+  try {
+    switch (command) {
+      case "migrate":
+        process.stdout.write("migrations applied\n");
+        return 0;
+      case "import":
+        return await importFile(ctx, rest[0]);
+      case "teams":
+        for (const t of await findTeams(ctx.db, rest.join(" "), 500)) process.stdout.write(`${t.teamId}\t${teamLabel(t)}\n`);
+        return 0;
+      case "grant":
+      case "revoke":
+        return await changeRole(ctx, command, rest[0], rest[1], values);
+      default:
+        return usage(2);
+    }
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    process.stderr.write(`refused: ${error.reason}${Object.keys(error.details).length ? ` ${JSON.stringify(error.details)}` : ""}\n`);
+    return 1;
+  } finally {
+    await database.close();
+  }
+}
+
+async function importFile(ctx: DomainContext, file: string | undefined): Promise<number> {
+  if (!file) return usage(2);
+  const text = readFileSync(file, "utf8");
+  const summary = await importRoster(ctx, text, {
+    onProgress: (done, total) => void process.stderr.write(`\r${done}/${total} rows`),
+  });
+  process.stderr.write("\n");
+  const { errors, ...counts } = summary;
+  process.stdout.write(`${Object.entries(counts).map(([k, v]) => `${k}: ${v}`).join(", ")}, errors: ${errors.length}\n`);
+  for (const e of errors) process.stdout.write(`line ${e.line}: ${e.reason}${e.value ? ` (${e.value})` : ""}\n`);
+  return errors.length > 0 ? 1 : 0;
+}
+
+async function changeRole(ctx: DomainContext, command: "grant" | "revoke", role: string | undefined, who: string | undefined, values: { team?: string; town?: string }): Promise<number> {
+  if (!role || !who) return usage(2);
+  const { personId, name } = await findPerson(ctx.db, who);
+  let teamId: number | null = null;
+  let townId: number | null = null;
+  if (values.team) {
+    const teams = await findTeams(ctx.db, values.team);
+    if (teams.length !== 1) {
+      process.stderr.write(`--team "${values.team}" matches ${teams.length} teams; use the number from 'teams'\n`);
+      return 2;
+    }
+    teamId = teams[0]!.teamId;
+  }
+  if (values.town) townId = (await findTown(ctx.db, values.town)).townId;
+  // grantRole validates the role name and its scope; a wrong one comes back as "refused".
+  const input = { personId, role: role as GrantInput["role"], teamId, townId };
+  const changed = command === "grant" ? await grantRole(ctx, input) : await revokeRole(ctx, input);
+  process.stdout.write(`${changed ? "done" : "no change"}: ${command} ${role} for ${name ?? who}\n`);
+  return 0;
+}
+
+function usage(code: number): number {
+  (code === 0 ? process.stdout : process.stderr).write(`${USAGE}\n`);
+  return code;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);
