@@ -11,6 +11,7 @@ import { findTown } from "../org/find-town.js";
 import { teamLabel } from "../org/team-scope.js";
 import { findPerson } from "../people/find-person.js";
 import { importRoster } from "../roster/import-roster.js";
+import { decodeSpreadsheet } from "../roster/roster-csv.js";
 import { openConfiguredDatabase } from "../storage/open-configured.js";
 
 const USAGE = `Usage: npm run cli -- <command> [options]
@@ -69,7 +70,7 @@ async function main(argv: string[]): Promise<number> {
 
 async function importFile(ctx: DomainContext, file: string | undefined): Promise<number> {
   if (!file) return usage(2);
-  const text = readFileSync(file, "utf8");
+  const text = decodeSpreadsheet(readFileSync(file));
   const summary = await importRoster(ctx, text, {
     onProgress: (done, total) => void process.stderr.write(`\r${done}/${total} rows`),
   });

@@ -20,6 +20,7 @@ export interface ClaimedMessage {
  */
 export async function claimDueMessages(db: Db, now: Date, limit: number, leaseMs: number): Promise<ClaimedMessage[]> {
   const leaseUntil = new Date(now.getTime() + leaseMs);
+  // Raw SQL: postgres.js takes instants as ISO strings here, not Date objects.
   type Row = {
     id: string | number;
     chat_id: string | number;
@@ -30,10 +31,11 @@ export async function claimDueMessages(db: Db, now: Date, limit: number, leaseMs
     attempts: number;
   };
   const rows = await db.execute(sql`
-    update ${outbox} set status = 'sending', lease_until = ${leaseUntil}, attempts = ${outbox.attempts} + 1
+    update ${outbox} set status = 'sending', lease_until = ${leaseUntil.toISOString()}::timestamptz, attempts = ${outbox.attempts} + 1
     where ${outbox.id} in (
       select id from ${outbox}
-      where (status = 'pending' and not_before <= ${now}) or (status = 'sending' and lease_until < ${now})
+      where (status = 'pending' and not_before <= ${now.toISOString()}::timestamptz)
+         or (status = 'sending' and lease_until < ${now.toISOString()}::timestamptz)
       order by priority desc, id
       limit ${limit}
       for update skip locked

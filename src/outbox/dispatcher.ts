@@ -2,8 +2,8 @@ import type { Logger } from "pino";
 import type { Db } from "../storage/db.js";
 import { claimDueMessages, type ClaimedMessage } from "./claim.js";
 import { RateLimiter } from "./rate-limiter.js";
+import { recordDelivery, recordSentBatch, releaseClaim, type DeliveryResult } from "./record-result.js";
 import { resolveEditTarget } from "./resolve-edit-target.js";
-import { recordDelivery, releaseClaim, type DeliveryResult } from "./record-result.js";
 
 export interface DispatcherOptions {
   db: Db;
@@ -21,11 +21,14 @@ export interface DispatcherOptions {
 export interface Dispatcher {
   start(): void;
   stop(): Promise<void>;
-  /** Wakes the loop now; called after a handler enqueued something. */
+  /** Wakes the loop now; called after a handler enqueued messages. */
   nudge(): void;
-  /** Sends everything that is due, then resolves with how many were handled (tests, CLI). */
+  /** Sends everything that is due, then resolves with how many rows it claimed (tests, CLI). */
   drain(): Promise<number>;
 }
+
+/** Successful sends are written in batches this often; a crash can repeat only those unwritten. */
+const FLUSH_MS = 50;
 
 export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const { db, logger, deliver } = options;
@@ -33,29 +36,30 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const leaseMs = options.leaseMs ?? 60_000;
   const idleMs = options.idleMs ?? 1000;
   const limiter = new RateLimiter(options.ratePerSecond);
-  // Claim little more than a couple of seconds' worth, so claimed rows never outlive their lease.
+  // Claim about two seconds' worth, so claimed rows go out long before their lease ends.
   const batchSize = Math.max(10, Math.ceil(options.ratePerSecond * 2));
   const chains = new Map<number, Promise<void>>();
   const inFlight = new Set<Promise<void>>();
+  let queue: ClaimedMessage[] = [];
+  let sent: Array<{ message: ClaimedMessage; messageId?: number }> = [];
+  let flushing: Promise<void> = Promise.resolve();
+  let flushTimer: NodeJS.Timeout | null = null;
   let stopping = new AbortController();
   let wake: (() => void) | null = null;
   let nudged = false;
   let loop: Promise<void> | null = null;
 
-  async function sendOne(message: ClaimedMessage): Promise<void> {
-    if (!(await limiter.take(stopping.signal))) {
-      await releaseClaim(db, message); // shutting down before sending: hand it back at once
-      return;
-    }
-    let result: DeliveryResult;
-    try {
-      result = await deliverResolved(message);
-    } catch (error) {
-      result = { status: "retry", error: error instanceof Error ? error.message : String(error) };
-    }
-    if (result.status === "retry" && result.rateLimited && result.retryAfterMs !== undefined) limiter.pauseFor(result.retryAfterMs);
-    if (result.status !== "sent") logger.warn({ outboxId: message.id, chatId: message.chatId, result }, "outbox delivery not sent");
-    await recordDelivery(db, clock(), message, result);
+  function flushSoon() {
+    flushTimer ??= setTimeout(() => void flush(), FLUSH_MS);
+  }
+
+  function flush(): Promise<void> {
+    if (flushTimer) clearTimeout(flushTimer);
+    flushTimer = null;
+    const batch = sent;
+    sent = [];
+    flushing = flushing.then(() => recordSentBatch(db, clock(), batch)).catch((error) => logger.error({ err: error }, "recording sent messages failed"));
+    return flushing;
   }
 
   /** An edit aimed at another outbox row goes out once that row has a Telegram message id. */
@@ -68,8 +72,25 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     return deliver({ ...message, payload: { ...payload, target: { messageId: target.messageId } } });
   }
 
+  async function sendOne(message: ClaimedMessage): Promise<void> {
+    let result: DeliveryResult;
+    try {
+      result = await deliverResolved(message);
+    } catch (error) {
+      result = { status: "retry", error: error instanceof Error ? error.message : String(error) };
+    }
+    if (result.status === "sent") {
+      sent.push({ message, ...(result.messageId ? { messageId: result.messageId } : {}) });
+      flushSoon();
+      return;
+    }
+    if (result.status === "retry" && result.rateLimited && result.retryAfterMs !== undefined) limiter.pauseFor(result.retryAfterMs);
+    logger.warn({ outboxId: message.id, chatId: message.chatId, result }, "outbox delivery not sent");
+    await recordDelivery(db, clock(), message, result);
+  }
+
   /** Messages to one chat go out in order; different chats go out side by side. */
-  function schedule(message: ClaimedMessage): Promise<void> {
+  function launch(message: ClaimedMessage): void {
     const previous = chains.get(message.chatId) ?? Promise.resolve();
     const next = previous.then(() => sendOne(message)).catch((error) => logger.error({ err: error, outboxId: message.id }, "outbox send crashed"));
     chains.set(message.chatId, next);
@@ -78,17 +99,19 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       if (chains.get(message.chatId) === next) chains.delete(message.chatId);
     });
     inFlight.add(tracked);
-    return tracked;
   }
 
-  async function runOnce(): Promise<number> {
-    const room = batchSize - inFlight.size;
-    if (room <= 0) {
-      await Promise.race(inFlight);
-      return 0;
+  /** Takes a send token for each queued message before launching it, so waiting costs nothing. */
+  async function pump(): Promise<void> {
+    while (queue.length > 0) {
+      if (!(await limiter.take(stopping.signal))) break;
+      launch(queue.shift()!);
     }
-    const batch = await claimDueMessages(db, clock(), room, leaseMs);
-    for (const message of batch) void schedule(message);
+  }
+
+  async function claimMore(): Promise<number> {
+    const batch = await claimDueMessages(db, clock(), batchSize, leaseMs);
+    queue.push(...batch);
     return batch.length;
   }
 
@@ -117,13 +140,19 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     while (!stopping.signal.aborted) {
       let claimed = 0;
       try {
-        claimed = await runOnce();
+        claimed = await claimMore();
       } catch (error) {
         logger.error({ err: error }, "outbox claim failed");
       }
+      await pump();
       if (claimed === 0) await idle();
     }
+    // Shutting down: what was claimed but not sent goes back at once, not after the lease.
+    const unsent = queue;
+    queue = [];
     await Promise.allSettled([...inFlight]);
+    await flush();
+    for (const message of unsent) await releaseClaim(db, message).catch(() => {});
   }
 
   return {
@@ -145,11 +174,12 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     async drain() {
       let total = 0;
       for (;;) {
-        const batch = await claimDueMessages(db, clock(), batchSize, leaseMs);
-        if (batch.length === 0 && inFlight.size === 0) return total;
-        total += batch.length;
-        for (const message of batch) void schedule(message);
+        const claimed = await claimMore();
+        total += claimed;
+        await pump();
         await Promise.allSettled([...inFlight]);
+        await flush();
+        if (claimed === 0 && inFlight.size === 0) return total;
       }
     },
   };

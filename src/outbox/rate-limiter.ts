@@ -9,7 +9,9 @@ export class RateLimiter {
 
   constructor(
     private readonly perSecond: number,
-    private readonly burst = Math.max(1, Math.ceil(perSecond / 5)),
+    // Small bursts only: Telegram counts over a rolling second, and a burst on top of a steady
+    // rate is a 429. A little slack absorbs timer jitter.
+    private readonly burst = Math.max(1, Math.ceil(perSecond / 50)),
     private readonly clock: () => number = Date.now,
   ) {
     this.tokens = this.burst;

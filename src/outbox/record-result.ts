@@ -67,3 +67,20 @@ export async function releaseClaim(db: Db, message: ClaimedMessage): Promise<voi
     .set({ status: "pending", leaseUntil: null, attempts: sql`${outbox.attempts} - 1` })
     .where(stillClaimed(message));
 }
+
+/**
+ * Records many successful sends in one statement. Successes are nearly all results, and one
+ * transaction per message would cap a district-wide send at the database's commit rate.
+ */
+export async function recordSentBatch(db: Db, now: Date, sent: Array<{ message: ClaimedMessage; messageId?: number }>): Promise<void> {
+  if (sent.length === 0) return;
+  const rows = sql.join(
+    sent.map(({ message, messageId }) => sql`(${message.id}::bigint, ${message.attempt}::int, ${messageId ?? null}::int)`),
+    sql`, `,
+  );
+  await db.execute(sql`
+    update ${outbox} set status = 'sent', sent_message_id = v.mid, finished_at = ${now.toISOString()}::timestamptz,
+      lease_until = null, last_error = null
+    from (values ${rows}) as v(id, attempt, mid)
+    where ${outbox.id} = v.id and ${outbox.attempts} = v.attempt and ${outbox.status} = 'sending'`);
+}

@@ -16,7 +16,7 @@ export interface ImportOptions {
   onProgress?: (done: number, total: number) => void | Promise<void>;
 }
 
-export interface ImportResult {
+export interface ImportSummary {
   /** Every data record in the file ends up in exactly one of the four counts. */
   total: number;
   created: number;
@@ -26,21 +26,17 @@ export interface ImportResult {
   /** Skipped rows, plus notices for rows written without everything they asked for. */
   errors: RosterError[];
 }
-/** The name the bot's summary uses. */
-export type ImportSummary = ImportResult;
 
 type Outcome = "created" | "updated" | "unchanged" | RosterError;
+/** What later chunks need from earlier ones; a chunk's share is merged only once it committed. */
 interface RunState {
   orgIds: Map<string, number>;
-  /** Name and affiliation come from a person's first row in the file, so a re-run agrees with itself. */
-  peopleSeen: Set<number>;
+  /** A person's affiliation comes from their first row in the file, so a re-run agrees with itself. */
+  people: Set<number>;
+  /** "person:team" pairs already written, so no two rows fight over one membership. */
+  members: Set<string>;
 }
-interface ChunkResult {
-  outcomes: Outcome[];
-  notices: RosterError[];
-  orgIds: Map<string, number>;
-  peopleSeen: Set<number>;
-}
+type ChunkResult = RunState & { outcomes: Outcome[]; notices: RosterError[] };
 
 const ENDED = new Set(["rejected", "removed", "left"]);
 
@@ -49,18 +45,17 @@ const ENDED = new Set(["rejected", "removed", "left"]);
  * its people as active, pre-approved members (they link to Telegram later by sharing their
  * phone). Running the same file again changes nothing; memberships that ended stay ended.
  */
-export async function importRoster(ctx: DomainContext, csvText: string, options: ImportOptions = {}): Promise<ImportResult> {
+export async function importRoster(ctx: DomainContext, csvText: string, options: ImportOptions = {}): Promise<ImportSummary> {
   await requireCoordinator(ctx);
   const { total, rows, errors } = parseRosterCsv(csvText);
-  const result: ImportResult = { total, created: 0, updated: 0, unchanged: 0, skipped: total - rows.length, errors };
-  const run: RunState = { orgIds: new Map(), peopleSeen: new Set() };
+  const result: ImportSummary = { total, created: 0, updated: 0, unchanged: 0, skipped: total - rows.length, errors };
+  const run: RunState = { orgIds: new Map(), people: new Set(), members: new Set() };
   // Bounded so one chunk's bulk insert stays under PostgreSQL's 65,535 bind parameters.
   const size = Math.min(Math.max(Math.trunc(options.chunkSize ?? 500), 1), 2000);
   for (let i = 0; i < rows.length; i += size) {
     await writeOrRetry(ctx, rows.slice(i, i + size), run, result);
     await options.onProgress?.(Math.min(i + size, rows.length), rows.length);
   }
-  console.log((globalThis as any).T); (globalThis as any).T = {};
   result.errors.sort((a, b) => a.line - b.line);
   const counts = { total, created: result.created, updated: result.updated, unchanged: result.unchanged, skipped: result.skipped, errors: result.errors.length };
   const digest = createHash("sha256").update(csvText).digest("hex").slice(0, 16);
@@ -72,42 +67,40 @@ export async function importRoster(ctx: DomainContext, csvText: string, options:
 }
 
 /** A chunk is one transaction; if it fails, its rows go one by one so one bad row loses only itself. */
-async function writeOrRetry(ctx: DomainContext, rows: RosterRow[], run: RunState, result: ImportResult): Promise<void> {
+async function writeOrRetry(ctx: DomainContext, rows: RosterRow[], run: RunState, result: ImportSummary): Promise<void> {
   let chunk: ChunkResult;
   try {
     chunk = await ctx.db.transaction((tx) => writeChunk(tx, ctx, rows, run));
   } catch (error) {
+    // Drizzle's own message repeats the whole query and its parameters; the cause says what failed.
+    const message = ((error as Error).cause as Error | undefined)?.message ?? String(error);
     if (rows.length > 1) {
-      ctx.logger.warn({ err: error, from: rows[0]!.line }, "roster chunk failed; retrying row by row");
+      ctx.logger.warn({ error: message, fromLine: rows[0]!.line }, "roster chunk failed; retrying row by row");
       for (const row of rows) await writeOrRetry(ctx, [row], run, result);
       return;
     }
-    const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
     result.skipped += 1;
-    result.errors.push({ line: rows[0]!.line, reason: "import.db_error", value: String(cause instanceof Error ? cause.message : cause).slice(0, 200) });
+    result.errors.push({ line: rows[0]!.line, reason: "import.db_error", value: message.slice(0, 200) });
     return;
   }
   // Only a committed chunk's ids may be reused: a rolled-back one's never existed.
   run.orgIds = chunk.orgIds;
-  chunk.peopleSeen.forEach((id) => run.peopleSeen.add(id));
+  chunk.people.forEach((id) => run.people.add(id));
+  chunk.members.forEach((key) => run.members.add(key));
   for (const outcome of chunk.outcomes) {
     if (typeof outcome === "string") result[outcome] += 1;
-    else (result.skipped += 1), result.errors.push(outcome);
+    else result.errors.push(outcome);
   }
+  result.skipped += chunk.outcomes.filter((o) => typeof o !== "string").length;
   result.errors.push(...chunk.notices);
 }
 
 /** Set-based: a few bulk reads and inserts per chunk, and single-row writes only for changes. */
 async function writeChunk(tx: Db, ctx: DomainContext, rows: RosterRow[], run: RunState): Promise<ChunkResult> {
-  const orgIds = new Map(run.orgIds);
-  const peopleSeen = new Set<number>();
-  const seen = (id: number) => run.peopleSeen.has(id) || peopleSeen.has(id);
-  const T=(globalThis as any).T ??= {}; let t0=performance.now(); const lap=(k:string)=>{const t=performance.now(); T[k]=(T[k]??0)+t-t0; t0=t;};
+  const mine: RunState = { orgIds: new Map(run.orgIds), people: new Set(), members: new Set() };
   const teamIds: number[] = [];
-  for (const row of rows) teamIds.push((await ensureOrgPath(tx, row, orgIds)).teamId);
-  lap("org");
+  for (const row of rows) teamIds.push((await ensureOrgPath(tx, row, mine.orgIds)).teamId);
   const personIds = await resolvePeople(tx, ctx.now, rows, teamIds);
-  lap("resolve");
 
   const distinctIds = [...new Set(personIds)];
   const [persons, existing, grants] = await Promise.all([
@@ -115,15 +108,11 @@ async function writeChunk(tx: Db, ctx: DomainContext, rows: RosterRow[], run: Ru
     tx.select().from(memberships).where(inArray(memberships.personId, distinctIds)),
     tx.select().from(roleGrants).where(and(inArray(roleGrants.personId, distinctIds), inArray(roleGrants.role, ["leader", "deputy"]))),
   ]);
-  lap("selects");
   const personById = new Map(persons.map((p) => [p.id, p]));
   const membershipOf = new Map(existing.map((m) => [`${m.personId}:${m.teamId}`, m]));
-  const grantKey = (personId: number, role: string, teamId: number | null) => `${personId}:${role}:${teamId}`;
-  const grantState = new Map<string, "live" | "revoked">();
-  for (const g of grants) {
-    const key = grantKey(g.personId, g.role, g.teamId);
-    if (grantState.get(key) !== "live") grantState.set(key, g.revokedAt ? "revoked" : "live");
-  }
+  const grantKey = (g: { personId: number; role: string; teamId: number | null }) => `${g.personId}:${g.role}:${g.teamId}`;
+  const liveGrants = new Set(grants.filter((g) => !g.revokedAt).map(grantKey));
+  const endedGrants = new Set(grants.filter((g) => g.revokedAt).map(grantKey));
 
   const decidedBy = actorPersonId(ctx.actor);
   const stamp = { updatedAt: ctx.now };
@@ -132,18 +121,18 @@ async function writeChunk(tx: Db, ctx: DomainContext, rows: RosterRow[], run: Ru
   const menus = new Set<number>();
   const outcomes: Outcome[] = [];
   const notices: RosterError[] = [];
-  const done = new Set<string>();
   for (const [i, row] of rows.entries()) {
     const personId = personIds[i]!;
     const teamId = teamIds[i]!;
     const person = personById.get(personId)!;
     const key = `${personId}:${teamId}`;
-    // Two rows can reach one person in one team: a phone row and a phone-less row with their name.
-    if (done.has(key)) {
+    // Rows the parser cannot pair can still meet here: a phone row whose name differs from its
+    // person's, and a phone-less row with that person's name.
+    if (run.members.has(key) || mine.members.has(key)) {
       outcomes.push({ line: row.line, reason: "import.duplicate_in_file", value: row.phone ?? row.name });
       continue;
     }
-    done.add(key);
+    mine.members.add(key);
     const membership = membershipOf.get(key);
     if (membership && ENDED.has(membership.status)) {
       outcomes.push({ line: row.line, reason: "import.membership_ended", value: membership.status });
@@ -163,30 +152,30 @@ async function writeChunk(tx: Db, ctx: DomainContext, rows: RosterRow[], run: Ru
       await tx.update(memberships).set({ weekdays: row.weekdays, ...stamp }).where(eq(memberships.id, membership.id));
       outcome = "updated";
     }
-    if (!seen(personId) && row.affiliation && (row.affiliation.text !== person.affiliation || row.affiliation.kind !== person.affiliationKind)) {
+    const firstRow = !run.people.has(personId) && !mine.people.has(personId);
+    mine.people.add(personId);
+    if (firstRow && row.affiliation && (row.affiliation.text !== person.affiliation || row.affiliation.kind !== person.affiliationKind)) {
       await tx.update(people).set({ affiliation: row.affiliation.text, affiliationKind: row.affiliation.kind, ...stamp }).where(eq(people.id, personId));
       if (outcome === "unchanged") outcome = "updated";
     }
-    peopleSeen.add(personId);
-    if (row.role !== "volunteer") {
-      const state = grantState.get(grantKey(personId, row.role, teamId));
+    const grant = grantKey({ personId, role: row.role, teamId });
+    if (row.role !== "volunteer" && !liveGrants.has(grant)) {
       // A role someone took away after an earlier import is not handed back by the old list.
-      if (state === "revoked") notices.push({ line: row.line, reason: "import.role_ended", value: row.role });
-      if (state === undefined) {
+      if (endedGrants.has(grant)) {
+        notices.push({ line: row.line, reason: "import.role_ended", value: row.role });
+      } else {
         newGrants.push({ personId, role: row.role, teamId, grantedBy: decidedBy, grantedAt: ctx.now });
-        grantState.set(grantKey(personId, row.role, teamId), "live");
+        liveGrants.add(grant);
         if (outcome === "unchanged") outcome = "updated";
       }
     }
     if (outcome !== "unchanged" && person.telegramId !== null) menus.add(personId);
     outcomes.push(outcome);
   }
-  lap("loop");
   if (newMemberships.length > 0) await tx.insert(memberships).values(newMemberships);
   if (newGrants.length > 0) await tx.insert(roleGrants).values(newGrants).onConflictDoNothing();
   for (const personId of menus) await refreshCommandMenu(tx, personId, ctx.now);
-  lap("inserts");
-  return { outcomes, notices, orgIds, peopleSeen };
+  return { ...mine, outcomes, notices };
 }
 
 /**
@@ -210,14 +199,10 @@ async function resolvePeople(tx: Db, now: Date, rows: RosterRow[], teamIds: numb
     return (sharing.find((p) => p.name === row.name) ?? sharing[0])?.id;
   });
 
-  const fresh: number[] = [];
+  // One new person per unknown phone, made from the phone's first row in the chunk.
   const firstOfPhone = new Map<string, number>();
-  for (const [i, row] of rows.entries()) {
-    if (ids[i] !== undefined) continue;
-    if (row.phone && firstOfPhone.has(row.phone)) continue;
-    if (row.phone) firstOfPhone.set(row.phone, i);
-    fresh.push(i);
-  }
+  rows.forEach((row, i) => row.phone && !firstOfPhone.has(row.phone) && firstOfPhone.set(row.phone, i));
+  const fresh = [...rows.keys()].filter((i) => ids[i] === undefined && (!rows[i]!.phone || firstOfPhone.get(rows[i]!.phone!) === i));
   if (fresh.length === 0) return ids as number[];
   const inserted = await tx
     .insert(people)

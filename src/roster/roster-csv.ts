@@ -96,8 +96,7 @@ export function parseRosterCsv(csvText: string): ParsedRoster {
   const missing = REQUIRED.filter((c) => !columns.has(c));
   if (missing.length > 0) return { total, rows: [], errors: [{ line: 1, reason: "import.missing_column", value: missing.join(",") }] };
 
-  const rows: RosterRow[] = [];
-  const seen = new Set<string>();
+  const valid: RosterRow[] = [];
   for (const { line, cells } of data) {
     const raw = Object.fromEntries(COLUMNS.map((c) => [c, cells[columns.get(c) ?? -1] ?? ""])) as Record<Column, string>;
     const parsed = rowSchema.safeParse(raw);
@@ -108,19 +107,31 @@ export function parseRosterCsv(csvText: string): ParsedRoster {
       }
       continue;
     }
-    const row = parsed.data;
-    // Without a phone, a person is known by name within the team, so the same name repeats too.
-    const who = row.phone ?? `name:${row.name}`;
-    const key = [row.town, row.community, row.team, who].join("\u0000");
-    if (seen.has(key)) {
-      errors.push({ line, reason: "import.duplicate_in_file", value: row.phone ?? row.name });
-      continue;
-    }
-    seen.add(key);
-    rows.push({ ...row, line });
+    valid.push({ ...parsed.data, line });
   }
+  const rows = withoutDuplicates(valid, errors);
   errors.sort((a, b) => a.line - b.line);
   return { total, rows, errors };
+}
+
+/**
+ * A phone names one person per team. Without a phone a person is known by name within the team,
+ * so such a row also clashes with any row of that name there, whichever comes first: the file
+ * cannot say whether they are one person.
+ */
+function withoutDuplicates(rows: RosterRow[], errors: RosterError[]): RosterRow[] {
+  const inTeam = (r: RosterRow, who: string) => [r.town, r.community, r.team, who].join("\u0000");
+  const namesWithPhone = new Set(rows.filter((r) => r.phone).map((r) => inTeam(r, r.name)));
+  const seen = new Set<string>();
+  return rows.filter((row) => {
+    const key = inTeam(row, row.phone ?? `name:${row.name}`);
+    if (seen.has(key) || (!row.phone && namesWithPhone.has(inTeam(row, row.name)))) {
+      errors.push({ line: row.line, reason: "import.duplicate_in_file", value: row.phone ?? row.name });
+      return false;
+    }
+    seen.add(key);
+    return true;
+  });
 }
 
 /**
@@ -152,4 +163,16 @@ function readRecords(csvText: string): { records: Array<{ line: number; cells: s
     // Spreadsheets export rows of empty cells (",,,,") below the data.
     .filter((r) => r.cells.some((cell) => cell !== ""));
   return { records, broken: [...broken] };
+}
+
+/**
+ * Spreadsheets saved by Chinese Excel are often GB18030 (GBK), not UTF-8. Bytes that are not
+ * valid UTF-8 are read as GB18030, which is a superset of GBK and GB2312.
+ */
+export function decodeSpreadsheet(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder("gb18030").decode(bytes);
+  }
 }

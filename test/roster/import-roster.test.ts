@@ -1,5 +1,6 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { revokeRole } from "../../src/access/grant-role.js";
 import { ForbiddenError } from "../../src/domain/errors.js";
 import { importRoster } from "../../src/roster/import-roster.js";
 import { createInvite } from "../../src/roster/invites.js";
@@ -113,7 +114,8 @@ describe("importing a recruitment spreadsheet", () => {
     const linked = await makePerson(db);
     await db.update(people).set({ phone: `+86${phone(99)}` }).where(eq(people.id, linked.personId));
     const rows = Array.from({ length: 40 }, (_, i) => `${town},C${i % 3},T${i % 4},P${i},${i % 10 === 0 ? "" : phone(i)},${i % 7 === 0 ? "队长" : ""},一三五,单位${i % 5}`);
-    const csv = [HEADER, ...rows, `${town},C0,T0,Already On Telegram,${phone(99)},leader,,`].join("\n");
+    // P1 is in a second team too, where the sheet gives another affiliation: the first row's wins.
+    const csv = [HEADER, ...rows, `${town},C0,T0,Already On Telegram,${phone(99)},leader,,`, `${town},C1,T9,P1,${phone(1)},,,党员`].join("\n");
 
     const menusOf = (messages: Array<typeof outbox.$inferSelect>) =>
       messages.filter((m) => m.personId === linked.personId && (m.payload as { kind: string }).kind === "commands").length;
@@ -124,8 +126,8 @@ describe("importing a recruitment spreadsheet", () => {
     const [{ audits }] = (await db.select({ audits: sql<number>`count(*)::int` }).from(auditLog)) as [{ audits: number }];
     const again = await importRoster(contextFor(db, system), csv, { chunkSize: 7 });
 
-    expect(first).toMatchObject({ total: 41, created: 41, skipped: 0 });
-    expect(again).toEqual({ total: 41, created: 0, updated: 0, unchanged: 41, skipped: 0, errors: [] });
+    expect(first).toMatchObject({ total: 42, created: 42, skipped: 0 });
+    expect(again).toEqual({ total: 42, created: 0, updated: 0, unchanged: 42, skipped: 0, errors: [] });
     expect(await snapshot(db)).toEqual(before);
     const [{ after }] = (await db.select({ after: sql<number>`count(*)::int` }).from(auditLog)) as [{ after: number }];
     expect(after).toBe(audits + 1);
@@ -133,29 +135,48 @@ describe("importing a recruitment spreadsheet", () => {
     expect(menusOf(before.outbox)).toBe(menusAtFirstContact + 1);
   });
 
-  it("When weekdays or affiliation change in a later file, then those rows count as updated", async () => {
+  it("When weekdays or affiliation change in a later file, then those rows count as updated, and empty cells keep what is there", async () => {
     const { db } = database;
     const { town, phone } = fresh();
-    await importRoster(contextFor(db, system), [HEADER, `${town},C,T,Ann,${phone(1)},,1,学生`, `${town},C,T,Bob,${phone(2)},,1,学生`].join("\n"));
+    const row = (name: string, n: number, weekdays: string, affiliation: string) => `${town},C,T,${name},${phone(n)},,${weekdays},${affiliation}`;
+    await importRoster(contextFor(db, system), [HEADER, row("Ann", 1, "1", "学生"), row("Bob", 2, "1", "学生"), row("Cy", 3, "2", "学生")].join("\n"));
 
-    const result = await importRoster(contextFor(db, system), [HEADER, `${town},C,T,Ann,${phone(1)},,1 2,学生`, `${town},C,T,Bob,${phone(2)},,1,新居民`].join("\n"));
+    const result = await importRoster(contextFor(db, system), [HEADER, row("Ann", 1, "1 2", "学生"), row("Bob", 2, "1", "新居民"), row("Cy", 3, "", "")].join("\n"));
 
-    expect(result).toMatchObject({ created: 0, updated: 2, unchanged: 0 });
-    expect((await membersOf(db, town)).map((m) => [m.name, m.weekdays, m.kind])).toEqual([["Ann", 0b11, "student"], ["Bob", 1, "newcomer"]]);
+    expect(result).toMatchObject({ created: 0, updated: 2, unchanged: 1 });
+    expect((await membersOf(db, town)).map((m) => [m.name, m.weekdays, m.kind])).toEqual([["Ann", 0b11, "student"], ["Bob", 1, "newcomer"], ["Cy", 0b10, "student"]]);
   });
 
-  it("When a membership was ended after an import, then importing again skips it and does not bring it back", async () => {
+  it("When a later file names a person once by phone under another name and once by name alone, then the second row is a duplicate", async () => {
     const { db } = database;
     const { town, phone } = fresh();
-    const csv = [HEADER, `${town},C,T,Ann,${phone(1)},,,`, `${town},C,T,Bob,${phone(2)},,,`].join("\n");
+    await importRoster(contextFor(db, system), [HEADER, `${town},C,T,Ann,${phone(1)},,,`].join("\n"));
+
+    const result = await importRoster(contextFor(db, system), [HEADER, `${town},C,T,Ann Li,${phone(1)},,,`, `${town},C,T,Ann,,,周日,`].join("\n"), { chunkSize: 1 });
+
+    expect(result).toEqual({ total: 2, created: 0, updated: 0, unchanged: 1, skipped: 1, errors: [{ line: 3, reason: "import.duplicate_in_file", value: "Ann" }] });
+    expect((await membersOf(db, town)).map((m) => [m.name, m.weekdays])).toEqual([["Ann", 0]]);
+  });
+
+  it("When a membership or a role was ended after an import, then importing again does not bring it back", async () => {
+    const { db } = database;
+    const { town, phone } = fresh();
+    const csv = [HEADER, `${town},C,T,Ann,${phone(1)},,,`, `${town},C,T,Bob,${phone(2)},leader,,`].join("\n");
     await importRoster(contextFor(db, system), csv);
-    const [ann] = await db.select({ id: memberships.id }).from(memberships).innerJoin(people, eq(people.id, memberships.personId)).where(eq(people.phone, `+86${phone(1)}`));
+    const [ann, bob] = await db.select({ id: memberships.id, personId: memberships.personId, teamId: memberships.teamId }).from(memberships)
+      .innerJoin(people, eq(people.id, memberships.personId)).where(inArray(people.phone, [`+86${phone(1)}`, `+86${phone(2)}`])).orderBy(people.phone);
     await removeMember(contextFor(db, system), ann!.id);
+    await revokeRole(contextFor(db, system), { personId: bob!.personId, role: "leader", teamId: bob!.teamId });
 
     const result = await importRoster(contextFor(db, system), csv);
 
-    expect(result).toEqual({ total: 2, created: 0, updated: 0, unchanged: 1, skipped: 1, errors: [{ line: 2, reason: "import.membership_ended", value: "removed" }] });
+    expect(result).toEqual({
+      total: 2, created: 0, updated: 0, unchanged: 1, skipped: 1,
+      errors: [{ line: 2, reason: "import.membership_ended", value: "removed" }, { line: 3, reason: "import.role_ended", value: "leader" }],
+    });
     expect((await membersOf(db, town)).map((m) => [m.name, m.status])).toEqual([["Ann", "removed"], ["Bob", "active"]]);
+    const live = await db.select().from(roleGrants).where(and(eq(roleGrants.personId, bob!.personId), isNull(roleGrants.revokedAt)));
+    expect(live).toEqual([]);
   });
 
   it("When a volunteer who is no coordinator imports, then it is forbidden and nothing is written", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { classifyAffiliation } from "../../src/roster/affiliation.js";
-import { parseRosterCsv } from "../../src/roster/roster-csv.js";
+import { decodeSpreadsheet, parseRosterCsv } from "../../src/roster/roster-csv.js";
 
 const EN_HEADER = "town,community,team,name,phone,role,weekdays,affiliation";
 const csv = (...lines: string[]) => lines.join("\n");
@@ -100,6 +100,13 @@ describe("reading a recruitment spreadsheet", () => {
     ]);
   });
 
+  it("When a row without a phone has the name of a row with one in the same team, then it is the duplicate, wherever it is", () => {
+    const parsed = parseRosterCsv(csv(EN_HEADER, "T,C,One,Wang Wei,,,,", "T,C,One,Wang Wei,13800138000,,,", "T,C,Two,Wang Wei,,,,", "T,C,One,Wang Wei,13900139000,,,"));
+
+    expect(parsed.rows.map((r) => r.line)).toEqual([3, 4, 5]);
+    expect(parsed.errors).toEqual([{ line: 2, reason: "import.duplicate_in_file", value: "Wang Wei" }]);
+  });
+
   it("When the file has blank lines and rows of empty cells, then they are not rows at all", () => {
     const parsed = parseRosterCsv(csv(EN_HEADER, "", "T,C,Team,Ann,,,,", ",,,,,,,", "  ", ""));
 
@@ -130,5 +137,14 @@ describe("classifying an affiliation", () => {
     expect(classifyAffiliation("嘉兴电力局")).toBe("unit");
     expect(classifyAffiliation("Nanhu Youth League Committee")).toBe("unit");
     expect(classifyAffiliation("  ")).toBeNull();
+  });
+});
+
+describe("spreadsheet encodings", () => {
+  it("When a CSV was saved as GBK by Chinese Excel, then it is read correctly; UTF-8 stays UTF-8", () => {
+    // "镇街,姓名\n新丰镇,张三" in GBK
+    const gbk = Buffer.from("d5f2bdd62cd0d5c3fb0ad0c2b7e1d5f22cd5c5c8fd", "hex");
+    expect(decodeSpreadsheet(gbk)).toBe("镇街,姓名\n新丰镇,张三");
+    expect(decodeSpreadsheet(Buffer.from("镇街,姓名\n新丰镇,张三", "utf8"))).toBe("镇街,姓名\n新丰镇,张三");
   });
 });

@@ -1,6 +1,7 @@
 import { Composer } from "grammy";
 import { requireCoordinator } from "../../access/permissions.js";
 import { importRoster, type ImportSummary } from "../../roster/import-roster.js";
+import { decodeSpreadsheet } from "../../roster/roster-csv.js";
 import type { BotContext, DialogContext } from "../context.js";
 import { guarded, reasonKey } from "../errors.js";
 
@@ -39,7 +40,7 @@ export function importFeature(): Composer<BotContext> {
       const url = `${ctx.deps.config.TELEGRAM_API_ROOT}/file/bot${ctx.deps.config.TELEGRAM_BOT_TOKEN}/${file.file_path}`;
       const response = await fetch(url);
       if (!response.ok) throw new Error(`downloading the CSV failed: HTTP ${response.status}`);
-      const text = new TextDecoder("utf-8").decode(await response.arrayBuffer());
+      const text = decodeSpreadsheet(new Uint8Array(await response.arrayBuffer()));
       const progress = await ctx.reply(ctx.t("import-started"));
       ctx.deps.background("import", () => runImport(ctx, text, progress.message_id));
     }),
