@@ -1,5 +1,6 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { conversations, createConversation } from "@grammyjs/conversations";
+import { sequentialize } from "@grammyjs/runner";
 import { Bot, type Middleware } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { BotContext, BotDeps, DialogContext } from "./context.js";
@@ -35,6 +36,9 @@ export function createBot(deps: BotDeps, botInfo?: UserFromGetMe): Bot<BotContex
   // The same context setup runs inside dialogs, which build their own context objects.
   const contextSetup: Middleware<DialogContext>[] = [attachDeps(deps), identify, deps.i18n];
 
+  // Updates of one chat are handled one after another (both modes run handlers concurrently):
+  // a dialog's stored state must never be read by two updates at once.
+  bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   const root = bot.errorBoundary(handleBotError);
   root.use(...(contextSetup as Middleware<BotContext>[]));
   root.use(async (_ctx, next) => {

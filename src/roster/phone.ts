@@ -5,7 +5,8 @@
  */
 export function normalizePhone(raw: string): string | null {
   const trimmed = raw.trim();
-  if (trimmed === "") return null;
+  // Separators people type are fine; letters or other marks mean it is not a phone number.
+  if (trimmed === "" || !/^\+?[\d\s().-]+$/.test(trimmed)) return null;
   const plus = trimmed.startsWith("+") || trimmed.startsWith("00");
   let digits = trimmed.replace(/\D/g, "");
   if (trimmed.startsWith("00")) digits = digits.slice(2);

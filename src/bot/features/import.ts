@@ -55,8 +55,9 @@ async function runImport(ctx: DialogContext, text: string, progressMessageId: nu
   try {
     const summary = await importRoster(ctx.domain(), text, {
       onProgress: async (done, total) => {
+        // The first chunk always shows, then at most one edit per interval.
         const now = Date.now();
-        if (now - lastEdit < PROGRESS_EVERY_MS || done === total) return;
+        if (done === total || (lastEdit !== 0 && now - lastEdit < PROGRESS_EVERY_MS)) return;
         lastEdit = now;
         await ctx.api.editMessageText(chatId, progressMessageId, ctx.t("import-progress", { done, total })).catch(() => {});
       },
