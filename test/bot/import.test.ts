@@ -56,7 +56,7 @@ describe("importing a recruitment spreadsheet in the chat", () => {
     await admin.sendDocument({ fileName: "big.csv", content: [header, ...rows(3000, 10_000)].join("\n") });
     const summary = await admin.waitForMessage(/Rows: 3,000/, { timeoutMs: 60_000 });
     expect(summary.text).toContain("New members: 3,000");
-    const progress = h.fake.calls.filter((c) => c.method === "editMessageText" && /Importing… \d+ of 3000/.test(JSON.stringify(c.params)));
+    const progress = h.fake.calls.filter((c) => c.method === "editMessageText" && /Importing… [\d,]+ of 3,000/.test(JSON.stringify(c.params)));
     const finished = h.fake.calls.some((c) => c.method === "editMessageText" && /Import finished/.test(JSON.stringify(c.params)));
     expect(finished).toBe(true);
     expect(progress.length).toBeGreaterThanOrEqual(1);
