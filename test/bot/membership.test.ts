@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, people } from "../../src/storage/schema/index.js";
 import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
@@ -35,7 +35,7 @@ describe("a volunteer's own exits and settings", () => {
     const [row] = await h.database.db.select().from(people).where(eq(people.id, personId));
     expect(row).toMatchObject({ name: null, phone: null, telegramId: null });
     expect(row?.forgottenAt).not.toBeNull();
-    const audit = await h.database.db.select().from(auditLog).where(eq(auditLog.subjectId, String(personId)));
+    const audit = await h.database.db.select().from(auditLog).where(and(eq(auditLog.subjectType, "person"), eq(auditLog.subjectId, String(personId))));
     expect(audit.map((a) => a.action)).toContain("person.forget");
     expect(JSON.stringify(audit)).not.toContain("Huang Lei");
   });

@@ -15,6 +15,9 @@ describe("running the bot", () => {
       const user = h.fake.user({ id: 31_001, first_name: "Poll", language_code: "en" });
       await user.send("/me");
       await user.waitForMessage(/not on a patrol team yet/);
+      const zh = h.fake.commands(undefined, "zh");
+      expect(zh.find((c) => c.command === "me")?.description).toBe("我的队伍、角色和下一步");
+      expect(h.fake.commands(undefined, "en").find((c) => c.command === "lang")?.description).toBe("Change language");
       const health = await fetch(`http://127.0.0.1:${h.app.port}/healthz`);
       expect(health.status).toBe(200);
       expect(await health.text()).toBe("ok");

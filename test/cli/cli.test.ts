@@ -1,0 +1,64 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+
+const root = resolve(import.meta.dirname, "../..");
+
+/** `npm run cli -- …` as an operator runs it, on its own embedded store in a temp DATA_DIR. */
+function cli(args: string[], dataDir: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    const child = spawn(join(root, "node_modules/.bin/tsx"), [join(root, "src/cli/main.ts"), ...args], {
+      cwd: dataDir,
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", DATA_DIR: dataDir, LOG_LEVEL: "warn", USER: "ops" },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("close", (code) => done({ code, stdout, stderr }));
+  });
+}
+
+describe("the operator CLI", () => {
+  let dataDir: string;
+  let csv: string;
+  beforeAll(() => {
+    dataDir = mkdtempSync(join(tmpdir(), "shouye-cli-"));
+    csv = join(dataDir, "roster.csv");
+    writeFileSync(
+      csv,
+      ["town,community,team,name,phone,role,weekdays,affiliation", "Daqiao,Yunxi,Yunxi Patrol,Qian Yi,13800000001,leader,1-5,", "Daqiao,Yunxi,Yunxi Patrol,Zhao Er,not-a-phone,volunteer,6,"].join("\n"),
+    );
+  });
+
+  it("When a spreadsheet is imported twice, then bad lines are listed with their number and the second run creates nothing", async () => {
+    const first = await cli(["import", csv], dataDir);
+    expect(first.code).toBe(1);
+    expect(first.stdout).toMatch(/created: 1/);
+    expect(first.stdout).toMatch(/line 3: import\.bad_phone \(not-a-phone\)/);
+    const second = await cli(["import", csv], dataDir);
+    expect(second.stdout).toMatch(/created: 0, updated: 0, unchanged: 1/);
+  }, 60_000);
+
+  it("When an operator grants a role by phone and team number, then it is done once, and again changes nothing", async () => {
+    const teams = await cli(["teams", "Yunxi"], dataDir);
+    const teamId = /^(\d+)\tDaqiao · Yunxi · Yunxi Patrol$/m.exec(teams.stdout)?.[1];
+    expect(teamId).toBeDefined();
+    const granted = await cli(["grant", "deputy", "13800000001", "--team", teamId!], dataDir);
+    expect(granted.stdout).toContain("done: grant deputy for Qian Yi");
+    const again = await cli(["grant", "deputy", "13800000001", "--team", teamId!], dataDir);
+    expect(again.stdout).toContain("no change");
+    const wrong = await cli(["grant", "supervisor", "13800000001"], dataDir);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain("refused: role.needs_town");
+  }, 60_000);
+
+  it("When the embedded store is held by a running bot, then the CLI says so instead of opening it", async () => {
+    writeFileSync(join(dataDir, "shouye.lock"), String(process.pid));
+    const blocked = await cli(["teams"], dataDir);
+    expect(blocked.code).toBe(1);
+    expect(blocked.stderr).toMatch(/in use by process \d+/);
+  }, 60_000);
+});
