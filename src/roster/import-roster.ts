@@ -5,9 +5,14 @@ import { requireCoordinator } from "../access/permissions.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { actorPersonId, type DomainContext } from "../domain/context.js";
 import { ensureOrgPath } from "../org/ensure-org-path.js";
+import { getTeamScope, teamLabel } from "../org/team-scope.js";
+import { editCardCopies } from "../outbox/edit-group.js";
+import { enqueueMessages } from "../outbox/enqueue.js";
+import { recipientColumns, toRecipient } from "../people/locale.js";
 import type { Db } from "../storage/db.js";
 import { memberships, people, roleGrants } from "../storage/schema/index.js";
 import { parseRosterCsv, type RosterError, type RosterRow } from "./roster-csv.js";
+import { signupCardGroup } from "./signup-card.js";
 
 export interface ImportOptions {
   /** Rows per transaction. */
@@ -146,6 +151,7 @@ async function writeChunk(tx: Db, ctx: DomainContext, rows: RosterRow[], run: Ru
       // The coordinator's list approves a signup that is still waiting for a leader.
       const weekdays = row.weekdays || membership.weekdays;
       await tx.update(memberships).set({ status: "active", weekdays, decidedBy, decidedAt: ctx.now, ...stamp }).where(eq(memberships.id, membership.id));
+      await announceApprovedByImport(tx, ctx.now, membership.id, personId, teamId, row.name);
       outcome = "updated";
     } else if (row.weekdays !== 0 && row.weekdays !== membership.weekdays) {
       // An empty weekdays cell keeps what the volunteer chose; only a stated change counts.
@@ -212,4 +218,17 @@ async function resolvePeople(tx: Db, now: Date, rows: RosterRow[], teamIds: numb
   const newIds = inserted.map((r) => r.id).sort((a, b) => a - b);
   fresh.forEach((rowIndex, n) => (ids[rowIndex] = newIds[n]));
   return rows.map((row, i) => ids[i] ?? ids[firstOfPhone.get(row.phone!)!]!);
+}
+
+/** A signup the list approved: its card stops asking the leaders, and the volunteer is told. */
+async function announceApprovedByImport(tx: Db, now: Date, membershipId: number, personId: number, teamId: number, name: string): Promise<void> {
+  const team = teamLabel(await getTeamScope(tx, teamId));
+  await editCardCopies(tx, now, signupCardGroup(membershipId), { key: "card-signup-imported", args: { name, team } });
+  const [person] = await tx.select(recipientColumns).from(people).where(eq(people.id, personId));
+  const to = person ? toRecipient(person) : null;
+  if (to) {
+    await enqueueMessages(tx, now, [
+      { to, payload: { kind: "message", text: { key: "notice-signup-approved", args: { team } } }, dedupeKey: `signup-decision:${membershipId}:import` },
+    ]);
+  }
 }

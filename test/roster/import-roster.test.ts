@@ -207,3 +207,33 @@ describe("importing a recruitment spreadsheet", () => {
     expect(await membersOf(db, town)).toMatchObject([{ name: "Zhao Min", telegramId: newcomer.telegramId, status: "active" }]);
   });
 });
+
+describe("a spreadsheet meets a waiting signup", () => {
+  it("When the list names someone whose signup waits for a leader, then they become active, the volunteer is told and the leaders' cards stop asking", async () => {
+    const { db } = database;
+    const { town, phone } = fresh();
+    await importRoster(contextFor(db, system), [HEADER, `${town},Lakeside,Lake Team,Old Hand,${phone(1)},,1,`].join("\n"));
+    const [team] = await db
+      .select({ id: teams.id })
+      .from(teams)
+      .innerJoin(communities, eq(communities.id, teams.communityId))
+      .innerJoin(towns, and(eq(towns.id, communities.townId), eq(towns.name, town)));
+    const leader = await makePerson(db, { role: "leader", teamId: team!.id });
+    const volunteer = await makePerson(db);
+    const invite = await createInvite(contextFor(db, system), { teamId: team!.id, ttlDays: 1 });
+    const { membershipId } = await submitSignup(contextFor(db, asPerson(volunteer.personId)), {
+      code: invite.code, name: "Wei Na", phone: `86${phone(2)}`, weekdays: 2, consent: true,
+    });
+
+    const summary = await importRoster(contextFor(db, system), [HEADER, `${town},Lakeside,Lake Team,Wei Na,${phone(2)},,,`].join("\n"));
+
+    expect(summary.updated).toBe(1);
+    const [row] = await db.select({ status: memberships.status }).from(memberships).where(eq(memberships.id, membershipId));
+    expect(row?.status).toBe("active");
+    const queued = await db.select({ payload: outbox.payload, chatId: outbox.chatId }).from(outbox).where(inArray(outbox.chatId, [volunteer.telegramId]));
+    expect(queued.map((q) => (q.payload as { text?: { key: string } }).text?.key)).toContain("notice-signup-approved");
+    const toLeader = await db.select({ payload: outbox.payload }).from(outbox).where(eq(outbox.chatId, leader.telegramId));
+    const texts = toLeader.map((e) => e.payload as { kind: string; text?: { key: string } }).filter((p) => p.kind !== "commands");
+    expect(texts.map((p) => `${p.kind}:${p.text?.key}`)).toEqual(["message:card-signup", "edit:card-signup-imported"]);
+  });
+});

@@ -75,6 +75,7 @@ card-signup-decided =
     Phone: {$phone}
     Patrol days: {$weekdays}
     {$decision} by {$by}
+card-signup-imported = {$team}: {$name} was on the coordinators' list and is now a member.
 decision-approved = ✅ Approved
 decision-rejected = ❌ Rejected
 review-approved = Approved. The volunteer has been told.

@@ -75,6 +75,7 @@ card-signup-decided =
     手机：{$phone}
     巡防日：{$weekdays}
     {$decision}（{$by}）
+card-signup-imported = {$team}：{$name} 已在协调员的名单中，现已成为队员。
 decision-approved = ✅ 已通过
 decision-rejected = ❌ 已拒绝
 review-approved = 已通过，已通知该志愿者。
