@@ -2,6 +2,7 @@ import { config as loadDotenv } from "dotenv";
 import { startApp } from "./app.js";
 import { parseConfig } from "./config/config.js";
 import { createLogger } from "./logger.js";
+import { describeStartupProblem } from "./startup-problem.js";
 import { openConfiguredDatabase } from "./storage/open-configured.js";
 
 /**
@@ -39,7 +40,11 @@ try {
   process.once("SIGINT", () => void shutdown("SIGINT"));
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
 } catch (error) {
+  const problem = describeStartupProblem(error, config);
+  if (problem) {
+    process.stderr.write(`Shouye cannot start:\n  ${problem}\n`);
+    process.exit(2);
+  }
   logger.fatal({ err: error }, "could not start");
-  process.exitCode = 1;
   setTimeout(() => process.exit(1), 100).unref();
 }

@@ -27,7 +27,8 @@ export function signupCardButtons(membershipId: number): OutboxButton[][] {
 export function decidedCardText(f: SignupFacts, decision: "approved" | "rejected", by: string): TextRef {
   return {
     key: "card-signup-decided",
-    args: { name: f.name, phone: f.phone ?? "-", weekdays: { weekdays: f.weekdays }, team: f.team, decision: { key: `decision-${decision}` }, by },
+    // No phone: the decided card stays in every recipient's chat, whoever they are.
+    args: { name: f.name, weekdays: { weekdays: f.weekdays }, team: f.team, decision: { key: `decision-${decision}` }, by },
   };
 }
 

@@ -8,6 +8,7 @@ import { invites, memberships, people } from "../storage/schema/index.js";
 import { adoptImportedPerson } from "./adopt-imported-person.js";
 import { resolveInvite } from "./invites.js";
 import { notifyTeamLeads } from "./notify-team-leads.js";
+import type { LeadLevel } from "./team-leads.js";
 import { normalizeTelegramPhone } from "./phone.js";
 import { signupCardButtons, signupCardGroup, signupCardText } from "./signup-card.js";
 
@@ -74,7 +75,9 @@ export async function submitSignup(ctx: DomainContext, input: SignupInput): Prom
         )[0]!.id;
     await tx.update(invites).set({ uses: sql`${invites.uses} + 1` }).where(eq(invites.id, inviteId));
     const facts = { membershipId, name, phone, weekdays, team: teamLabel(scope) };
-    await notifyTeamLeads(tx, ctx.now, scope.teamId, signupCardText(facts), `signup:${membershipId}:${ctx.now.getTime()}`, {
+    // Phones are for the member's own leads and coordinators, not a supervisor standing in.
+    const card = (level: LeadLevel) => signupCardText(level === "supervisors" ? { ...facts, phone: null } : facts);
+    await notifyTeamLeads(tx, ctx.now, scope.teamId, card, `signup:${membershipId}:${ctx.now.getTime()}`, {
       buttons: signupCardButtons(membershipId),
       groupKey: signupCardGroup(membershipId),
     });

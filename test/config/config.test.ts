@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config/config.js";
+import { startFakeTelegram } from "../fake-telegram/index.js";
 
 const root = resolve(import.meta.dirname, "../..");
 const tsx = join(root, "node_modules/.bin/tsx");
@@ -43,6 +44,24 @@ describe("configuration", () => {
     expect(stderr).toContain("LOG_LEVEL");
     expect(stderr).toContain("DEFAULT_LOCALE");
   });
+
+  it("When the database cannot be reached, then the bot says which setting to fix, in one line", async () => {
+    const { code, stderr } = await start({ TELEGRAM_BOT_TOKEN: "123:abc", DATABASE_URL: "postgres://postgres@127.0.0.1:1/none" });
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^\s+DATABASE_URL: cannot connect to the database \(ECONNREFUSED/m);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("When Telegram rejects the token, then the bot says so in one line", async () => {
+    const fake = await startFakeTelegram();
+    try {
+      const { code, stderr } = await start({ TELEGRAM_BOT_TOKEN: "999:wrong", TELEGRAM_API_ROOT: fake.apiRoot, PORT: "0", HOST: "127.0.0.1", DATA_DIR: "./data" });
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/^\s+TELEGRAM_BOT_TOKEN: Telegram rejected the token \(401/m);
+    } finally {
+      await fake.close();
+    }
+  }, 60_000);
 
   it("When only the token is given, then every other value has a working default", () => {
     const parsed = parseConfig({ TELEGRAM_BOT_TOKEN: "123456:ABC-def_ghi" });

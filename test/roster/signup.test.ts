@@ -87,3 +87,20 @@ describe("signup through an invite", () => {
     expect(row!.status).toBe("pending");
   });
 });
+
+describe("who sees a signup's phone number", () => {
+  it("When a team has no leader yet, then the town supervisor gets the card without the phone", async () => {
+    const { db } = database;
+    const team = await makeTeam(db);
+    const supervisor = await makePerson(db, { role: "supervisor", townId: team.townId });
+    const invite = await createInvite(contextFor(db, { type: "system", job: "test" }), { teamId: team.teamId, ttlDays: 1 });
+    const volunteer = await makePerson(db);
+    const { membershipId } = await submitSignup(contextFor(db, asPerson(volunteer.personId)), {
+      code: invite.code, name: "Qin Hao", phone: "8613811112222", weekdays: 1, consent: true,
+    });
+    const cards = await db.select().from(outbox).where(eq(outbox.groupKey, `signup:${membershipId}`));
+    expect(cards.map((c) => c.chatId)).toEqual([supervisor.telegramId]);
+    expect(JSON.stringify(cards[0]!.payload)).not.toContain("8613811112222");
+    expect(JSON.stringify(cards[0]!.payload)).toContain("Qin Hao");
+  });
+});

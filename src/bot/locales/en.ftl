@@ -72,7 +72,6 @@ card-signup =
     Patrol days: {$weekdays}
 card-signup-decided =
     {$team}: {$name}
-    Phone: {$phone}
     Patrol days: {$weekdays}
     {$decision} by {$by}
 card-signup-imported = {$team}: {$name} was on the coordinators' list and is now a member.

@@ -72,7 +72,6 @@ card-signup =
     巡防日：{$weekdays}
 card-signup-decided =
     {$team}：{$name}
-    手机：{$phone}
     巡防日：{$weekdays}
     {$decision}（{$by}）
 card-signup-imported = {$team}：{$name} 已在协调员的名单中，现已成为队员。
