@@ -7,6 +7,7 @@ import type { BotContext, BotDeps, DialogContext } from "./context.js";
 import { dialogStorage } from "./dialogs/dialog-storage.js";
 import { signupDialog } from "./dialogs/signup.js";
 import { handleBotError } from "./errors.js";
+import { chatMemberFeature } from "./features/chat-member.js";
 import { importFeature } from "./features/import.js";
 import { inviteFeature } from "./features/invite.js";
 import { langFeature } from "./features/lang.js";
@@ -58,7 +59,7 @@ export function createBot(deps: BotDeps, botInfo?: UserFromGetMe): Bot<BotContex
   });
   root.use(createConversation(signupDialog, { id: "signup", maxMillisecondsToWait: DIALOG_TIMEOUT_MS }));
 
-  root.use(startFeature(), meFeature(), langFeature(), inviteFeature(), signupReviewFeature(), teamFeature(), membershipFeature(), importFeature());
+  root.use(chatMemberFeature(), startFeature(), meFeature(), langFeature(), inviteFeature(), signupReviewFeature(), teamFeature(), membershipFeature(), importFeature());
   root.use(unhandledFeature());
   return bot;
 }

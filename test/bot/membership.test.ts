@@ -64,3 +64,25 @@ describe("a volunteer's own exits and settings", () => {
     await user.waitForMessage(/did not understand/);
   });
 });
+
+describe("blocking the bot", () => {
+  it("When a volunteer blocks the bot, then they count as unreachable until they unblock it", async () => {
+    const { teamId } = await teamWithLeader(h, "Blocker");
+    const { user, personId } = await activeMember(h, teamId, "Blocker");
+    const change = (old: "member" | "kicked", status: "member" | "kicked") =>
+      h.fake.pushUpdate({
+        my_chat_member: {
+          chat: user.chat,
+          from: user.user,
+          date: Math.floor(Date.now() / 1000),
+          old_chat_member: { status: old, user: { id: h.fake.botInfo.id, is_bot: true, first_name: "Shouye" } } as never,
+          new_chat_member: { status, user: { id: h.fake.botInfo.id, is_bot: true, first_name: "Shouye" }, ...(status === "kicked" ? { until_date: 0 } : {}) } as never,
+        },
+      });
+    const unreachable = async () => (await h.database.db.select().from(people).where(eq(people.id, personId)))[0]!.unreachableAt;
+    await change("member", "kicked");
+    expect(await unreachable()).not.toBeNull();
+    await change("kicked", "member");
+    expect(await unreachable()).toBeNull();
+  });
+});
