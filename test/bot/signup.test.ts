@@ -1,4 +1,6 @@
 import { eq } from "drizzle-orm";
+import jsQRModule from "jsqr";
+import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { grantRole } from "../../src/access/grant-role.js";
 import { ensureOrgPath } from "../../src/org/ensure-org-path.js";
@@ -7,6 +9,9 @@ import { memberships, people } from "../../src/storage/schema/index.js";
 import type { FakeUser } from "../fake-telegram/index.js";
 import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
 import { contextFor, system } from "../support/domain.js";
+
+// jsqr is CommonJS whose types describe an ES default export.
+const jsQR = ((jsQRModule as { default?: unknown }).default ?? jsQRModule) as typeof jsQRModule.default;
 
 let h: BotHarness;
 beforeAll(async () => {
@@ -29,9 +34,12 @@ async function leaderOfNewTeam(name: string): Promise<{ leader: FakeUser; teamId
 async function inviteCode(leader: FakeUser): Promise<string> {
   await leader.send("/invite");
   const invite = await leader.waitForMessage(/Invite link for/);
-  expect(invite.photo?.length).toBeGreaterThan(0);
-  const code = /start=j([a-z2-9]{12})/.exec(invite.caption ?? "")?.[1];
+  const link = /https:\/\/t\.me\/\S+/.exec(invite.caption ?? "")?.[0];
+  const code = /start=j([a-z2-9]{12})/.exec(link ?? "")?.[1];
   expect(code).toBeDefined();
+  // The printed QR code must open the same link.
+  const png = PNG.sync.read(h.fake.fileBytes(invite.photo!.at(-1)!.file_id)!);
+  expect(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data).toBe(link);
   return code!;
 }
 
