@@ -1,0 +1,49 @@
+import { randomBytes } from "node:crypto";
+import { sql } from "drizzle-orm";
+import postgres from "postgres";
+import { describe, expect, it } from "vitest";
+import { openDatabase } from "../../src/storage/db.js";
+import { migrateDatabase } from "../../src/storage/migrate.js";
+import { withDatabase } from "../support/global-setup.js";
+import { onPostgres } from "../support/test-database.js";
+
+const tables = ["audit_log", "communities", "dialog_state", "invites", "memberships", "outbox", "people", "role_grants", "teams", "towns"];
+
+async function tableNames(db: Awaited<ReturnType<typeof openDatabase>>["db"]): Promise<string[]> {
+  const result = await db.execute(sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`);
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Array<{ table_name: string }>;
+  return rows.map((r) => r.table_name);
+}
+
+describe("migrations", () => {
+  it.runIf(onPostgres)("When three instances start at once on an empty PostgreSQL database, then the schema is applied once without errors", async () => {
+    const url = process.env.TEST_DATABASE_URL!;
+    const name = `shouye_m_${process.ppid}_${randomBytes(3).toString("hex")}`;
+    const admin = postgres(url, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database ${name}`);
+    try {
+      const target = { kind: "postgres" as const, url: withDatabase(url, name) };
+      await Promise.all([migrateDatabase(target), migrateDatabase(target), migrateDatabase(target)]);
+      const database = await openDatabase(target);
+      expect(await tableNames(database.db)).toEqual(tables);
+      const applied = await database.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+      const n = ((Array.isArray(applied) ? applied : (applied as { rows: unknown[] }).rows)[0] as { n: number }).n;
+      expect(n).toBeGreaterThanOrEqual(1);
+      await database.close();
+    } finally {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    }
+  });
+
+  it.runIf(!onPostgres)("When the embedded store is migrated twice, then the second run changes nothing", async () => {
+    const database = await openDatabase({ kind: "pglite" });
+    try {
+      await migrateDatabase({ kind: "pglite" }, database);
+      await migrateDatabase({ kind: "pglite" }, database);
+      expect(await tableNames(database.db)).toEqual(tables);
+    } finally {
+      await database.close();
+    }
+  });
+});
