@@ -5,3 +5,4 @@ export * from "./access.js";
 export * from "./audit.js";
 export * from "./outbox.js";
 export * from "./dialogs.js";
+export * from "./shifts.js";

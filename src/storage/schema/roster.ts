@@ -38,6 +38,8 @@ export const memberships = pgTable(
     source: membershipSource().notNull(),
     /** Bit 0 = Monday … bit 6 = Sunday. */
     weekdays: smallint().notNull().default(0),
+    /** Most nights a week the rota may give this member; null means the deployment's default. */
+    weeklyCap: smallint(),
     inviteId: integer().references(() => invites.id),
     decidedBy: integer().references(() => people.id),
     decidedAt: timestamp({ withTimezone: true }),

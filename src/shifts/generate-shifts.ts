@@ -1,0 +1,147 @@
+import { and, asc, eq, gte, inArray, isNull, lte } from "drizzle-orm";
+import type { DomainContext } from "../domain/context.js";
+import type { Db } from "../storage/db.js";
+import { assignments, duties, leaveDates, memberships, people, roleGrants, shifts, teams } from "../storage/schema/index.js";
+import { addDays, nightsFrom, shiftWindow, weekOf, type Night } from "./night.js";
+import { FAIRNESS_WINDOW_DAYS, RotaPlanner, type RotaMember } from "./rota-planner.js";
+
+export interface GenerateOptions {
+  /** First night to plan, usually tonight. */
+  from: Night;
+  days: number;
+  timeZone: string;
+  defaultWeeklyCap: number;
+}
+
+export interface GenerateSummary {
+  shiftsCreated: number;
+  assignmentsCreated: number;
+  /** Shifts created with fewer people than they need. */
+  shortShifts: number;
+}
+
+/**
+ * The nightly planning job: for every team, creates the shifts of the coming nights that do not
+ * exist yet and fills them from the rota. Existing shifts are never reshuffled, so running it
+ * again (or on two instances) changes nothing.
+ */
+export async function generateShifts(ctx: DomainContext, options: GenerateOptions): Promise<GenerateSummary> {
+  const summary: GenerateSummary = { shiftsCreated: 0, assignmentsCreated: 0, shortShifts: 0 };
+  const teamRows = await ctx.db.select({ id: teams.id }).from(teams).orderBy(asc(teams.id));
+  for (const { id } of teamRows) {
+    const result = await ctx.db.transaction((tx) => planTeam(tx, ctx.now, id, options));
+    summary.shiftsCreated += result.shiftsCreated;
+    summary.assignmentsCreated += result.assignmentsCreated;
+    summary.shortShifts += result.shortShifts;
+  }
+  ctx.logger.info({ ...summary, from: options.from, days: options.days }, "shifts planned");
+  return summary;
+}
+
+/** Every team patrols: its patrol duty is created with the defaults the first time it is planned. */
+export async function ensurePatrolDuty(tx: Db, teamId: number, now: Date): Promise<void> {
+  await tx.insert(duties).values({ teamId, kind: "patrol", name: "patrol", createdAt: now }).onConflictDoNothing();
+}
+
+async function planTeam(tx: Db, now: Date, teamId: number, options: GenerateOptions): Promise<GenerateSummary> {
+  const result: GenerateSummary = { shiftsCreated: 0, assignmentsCreated: 0, shortShifts: 0 };
+  await ensurePatrolDuty(tx, teamId, now);
+  const nights = nightsFrom(options.from, options.days);
+  const last = nights.at(-1)!;
+  const teamDuties = await tx.select().from(duties).where(and(eq(duties.teamId, teamId), eq(duties.active, true))).orderBy(asc(duties.id));
+  const existingShifts = await tx
+    .select({ dutyId: shifts.dutyId, night: shifts.night })
+    .from(shifts)
+    .where(and(eq(shifts.teamId, teamId), gte(shifts.night, options.from), lte(shifts.night, last)));
+  const planned = new Set(existingShifts.map((s) => `${s.dutyId}:${s.night}`));
+  if (teamDuties.every((d) => nights.every((n) => planned.has(`${d.id}:${n}`)))) return result;
+
+  const members = await loadMembers(tx, teamId, options);
+  const memberIds = members.map((m) => m.personId);
+  const busy = memberIds.length
+    ? await tx
+        .select({ personId: assignments.personId, night: assignments.night, shiftId: assignments.shiftId })
+        .from(assignments)
+        .where(and(inArray(assignments.personId, memberIds), isNull(assignments.endedAt), gte(assignments.night, addDays(options.from, -FAIRNESS_WINDOW_DAYS)), lte(assignments.night, addDays(last, 7))))
+    : [];
+  const planner = new RotaPlanner(members, busy);
+  const [leader] = await tx
+    .select({ personId: roleGrants.personId })
+    .from(roleGrants)
+    .where(and(eq(roleGrants.teamId, teamId), eq(roleGrants.role, "leader"), isNull(roleGrants.revokedAt)))
+    .orderBy(asc(roleGrants.id))
+    .limit(1);
+
+  const newAssignments: (typeof assignments.$inferInsert)[] = [];
+  for (const duty of teamDuties) {
+    const missing = nights.filter((n) => !planned.has(`${duty.id}:${n}`));
+    const picks = new Map<Night, number[]>();
+    if (duty.rota === "weekly") {
+      const holders = await weekHolders(tx, duty.id, weekOf(options.from), last);
+      for (const week of groupByWeek(missing)) {
+        // A week already begun keeps its person for the nights still to plan.
+        const holder = holders.get(weekOf(week[0]!));
+        const person = holder !== undefined && week.every((n) => planner.isFree(holder, n)) ? planner.claim(holder, week) : planner.pickWeek(week);
+        for (const n of week) picks.set(n, person === null ? [] : [person]);
+      }
+    } else {
+      for (const n of missing) picks.set(n, planner.pick(n, duty.headcountNormal));
+    }
+    for (const night of missing) {
+      const { startsAt, endsAt } = shiftWindow(night, duty.startTime, duty.endTime, options.timeZone);
+      const required = duty.rota === "weekly" ? 1 : duty.headcountNormal;
+      const [shift] = await tx
+        .insert(shifts)
+        .values({ dutyId: duty.id, teamId, night, startsAt, endsAt, required, leaderPersonId: leader?.personId ?? null, createdAt: now })
+        .onConflictDoNothing()
+        .returning({ id: shifts.id });
+      if (!shift) continue; // another instance planned it meanwhile
+      const chosen = picks.get(night) ?? [];
+      result.shiftsCreated += 1;
+      if (chosen.length < required) result.shortShifts += 1;
+      for (const personId of chosen) newAssignments.push({ shiftId: shift.id, personId, night, source: "rota", createdAt: now });
+    }
+  }
+  for (let i = 0; i < newAssignments.length; i += 1000) await tx.insert(assignments).values(newAssignments.slice(i, i + 1000));
+  result.assignmentsCreated = newAssignments.length;
+  return result;
+}
+
+async function loadMembers(tx: Db, teamId: number, options: GenerateOptions): Promise<RotaMember[]> {
+  const rows = await tx
+    .select({ personId: memberships.personId, weekdays: memberships.weekdays, weeklyCap: memberships.weeklyCap })
+    .from(memberships)
+    .innerJoin(people, eq(people.id, memberships.personId))
+    .where(and(eq(memberships.teamId, teamId), eq(memberships.status, "active"), isNull(people.forgottenAt)))
+    .orderBy(asc(memberships.personId));
+  if (rows.length === 0) return [];
+  const leave = await tx
+    .select()
+    .from(leaveDates)
+    .where(and(inArray(leaveDates.personId, rows.map((r) => r.personId)), gte(leaveDates.night, options.from), lte(leaveDates.night, addDays(options.from, options.days + 7))));
+  return rows.map((r) => ({
+    personId: r.personId,
+    weekdays: r.weekdays,
+    weeklyCap: r.weeklyCap ?? options.defaultWeeklyCap,
+    leave: new Set(leave.filter((l) => l.personId === r.personId).map((l) => l.night)),
+  }));
+}
+
+function groupByWeek(nights: readonly Night[]): Night[][] {
+  const weeks = new Map<Night, Night[]>();
+  for (const n of nights) {
+    const key = weekOf(n);
+    weeks.set(key, [...(weeks.get(key) ?? []), n]);
+  }
+  return [...weeks.values()];
+}
+
+/** Who holds each week of a week-long duty, from the nights already planned. */
+async function weekHolders(tx: Db, dutyId: number, from: Night, to: Night): Promise<Map<Night, number>> {
+  const rows = await tx
+    .select({ personId: assignments.personId, night: assignments.night })
+    .from(assignments)
+    .innerJoin(shifts, eq(shifts.id, assignments.shiftId))
+    .where(and(eq(shifts.dutyId, dutyId), isNull(assignments.endedAt), gte(assignments.night, from), lte(assignments.night, to)));
+  return new Map(rows.map((r) => [weekOf(r.night), r.personId]));
+}

@@ -1,0 +1,126 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import { teams } from "./org.js";
+import { people } from "./people.js";
+
+/**
+ * A duty is something a team staffs every night: its patrol (one per team, 20:00-24:00 by
+ * default) or a fixed post such as an unnamed road crossing. The same shift, reminder and
+ * check-in machinery serves both.
+ */
+export const dutyKind = pgEnum("duty_kind", ["patrol", "post"]);
+/** fair: the members with the fewest recent nights go first; weekly: one person holds a whole week. */
+export const rotaKind = pgEnum("rota_kind", ["fair", "weekly"]);
+
+export const duties = pgTable(
+  "duties",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    teamId: integer()
+      .notNull()
+      .references(() => teams.id),
+    kind: dutyKind().notNull(),
+    name: text().notNull(),
+    location: text(),
+    /** Local wall-clock times in BOT_TIMEZONE, "HH:MM"; an end at or before the start is the next day. */
+    startTime: text().notNull().default("20:00"),
+    endTime: text().notNull().default("24:00"),
+    rota: rotaKind().notNull().default("fair"),
+    headcountNormal: smallint().notNull().default(4),
+    headcountHeightened: smallint().notNull().default(8),
+    headcountLevel1: smallint().notNull().default(8),
+    active: boolean().notNull().default(true),
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex("duties_one_patrol_per_team").on(t.teamId).where(sql`${t.kind} = 'patrol'`)],
+);
+
+export const shifts = pgTable(
+  "shifts",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    dutyId: integer()
+      .notNull()
+      .references(() => duties.id),
+    teamId: integer()
+      .notNull()
+      .references(() => teams.id),
+    /** The night a shift belongs to is the local date on which it starts. */
+    night: date({ mode: "string" }).notNull(),
+    startsAt: timestamp({ withTimezone: true }).notNull(),
+    endsAt: timestamp({ withTimezone: true }).notNull(),
+    required: smallint().notNull(),
+    /** Tonight's leader: the team's leader unless handed to a deputy. */
+    leaderPersonId: integer().references(() => people.id),
+    cancelledAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [unique("shifts_duty_night_key").on(t.dutyId, t.night), index("shifts_team_night_idx").on(t.teamId, t.night), index("shifts_starts_idx").on(t.startsAt)],
+);
+
+export const assignmentSource = pgEnum("assignment_source", ["rota", "manual", "open_slot", "substitute"]);
+/** What the volunteer answered; null until they do. */
+export const assignmentReply = pgEnum("assignment_reply", ["coming", "cant", "substitute"]);
+
+/** One person on one shift. A slot someone gives up is ended here and taken in a new row. */
+export const assignments = pgTable(
+  "assignments",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    shiftId: integer()
+      .notNull()
+      .references(() => shifts.id),
+    personId: integer()
+      .notNull()
+      .references(() => people.id),
+    /** Copied from the shift so one person is never on two shifts of the same night. */
+    night: date({ mode: "string" }).notNull(),
+    source: assignmentSource().notNull(),
+    reply: assignmentReply(),
+    repliedAt: timestamp({ withTimezone: true }),
+    lateMinutes: smallint(),
+    checkedInAt: timestamp({ withTimezone: true }),
+    checkInLatitude: doublePrecision(),
+    checkInLongitude: doublePrecision(),
+    checkedOutAt: timestamp({ withTimezone: true }),
+    /** Closed by the scheduler because the volunteer forgot to check out. */
+    autoCheckedOut: boolean().notNull().default(false),
+    markedPresentBy: integer().references(() => people.id),
+    noShowAt: timestamp({ withTimezone: true }),
+    /** Set when the person is no longer on the shift (gave it up, was removed or swapped). */
+    endedAt: timestamp({ withTimezone: true }),
+    endedReason: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("assignments_one_per_night").on(t.personId, t.night).where(sql`${t.endedAt} is null`),
+    index("assignments_shift_idx").on(t.shiftId),
+    index("assignments_person_night_idx").on(t.personId, t.night),
+  ],
+);
+
+/** Dates a member cannot patrol. */
+export const leaveDates = pgTable(
+  "leave_dates",
+  {
+    personId: integer()
+      .notNull()
+      .references(() => people.id),
+    night: date({ mode: "string" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.night] })],
+);
