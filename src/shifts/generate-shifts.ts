@@ -48,7 +48,11 @@ async function planTeam(tx: Db, now: Date, teamId: number, options: GenerateOpti
   await ensurePatrolDuty(tx, teamId, now);
   const nights = nightsFrom(options.from, options.days);
   const last = nights.at(-1)!;
-  const teamDuties = await tx.select().from(duties).where(and(eq(duties.teamId, teamId), eq(duties.active, true))).orderBy(asc(duties.id));
+  // Week-long posts first: they need someone free all week, which is easiest before the nightly
+  // patrol takes its nights.
+  const teamDuties = (await tx.select().from(duties).where(and(eq(duties.teamId, teamId), eq(duties.active, true))).orderBy(asc(duties.id))).sort(
+    (a, b) => Number(a.rota !== "weekly") - Number(b.rota !== "weekly"),
+  );
   const existingShifts = await tx
     .select({ dutyId: shifts.dutyId, night: shifts.night })
     .from(shifts)

@@ -31,3 +31,12 @@ export async function makePerson(db: Db, role?: { role: "leader" | "deputy" | "s
   if (role) await grantRole(contextFor(db, system), { personId, ...role });
   return { personId, telegramId };
 }
+
+/** An active member of a team, written straight to the store: a fixture, not a signup. */
+export async function addMember(db: Db, teamId: number, weekdays = 0b1111111, weeklyCap: number | null = null) {
+  const { memberships } = await import("../../src/storage/schema/index.js");
+  const person = await makePerson(db);
+  const now = new Date();
+  await db.insert(memberships).values({ personId: person.personId, teamId, status: "active", source: "import", weekdays, weeklyCap, createdAt: now, updatedAt: now });
+  return person;
+}
