@@ -1,6 +1,8 @@
 CREATE TYPE "public"."assignment_reply" AS ENUM('coming', 'cant', 'substitute');--> statement-breakpoint
 CREATE TYPE "public"."assignment_source" AS ENUM('rota', 'manual', 'open_slot', 'substitute');--> statement-breakpoint
 CREATE TYPE "public"."duty_kind" AS ENUM('patrol', 'post');--> statement-breakpoint
+CREATE TYPE "public"."reminder_kind" AS ENUM('ask', 'nudge', 'checkin');--> statement-breakpoint
+CREATE TYPE "public"."reminder_status" AS ENUM('pending', 'sent', 'skipped');--> statement-breakpoint
 CREATE TYPE "public"."rota_kind" AS ENUM('fair', 'weekly');--> statement-breakpoint
 CREATE TABLE "assignments" (
 	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "assignments_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
@@ -45,6 +47,18 @@ CREATE TABLE "leave_dates" (
 	CONSTRAINT "leave_dates_person_id_night_pk" PRIMARY KEY("person_id","night")
 );
 --> statement-breakpoint
+CREATE TABLE "reminders" (
+	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "reminders_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
+	"assignment_id" integer NOT NULL,
+	"kind" "reminder_kind" NOT NULL,
+	"due_at" timestamp with time zone NOT NULL,
+	"status" "reminder_status" DEFAULT 'pending' NOT NULL,
+	"handled_at" timestamp with time zone,
+	"skip_reason" text,
+	"outbox_id" bigint,
+	CONSTRAINT "reminders_assignment_kind_key" UNIQUE("assignment_id","kind")
+);
+--> statement-breakpoint
 CREATE TABLE "shifts" (
 	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "shifts_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
 	"duty_id" integer NOT NULL,
@@ -65,6 +79,7 @@ ALTER TABLE "assignments" ADD CONSTRAINT "assignments_person_id_people_id_fk" FO
 ALTER TABLE "assignments" ADD CONSTRAINT "assignments_marked_present_by_people_id_fk" FOREIGN KEY ("marked_present_by") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "duties" ADD CONSTRAINT "duties_team_id_teams_id_fk" FOREIGN KEY ("team_id") REFERENCES "public"."teams"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "leave_dates" ADD CONSTRAINT "leave_dates_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "reminders" ADD CONSTRAINT "reminders_assignment_id_assignments_id_fk" FOREIGN KEY ("assignment_id") REFERENCES "public"."assignments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "shifts" ADD CONSTRAINT "shifts_duty_id_duties_id_fk" FOREIGN KEY ("duty_id") REFERENCES "public"."duties"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "shifts" ADD CONSTRAINT "shifts_team_id_teams_id_fk" FOREIGN KEY ("team_id") REFERENCES "public"."teams"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "shifts" ADD CONSTRAINT "shifts_leader_person_id_people_id_fk" FOREIGN KEY ("leader_person_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -72,5 +87,7 @@ CREATE UNIQUE INDEX "assignments_one_per_night" ON "assignments" USING btree ("p
 CREATE INDEX "assignments_shift_idx" ON "assignments" USING btree ("shift_id");--> statement-breakpoint
 CREATE INDEX "assignments_person_night_idx" ON "assignments" USING btree ("person_id","night");--> statement-breakpoint
 CREATE UNIQUE INDEX "duties_one_patrol_per_team" ON "duties" USING btree ("team_id") WHERE "duties"."kind" = 'patrol';--> statement-breakpoint
+CREATE INDEX "reminders_due_idx" ON "reminders" USING btree ("due_at") WHERE "reminders"."status" = 'pending';--> statement-breakpoint
+CREATE INDEX "reminders_outbox_idx" ON "reminders" USING btree ("outbox_id") WHERE "reminders"."outbox_id" is not null;--> statement-breakpoint
 CREATE INDEX "shifts_team_night_idx" ON "shifts" USING btree ("team_id","night");--> statement-breakpoint
 CREATE INDEX "shifts_starts_idx" ON "shifts" USING btree ("starts_at");

@@ -5,6 +5,7 @@ import type { ClaimedMessage } from "../outbox/claim.js";
 import type { OutboxButton, TextRef } from "../outbox/payload.js";
 import type { DeliveryResult } from "../outbox/record-result.js";
 import { formatWeekdays } from "../roster/weekdays.js";
+import { formatNight } from "../shifts/format.js";
 import type { DialogContext } from "./context.js";
 
 export interface Renderer {
@@ -20,6 +21,7 @@ export function createRenderer(i18n: I18n<DialogContext>, defaultLocale: string,
       if (typeof value !== "object") args[name] = value;
       else if ("key" in value) args[name] = i18n.t(lang, value.key, value.args);
       else if ("weekdays" in value) args[name] = formatWeekdays(value.weekdays, lang) || "-";
+      else if ("date" in value) args[name] = formatNight(value.date, lang);
       else args[name] = new Date(value.datetime).toLocaleString(lang === "en" ? "en-GB" : "zh-CN", { timeZone, dateStyle: "medium", timeStyle: "short" });
     }
     return i18n.t(lang, ref.key, args);

@@ -31,6 +31,20 @@ const telegramIds = z
     return ids;
   });
 
+/** "ask:24h,nudge:2h,checkin:15m": how long before a shift each reminder goes out. */
+const reminderSchedule = z.string().transform((raw, ctx) => {
+  const schedule: Record<string, number> = {};
+  for (const part of raw.split(",").map((p) => p.trim()).filter(Boolean)) {
+    const m = /^(ask|nudge|checkin):(\d+)(m|h)$/.exec(part);
+    if (!m) {
+      ctx.addIssue({ code: "custom", message: `"${part}" is not kind:duration (kinds ask, nudge, checkin; e.g. ask:24h, checkin:15m)` });
+      return z.NEVER;
+    }
+    schedule[m[1]!] = Number(m[2]) * (m[3] === "h" ? 60 : 1);
+  }
+  return { ask: schedule.ask ?? 1440, nudge: schedule.nudge ?? 120, checkin: schedule.checkin ?? 15 };
+});
+
 const optional = (s: string | undefined) => (s === undefined || s.trim() === "" ? undefined : s.trim());
 
 export const configSchema = z
@@ -57,6 +71,9 @@ export const configSchema = z
     INVITE_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     OUTBOX_RATE_PER_SECOND: z.coerce.number().positive().max(1000).default(25),
     SYNC_COMMANDS: booleanish.default(true),
+    ROTA_DAYS_AHEAD: z.coerce.number().int().min(1).max(60).default(14),
+    WEEKLY_CAP: z.coerce.number().int().min(1).max(7).default(2),
+    REMINDER_SCHEDULE: reminderSchedule.default({ ask: 1440, nudge: 120, checkin: 15 }),
   });
 
 export type Config = z.infer<typeof configSchema>;

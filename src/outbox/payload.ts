@@ -11,6 +11,8 @@ const formatted = z.union([
   z.object({ key: z.string().min(1), args: z.record(z.string(), scalar).optional() }),
   z.object({ weekdays: z.number().int().min(0).max(127) }),
   z.object({ datetime: z.iso.datetime() }),
+  /** A night (YYYY-MM-DD) as a short weekday and date, e.g. "Fri 1 May" or "5月1日 周五". */
+  z.object({ date: z.iso.date() }),
 ]);
 export const textRefSchema = z.object({
   key: z.string().min(1),

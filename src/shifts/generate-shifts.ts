@@ -4,6 +4,7 @@ import type { Db } from "../storage/db.js";
 import { assignments, duties, leaveDates, memberships, people, roleGrants, shifts, teams } from "../storage/schema/index.js";
 import { addDays, nightsFrom, shiftWindow, weekOf, type Night } from "./night.js";
 import { FAIRNESS_WINDOW_DAYS, RotaPlanner, type RotaMember } from "./rota-planner.js";
+import { scheduleReminders, type ReminderSchedule } from "./schedule-reminders.js";
 
 export interface GenerateOptions {
   /** First night to plan, usually tonight. */
@@ -11,6 +12,7 @@ export interface GenerateOptions {
   days: number;
   timeZone: string;
   defaultWeeklyCap: number;
+  reminders: ReminderSchedule;
 }
 
 export interface GenerateSummary {
@@ -77,6 +79,7 @@ async function planTeam(tx: Db, now: Date, teamId: number, options: GenerateOpti
     .limit(1);
 
   const newAssignments: (typeof assignments.$inferInsert)[] = [];
+  const startOf = new Map<number, Date>();
   for (const duty of teamDuties) {
     const missing = nights.filter((n) => !planned.has(`${duty.id}:${n}`));
     const picks = new Map<Night, number[]>();
@@ -100,13 +103,17 @@ async function planTeam(tx: Db, now: Date, teamId: number, options: GenerateOpti
         .onConflictDoNothing()
         .returning({ id: shifts.id });
       if (!shift) continue; // another instance planned it meanwhile
+      startOf.set(shift.id, startsAt);
       const chosen = picks.get(night) ?? [];
       result.shiftsCreated += 1;
       if (chosen.length < required) result.shortShifts += 1;
       for (const personId of chosen) newAssignments.push({ shiftId: shift.id, personId, night, source: "rota", createdAt: now });
     }
   }
-  for (let i = 0; i < newAssignments.length; i += 1000) await tx.insert(assignments).values(newAssignments.slice(i, i + 1000));
+  for (let i = 0; i < newAssignments.length; i += 1000) {
+    const inserted = await tx.insert(assignments).values(newAssignments.slice(i, i + 1000)).returning({ id: assignments.id, shiftId: assignments.shiftId });
+    await scheduleReminders(tx, inserted.map((a) => ({ assignmentId: a.id, startsAt: startOf.get(a.shiftId)! })), options.reminders);
+  }
   result.assignmentsCreated = newAssignments.length;
   return result;
 }

@@ -14,7 +14,7 @@ afterAll(async () => {
   await database?.close();
 });
 
-const options = { days: 14, timeZone: "Asia/Shanghai", defaultWeeklyCap: 2 };
+const options = { days: 14, timeZone: "Asia/Shanghai", defaultWeeklyCap: 2, reminders: { ask: 1440, nudge: 120, checkin: 15 } };
 // A Monday; nights far apart per test so plans never overlap.
 let nextFrom = new Date("2027-01-04T00:00:00Z");
 const from = () => {

@@ -156,7 +156,24 @@ import-summary =
 import-error-line = Line {$line}: {$reason}
 import-more-errors = …and {$count} more.
 
-## Errors (from err- plus the reason a verb gives)
+## Shifts and reminders
+duty-patrol = night patrol
+reminder-ask =
+    🌙 {$duty} of {$team}
+    {$date}, {$start}-{$end}
+    Are you coming?
+reminder-nudge =
+    ⏰ Reminder: {$duty} of {$team} tonight, {$date}, {$start}-{$end}.
+    Please let your leader know whether you are coming.
+reminder-checkin =
+    🚶 {$duty} of {$team} starts at {$start} ({$date}).
+    Check in when you arrive.
+btn-coming = ✅ Coming
+btn-cant-come = ❌ Can't come
+btn-find-substitute = 🔁 Find me a substitute
+btn-check-in = 📍 Check in
+## Errors
+ (from err- plus the reason a verb gives)
 err-internal = Something went wrong on our side. Please try again in a moment.
 err-forbidden = You are not allowed to do that.
 err-not-found = That no longer exists.

@@ -156,7 +156,24 @@ import-summary =
 import-error-line = 第 {$line} 行：{$reason}
 import-more-errors = ……还有 {$count} 行。
 
+## 班次与提醒
+duty-patrol = 夜间巡防
+reminder-ask =
+    🌙 {$team} {$duty}
+    {$date} {$start}-{$end}
+    你能来吗？
+reminder-nudge =
+    ⏰ 提醒：今晚 {$team} {$duty}，{$date} {$start}-{$end}。
+    请告诉带班干部你是否能来。
+reminder-checkin =
+    🚶 {$team} {$duty} {$start} 开始（{$date}）。
+    到达后请签到。
+btn-coming = ✅ 能来
+btn-cant-come = ❌ 来不了
+btn-find-substitute = 🔁 帮我找人替班
+btn-check-in = 📍 签到
 ## 错误
+
 err-internal = 系统出了点问题，请稍后再试。
 err-forbidden = 你没有权限这样做。
 err-not-found = 该内容已不存在。

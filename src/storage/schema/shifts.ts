@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   boolean,
   date,
   doublePrecision,
@@ -123,4 +124,35 @@ export const leaveDates = pgTable(
     night: date({ mode: "string" }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.personId, t.night] })],
+);
+
+export const reminderKind = pgEnum("reminder_kind", ["ask", "nudge", "checkin"]);
+export const reminderStatus = pgEnum("reminder_status", ["pending", "sent", "skipped"]);
+
+/**
+ * A reminder is a row with a due time, claimed by the scheduler on whichever instance gets it
+ * first. Sending one means enqueueing its outbox message in the same transaction, so a restart
+ * neither loses nor repeats it.
+ */
+export const reminders = pgTable(
+  "reminders",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    assignmentId: integer()
+      .notNull()
+      .references(() => assignments.id),
+    kind: reminderKind().notNull(),
+    dueAt: timestamp({ withTimezone: true }).notNull(),
+    status: reminderStatus().notNull().default("pending"),
+    handledAt: timestamp({ withTimezone: true }),
+    /** Why it was not sent (already answered, shift over, …). */
+    skipReason: text(),
+    /** The message it became, so a reply to that message finds its shift. */
+    outboxId: bigint({ mode: "number" }),
+  },
+  (t) => [
+    unique("reminders_assignment_kind_key").on(t.assignmentId, t.kind),
+    index("reminders_due_idx").on(t.dueAt).where(sql`${t.status} = 'pending'`),
+    index("reminders_outbox_idx").on(t.outboxId).where(sql`${t.outboxId} is not null`),
+  ],
 );
