@@ -35,7 +35,7 @@ export function selectShiftFacts<T extends SelectedFields>(db: Db, extra: T = {}
     .innerJoin(towns, eq(towns.id, communities.townId));
 }
 
-export type ShiftFacts = Awaited<ReturnType<ReturnType<typeof selectShiftFacts<{}>>["execute"]>>[number];
+export type ShiftFacts = Awaited<ReturnType<ReturnType<typeof selectShiftFacts<Record<string, never>>>["execute"]>>[number];
 
 /** "patrol of Team X, Fri 1 May 20:00-24:00" as message arguments. */
 export function shiftArgs(f: Pick<ShiftFacts, "night" | "dutyKind" | "dutyName" | "location" | "startTime" | "endTime" | "teamName" | "communityName" | "townName">): NonNullable<TextRef["args"]> {
