@@ -10,18 +10,20 @@ import { createI18n } from "./bot/i18n.js";
 import type { Config } from "./config/config.js";
 import { createHttpServer, listen } from "./http/server.js";
 import { createDispatcher, type Dispatcher } from "./outbox/dispatcher.js";
+import { startScheduler, type Scheduler } from "./scheduler/scheduler.js";
 import { pingDatabase, type Database } from "./storage/db.js";
 
 export interface RunningApp {
   /** The port /healthz (and the webhook) listen on. */
   port: number;
   dispatcher: Dispatcher;
+  scheduler: Scheduler;
   stop(): Promise<void>;
 }
 
 /**
  * Wires the parts together: the bot (polling with the runner, or a webhook), the outbox
- * dispatcher, and the HTTP server. The database is opened and migrated by the caller.
+ * dispatcher, the scheduler and the HTTP server. The database is opened and migrated by the caller.
  */
 export async function startApp(config: Config, database: Database, logger: Logger, clock: () => Date = () => new Date()): Promise<RunningApp> {
   const { db } = database;
@@ -66,6 +68,7 @@ export async function startApp(config: Config, database: Database, logger: Logge
   });
   const port = await listen(server, config.PORT, config.HOST);
   dispatcher.start();
+  const scheduler = startScheduler({ db, logger, config, clock, nudgeOutbox: () => dispatcher.nudge() });
 
   let runner: RunnerHandle | null = null;
   if (config.WEBHOOK_URL) {
@@ -80,8 +83,10 @@ export async function startApp(config: Config, database: Database, logger: Logge
   return {
     port,
     dispatcher,
+    scheduler,
     async stop() {
       if (runner?.isRunning()) await runner.stop();
+      await scheduler.stop();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;

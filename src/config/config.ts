@@ -74,6 +74,9 @@ export const configSchema = z
     ROTA_DAYS_AHEAD: z.coerce.number().int().min(1).max(60).default(14),
     WEEKLY_CAP: z.coerce.number().int().min(1).max(7).default(2),
     REMINDER_SCHEDULE: reminderSchedule.default({ ask: 1440, nudge: 120, checkin: 15 }),
+    SUBSTITUTE_WAVE_SIZE: z.coerce.number().int().min(1).max(100).default(5),
+    SUBSTITUTE_WAVE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
+    SUBSTITUTE_DEADLINE_MINUTES: z.coerce.number().int().min(0).max(1440).default(180),
   });
 
 export type Config = z.infer<typeof configSchema>;

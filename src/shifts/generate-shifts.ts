@@ -1,9 +1,9 @@
-import { and, asc, eq, gte, inArray, isNull, lte } from "drizzle-orm";
+import { and, asc, eq, gte, isNull, lte } from "drizzle-orm";
 import type { DomainContext } from "../domain/context.js";
 import type { Db } from "../storage/db.js";
-import { assignments, duties, leaveDates, memberships, people, roleGrants, shifts, teams } from "../storage/schema/index.js";
-import { addDays, nightsFrom, shiftWindow, weekOf, type Night } from "./night.js";
-import { FAIRNESS_WINDOW_DAYS, RotaPlanner, type RotaMember } from "./rota-planner.js";
+import { assignments, duties, roleGrants, shifts, teams } from "../storage/schema/index.js";
+import { nightsFrom, shiftWindow, weekOf, type Night } from "./night.js";
+import { loadTeamRota } from "./team-rota.js";
 import { scheduleReminders, type ReminderSchedule } from "./schedule-reminders.js";
 
 export interface GenerateOptions {
@@ -62,15 +62,7 @@ async function planTeam(tx: Db, now: Date, teamId: number, options: GenerateOpti
   const planned = new Set(existingShifts.map((s) => `${s.dutyId}:${s.night}`));
   if (teamDuties.every((d) => nights.every((n) => planned.has(`${d.id}:${n}`)))) return result;
 
-  const members = await loadMembers(tx, teamId, options);
-  const memberIds = members.map((m) => m.personId);
-  const busy = memberIds.length
-    ? await tx
-        .select({ personId: assignments.personId, night: assignments.night, shiftId: assignments.shiftId })
-        .from(assignments)
-        .where(and(inArray(assignments.personId, memberIds), isNull(assignments.endedAt), gte(assignments.night, addDays(options.from, -FAIRNESS_WINDOW_DAYS)), lte(assignments.night, addDays(last, 7))))
-    : [];
-  const planner = new RotaPlanner(members, busy);
+  const { planner } = await loadTeamRota(tx, teamId, options.from, last, options.defaultWeeklyCap);
   const [leader] = await tx
     .select({ personId: roleGrants.personId })
     .from(roleGrants)
@@ -116,26 +108,6 @@ async function planTeam(tx: Db, now: Date, teamId: number, options: GenerateOpti
   }
   result.assignmentsCreated = newAssignments.length;
   return result;
-}
-
-async function loadMembers(tx: Db, teamId: number, options: GenerateOptions): Promise<RotaMember[]> {
-  const rows = await tx
-    .select({ personId: memberships.personId, weekdays: memberships.weekdays, weeklyCap: memberships.weeklyCap })
-    .from(memberships)
-    .innerJoin(people, eq(people.id, memberships.personId))
-    .where(and(eq(memberships.teamId, teamId), eq(memberships.status, "active"), isNull(people.forgottenAt)))
-    .orderBy(asc(memberships.personId));
-  if (rows.length === 0) return [];
-  const leave = await tx
-    .select()
-    .from(leaveDates)
-    .where(and(inArray(leaveDates.personId, rows.map((r) => r.personId)), gte(leaveDates.night, options.from), lte(leaveDates.night, addDays(options.from, options.days + 7))));
-  return rows.map((r) => ({
-    personId: r.personId,
-    weekdays: r.weekdays,
-    weeklyCap: r.weeklyCap ?? options.defaultWeeklyCap,
-    leave: new Set(leave.filter((l) => l.personId === r.personId).map((l) => l.night)),
-  }));
 }
 
 function groupByWeek(nights: readonly Night[]): Night[][] {

@@ -8,6 +8,8 @@ import { openTestDatabase } from "./test-database.js";
 
 export interface BotHarness {
   fake: FakeTelegram;
+  /** Pins the app's clock (verbs, scheduler, outbox) to an instant; null goes back to real time. */
+  setNow(instant: string | Date | null): void;
   database: Database;
   config: Config;
   app: RunningApp;
@@ -53,14 +55,19 @@ export async function startBotHarness(options: { mode?: "webhook" | "polling"; a
   const config = parsed.config;
   // TEST_LOG_LEVEL=debug shows the app's logs when a test needs explaining.
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
+  let pinned: Date | null = null;
+  const clock = () => pinned ?? new Date();
   const harness: BotHarness = {
     fake,
+    setNow(instant) {
+      pinned = instant === null ? null : new Date(instant);
+    },
     database,
     config,
-    app: await startApp(config, database, logger),
+    app: await startApp(config, database, logger, clock),
     async restart() {
       await harness.app.stop();
-      harness.app = await startApp(config, database, logger);
+      harness.app = await startApp(config, database, logger, clock);
     },
     async close() {
       await harness.app.stop();

@@ -156,3 +156,50 @@ export const reminders = pgTable(
     index("reminders_outbox_idx").on(t.outboxId).where(sql`${t.outboxId} is not null`),
   ],
 );
+
+/**
+ * A place on a shift that needs someone: a volunteer who cannot come or asked for a substitute,
+ * or a shift short of its headcount. Teammates are offered it in waves; the first to accept gets
+ * it through one conditional update, so two simultaneous accepts never both win.
+ */
+export const openSlots = pgTable(
+  "open_slots",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    shiftId: integer()
+      .notNull()
+      .references(() => shifts.id),
+    /** The assignment being replaced, while its volunteer waits for a substitute. */
+    replacesAssignmentId: integer().references(() => assignments.id),
+    /** A volunteer may name who should take it (a family member on the team). */
+    offeredOnlyTo: integer().references(() => people.id),
+    reason: text().notNull(),
+    openedAt: timestamp({ withTimezone: true }).notNull(),
+    wave: smallint().notNull().default(0),
+    nextWaveAt: timestamp({ withTimezone: true }).notNull(),
+    filledAt: timestamp({ withTimezone: true }),
+    filledByAssignmentId: integer().references(() => assignments.id),
+    closedAt: timestamp({ withTimezone: true }),
+    leaderToldAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    index("open_slots_waves_idx").on(t.nextWaveAt).where(sql`${t.filledAt} is null and ${t.closedAt} is null`),
+    index("open_slots_shift_idx").on(t.shiftId),
+  ],
+);
+
+/** Who was offered which slot, so a wave never asks the same person twice. */
+export const slotOffers = pgTable(
+  "slot_offers",
+  {
+    slotId: integer()
+      .notNull()
+      .references(() => openSlots.id),
+    personId: integer()
+      .notNull()
+      .references(() => people.id),
+    wave: smallint().notNull(),
+    offeredAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.slotId, t.personId] })],
+);

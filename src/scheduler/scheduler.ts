@@ -1,0 +1,63 @@
+import cron, { type ScheduledTask } from "node-cron";
+import type { Logger } from "pino";
+import type { Config } from "../config/config.js";
+import type { Db } from "../storage/db.js";
+import { jobs as defaultJobs, type Job } from "./jobs.js";
+
+export interface SchedulerDeps {
+  db: Db;
+  logger: Logger;
+  config: Config;
+  clock: () => Date;
+  /** Called after a job ran, so messages it enqueued go out at once. */
+  nudgeOutbox: () => void;
+}
+
+export interface Scheduler {
+  /** Runs one job now (the CLI, tests); resolves when it finished. */
+  run(name: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs the jobs on node-cron in BOT_TIMEZONE. Jobs never overlap themselves; each one's work is
+ * claimed in the database, so several instances may run the same schedule side by side.
+ */
+export function startScheduler(deps: SchedulerDeps, jobs: Job[] = defaultJobs): Scheduler {
+  const running = new Map<string, Promise<void>>();
+  const logger = deps.logger.child({ component: "scheduler" });
+
+  function run(job: Job): Promise<void> {
+    const current = running.get(job.name);
+    if (current) return current; // still busy with the previous tick
+    const started = Date.now();
+    const ctx = { db: deps.db, actor: { type: "system" as const, job: job.name }, now: deps.clock(), logger: logger.child({ job: job.name }) };
+    const promise = job
+      .run(ctx, deps.config)
+      .then(() => {
+        deps.nudgeOutbox();
+        const ms = Date.now() - started;
+        if (ms > 1000) logger.info({ job: job.name, ms }, "job took long");
+      })
+      .catch((error: unknown) => logger.error({ err: error, job: job.name }, "job failed"))
+      .finally(() => running.delete(job.name));
+    running.set(job.name, promise);
+    return promise;
+  }
+
+  const tasks: ScheduledTask[] = jobs.map((job) => cron.schedule(job.cron, () => run(job), { timezone: deps.config.BOT_TIMEZONE, name: job.name, noOverlap: true }));
+  for (const job of jobs.filter((j) => j.atStart)) void run(job);
+
+  return {
+    async run(name) {
+      const job = jobs.find((j) => j.name === name);
+      if (!job) throw new Error(`no job named ${name}`);
+      await (running.get(name) ?? Promise.resolve());
+      await run(job);
+    },
+    async stop() {
+      await Promise.all(tasks.map((t) => t.destroy()));
+      await Promise.allSettled([...running.values()]);
+    },
+  };
+}
