@@ -1,7 +1,8 @@
-import type { Config } from "../config/config.js";
 import type { DomainContext } from "../domain/context.js";
 import { localNight } from "../shifts/night.js";
 import { generateShifts } from "../shifts/generate-shifts.js";
+import type { ShiftPolicy } from "../shifts/policy.js";
+import { runSubstituteWaves } from "../shifts/run-substitute-waves.js";
 import { sendDueReminders } from "../shifts/send-due-reminders.js";
 
 /** A scheduled job: a verb run as the system, at a pinned `now`. */
@@ -11,7 +12,7 @@ export interface Job {
   cron: string;
   /** Run once when the scheduler starts, too (catching up after downtime). */
   atStart: boolean;
-  run(ctx: DomainContext, config: Config): Promise<unknown>;
+  run(ctx: DomainContext, policy: ShiftPolicy): Promise<unknown>;
 }
 
 export const jobs: Job[] = [
@@ -19,13 +20,13 @@ export const jobs: Job[] = [
     name: "plan-shifts",
     cron: "0 0 3 * * *",
     atStart: true,
-    run: (ctx, config) =>
+    run: (ctx, policy) =>
       generateShifts(ctx, {
-        from: localNight(ctx.now, config.BOT_TIMEZONE),
-        days: config.ROTA_DAYS_AHEAD,
-        timeZone: config.BOT_TIMEZONE,
-        defaultWeeklyCap: config.WEEKLY_CAP,
-        reminders: config.REMINDER_SCHEDULE,
+        from: localNight(ctx.now, policy.timeZone),
+        days: policy.daysAhead,
+        timeZone: policy.timeZone,
+        defaultWeeklyCap: policy.weeklyCap,
+        reminders: policy.reminders,
       }),
   },
   {
@@ -34,5 +35,11 @@ export const jobs: Job[] = [
     cron: "*/5 * * * * *",
     atStart: true,
     run: (ctx) => sendDueReminders(ctx),
+  },
+  {
+    name: "substitute-waves",
+    cron: "*/15 * * * * *",
+    atStart: true,
+    run: (ctx, policy) => runSubstituteWaves(ctx, policy),
   },
 ];

@@ -1,6 +1,7 @@
 import cron, { type ScheduledTask } from "node-cron";
 import type { Logger } from "pino";
 import type { Config } from "../config/config.js";
+import { shiftPolicyFrom } from "../shifts/policy.js";
 import type { Db } from "../storage/db.js";
 import { jobs as defaultJobs, type Job } from "./jobs.js";
 
@@ -26,6 +27,7 @@ export interface Scheduler {
 export function startScheduler(deps: SchedulerDeps, jobs: Job[] = defaultJobs): Scheduler {
   const running = new Map<string, Promise<void>>();
   const logger = deps.logger.child({ component: "scheduler" });
+  const policy = shiftPolicyFrom(deps.config);
 
   function run(job: Job): Promise<void> {
     const current = running.get(job.name);
@@ -33,7 +35,7 @@ export function startScheduler(deps: SchedulerDeps, jobs: Job[] = defaultJobs): 
     const started = Date.now();
     const ctx = { db: deps.db, actor: { type: "system" as const, job: job.name }, now: deps.clock(), logger: logger.child({ job: job.name }) };
     const promise = job
-      .run(ctx, deps.config)
+      .run(ctx, policy)
       .then(() => {
         deps.nudgeOutbox();
         const ms = Date.now() - started;

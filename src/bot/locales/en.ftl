@@ -172,6 +172,38 @@ btn-coming = ✅ Coming
 btn-cant-come = ❌ Can't come
 btn-find-substitute = 🔁 Find me a substitute
 btn-check-in = 📍 Check in
+notice-running-late = ⏱ {$name} is coming to the {$duty} of {$date}, about {$minutes} minutes late.
+notice-cant-come = ❌ {$name} can't come to the {$duty} of {$date} ({$start}-{$end}). Teammates are being asked to take the place.
+notice-wants-substitute = 🔁 {$name} asked for a substitute for the {$duty} of {$date} ({$start}-{$end}). Teammates are being asked.
+slot-offer =
+    🙋 A place is open on the {$duty} of {$team}
+    {$date}, {$start}-{$end}
+    Can you take it? The first to answer gets it.
+slot-offer-named =
+    🙋 A teammate asked you to take their place on the {$duty} of {$team}
+    {$date}, {$start}-{$end}
+btn-take-slot = 🙋 I'll take it
+notice-slot-filled = ✅ {$name} took the open place on the {$duty} of {$date}.
+notice-substitute-found = ✅ {$name} will take your place on the {$duty} of {$date}. Thank you for finding a substitute.
+notice-slot-missing = ⚠️ The {$duty} of {$date} ({$start}-{$end}) is still one person short; nobody has taken the open place.
+notice-slot-missing-named = ⚠️ Nobody has taken {$name}'s place on the {$duty} of {$date} ({$start}-{$end}) yet.
+answer-coming = ✅ Thank you! See you at {$start}.
+answer-late = ✅ Thank you. Your leader knows you will be about {$minutes} minutes late.
+answer-cant = Understood. Your leader has been told, and teammates are being asked to take your place.
+answer-substitute = 🔁 I am asking your teammates. You stay on the shift until someone takes it; I will tell you who.
+slot-yours = ✅ The place is yours: {$duty} of {$date}, {$start}-{$end}. I will remind you before it starts.
+err-shift-not-found = That shift does not exist.
+err-shift-not-yours = That is not your shift.
+err-shift-not-on-it = You are no longer on that shift.
+err-shift-over = That shift is already over.
+err-shift-started = That shift has already started; please tell your leader directly.
+err-slot-not-found = That place no longer exists.
+err-slot-taken = Someone else was faster: that place is taken. Thank you all the same!
+err-slot-closed = That place is no longer open.
+err-slot-not-for-you = That place is not offered to you.
+err-slot-busy-that-night = You are already on a shift that night.
+err-slot-on-leave = You are on leave that night.
+
 ## Errors
  (from err- plus the reason a verb gives)
 err-internal = Something went wrong on our side. Please try again in a moment.

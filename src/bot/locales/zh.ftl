@@ -172,6 +172,38 @@ btn-coming = ✅ 能来
 btn-cant-come = ❌ 来不了
 btn-find-substitute = 🔁 帮我找人替班
 btn-check-in = 📍 签到
+notice-running-late = ⏱ {$name} 会参加 {$date} 的{$duty}，大约晚到 {$minutes} 分钟。
+notice-cant-come = ❌ {$name} 无法参加 {$date} 的{$duty}（{$start}-{$end}）。正在请队友顶上。
+notice-wants-substitute = 🔁 {$name} 请求为 {$date} 的{$duty}（{$start}-{$end}）找人替班，正在询问队友。
+slot-offer =
+    🙋 {$team} {$duty} 有一个空位
+    {$date} {$start}-{$end}
+    你能来吗？先到先得。
+slot-offer-named =
+    🙋 一位队友请你替他参加 {$team} {$duty}
+    {$date} {$start}-{$end}
+btn-take-slot = 🙋 我来
+notice-slot-filled = ✅ {$name} 接下了 {$date} {$duty} 的空位。
+notice-substitute-found = ✅ {$name} 将替你参加 {$date} 的{$duty}。谢谢你找人替班。
+notice-slot-missing = ⚠️ {$date} 的{$duty}（{$start}-{$end}）仍缺一人，空位还没有人接。
+notice-slot-missing-named = ⚠️ {$date} 的{$duty}（{$start}-{$end}）{$name} 的位置还没有人替。
+answer-coming = ✅ 谢谢！{$start} 见。
+answer-late = ✅ 谢谢。已告诉带班干部你大约晚到 {$minutes} 分钟。
+answer-cant = 好的，已告诉带班干部，并正在请队友顶上。
+answer-substitute = 🔁 正在询问队友。在有人接替之前你仍在班上，有人接替时我会告诉你。
+slot-yours = ✅ 这个位置是你的了：{$date} {$duty}，{$start}-{$end}。开始前我会提醒你。
+err-shift-not-found = 没有这个班次。
+err-shift-not-yours = 这不是你的班次。
+err-shift-not-on-it = 你已不在这个班次上。
+err-shift-over = 这个班次已经结束。
+err-shift-started = 班次已经开始，请直接告诉带班干部。
+err-slot-not-found = 这个空位已不存在。
+err-slot-taken = 已经有人抢先接下了这个位置。仍然谢谢你！
+err-slot-closed = 这个空位已关闭。
+err-slot-not-for-you = 这个空位不是给你的。
+err-slot-busy-that-night = 你当晚已有班次。
+err-slot-on-leave = 你当晚请了假。
+
 ## 错误
 
 err-internal = 系统出了点问题，请稍后再试。

@@ -169,7 +169,7 @@ export const openSlots = pgTable(
     shiftId: integer()
       .notNull()
       .references(() => shifts.id),
-    /** The assignment being replaced, while its volunteer waits for a substitute. */
+    /** Whose place this is (ended already for "can't come"; still on for "find me a substitute"). */
     replacesAssignmentId: integer().references(() => assignments.id),
     /** A volunteer may name who should take it (a family member on the team). */
     offeredOnlyTo: integer().references(() => people.id),

@@ -1,0 +1,88 @@
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import { enqueueMessages } from "../outbox/enqueue.js";
+import { recipientColumns, toRecipient } from "../people/locale.js";
+import type { Db } from "../storage/db.js";
+import { assignments, openSlots, people, slotOffers, shifts } from "../storage/schema/index.js";
+import type { ShiftPolicy } from "./policy.js";
+import { selectShiftFacts, shiftArgs } from "./shift-facts.js";
+import { loadTeamRota } from "./team-rota.js";
+
+export interface SlotRequest {
+  shiftId: number;
+  reason: "cant" | "substitute" | "short";
+  /** Whose place it is: they are not offered it back, and hear who took it. */
+  replacesAssignmentId: number | null;
+  offeredOnlyTo?: number | null;
+}
+
+/** Opens a place on a shift and asks the first wave of teammates at once. */
+export async function openSlot(tx: Db, now: Date, request: SlotRequest, policy: ShiftPolicy): Promise<number> {
+  const [slot] = await tx
+    .insert(openSlots)
+    .values({ ...request, offeredOnlyTo: request.offeredOnlyTo ?? null, openedAt: now, nextWaveAt: now })
+    .returning({ id: openSlots.id });
+  await offerNextWave(tx, now, slot!.id, policy);
+  return slot!.id;
+}
+
+export const takeSlotData = (slotId: number) => `sl:${slotId}`;
+
+/**
+ * Offers an open slot to the next few eligible teammates: free that night, available that
+ * weekday, not on leave, under their weekly cap, and not asked before; fewest recent nights first.
+ */
+export async function offerNextWave(tx: Db, now: Date, slotId: number, policy: ShiftPolicy): Promise<number> {
+  const [slot] = await selectShiftFacts(tx, {
+    slotId: openSlots.id,
+    wave: openSlots.wave,
+    filledAt: openSlots.filledAt,
+    closedAt: openSlots.closedAt,
+    replaces: openSlots.replacesAssignmentId,
+    onlyTo: openSlots.offeredOnlyTo,
+  })
+    .innerJoin(openSlots, eq(openSlots.shiftId, shifts.id))
+    .where(eq(openSlots.id, slotId));
+  if (!slot || slot.filledAt || slot.closedAt) return 0;
+  if (slot.startsAt <= now || slot.cancelledAt) {
+    await tx.update(openSlots).set({ closedAt: now }).where(and(eq(openSlots.id, slotId), isNull(openSlots.closedAt)));
+    return 0;
+  }
+  const asked = await tx.select({ personId: slotOffers.personId }).from(slotOffers).where(eq(slotOffers.slotId, slotId));
+  const exclude = new Set(asked.map((a) => a.personId));
+  if (slot.replaces !== null) {
+    const [replaced] = await tx.select({ personId: assignments.personId }).from(assignments).where(eq(assignments.id, slot.replaces));
+    if (replaced) exclude.add(replaced.personId);
+  }
+  const { members, planner } = await loadTeamRota(tx, slot.teamId, slot.night, slot.night, policy.weeklyCap);
+  const chosen =
+    slot.onlyTo !== null
+      ? members.filter((m) => m.personId === slot.onlyTo && !exclude.has(m.personId) && planner.isFree(m.personId, slot.night) && !m.leave.has(slot.night)).map((m) => m.personId)
+      : planner.pick(slot.night, policy.waveSize, exclude);
+  const wave = slot.wave + 1;
+  await tx.update(openSlots).set({ wave, nextWaveAt: new Date(now.getTime() + policy.waveMinutes * 60_000) }).where(eq(openSlots.id, slotId));
+  if (chosen.length === 0) return 0;
+
+  await tx.insert(slotOffers).values(chosen.map((personId) => ({ slotId, personId, wave, offeredAt: now }))).onConflictDoNothing();
+  const recipients = await tx.select(recipientColumns).from(people).where(inArray(people.id, chosen));
+  const byId = new Map(recipients.map((r) => [r.personId, toRecipient(r)]));
+  await enqueueMessages(
+    tx,
+    now,
+    chosen.flatMap((personId) => {
+      const to = byId.get(personId);
+      if (!to) return [];
+      return [
+        {
+          to,
+          payload: {
+            kind: "message" as const,
+            text: { key: slot.onlyTo !== null ? "slot-offer-named" : "slot-offer", args: shiftArgs(slot) },
+            buttons: [[{ text: { key: "btn-take-slot" }, data: takeSlotData(slotId) }]],
+          },
+          dedupeKey: `offer:${slotId}:${personId}`,
+        },
+      ];
+    }),
+  );
+  return chosen.length;
+}

@@ -1,0 +1,78 @@
+import { and, eq, isNull } from "drizzle-orm";
+import type { DomainContext } from "../domain/context.js";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.js";
+import { enqueueMessages } from "../outbox/enqueue.js";
+import { recipientColumns, toRecipient } from "../people/locale.js";
+import { assignments, leaveDates, memberships, openSlots, people, shifts } from "../storage/schema/index.js";
+import { shiftLeadRecipients } from "./assignment-facts.js";
+import type { ShiftPolicy } from "./policy.js";
+import { scheduleReminders } from "./schedule-reminders.js";
+import { selectShiftFacts, shiftArgs } from "./shift-facts.js";
+
+/**
+ * A teammate takes an open slot. The slot is filled by one conditional update, so of two people
+ * pressing at once exactly one gets it and the other is told it is taken. The taker must be an
+ * active member of the team, free and not on leave that night.
+ */
+export async function takeSlot(ctx: DomainContext, slotId: number, policy: ShiftPolicy) {
+  if (ctx.actor.type !== "person") throw new ForbiddenError("slot.person_only");
+  const personId = ctx.actor.personId;
+  const [slot] = await selectShiftFacts(ctx.db, {
+    filledAt: openSlots.filledAt,
+    closedAt: openSlots.closedAt,
+    replaces: openSlots.replacesAssignmentId,
+    onlyTo: openSlots.offeredOnlyTo,
+  })
+    .innerJoin(openSlots, eq(openSlots.shiftId, shifts.id))
+    .where(eq(openSlots.id, slotId));
+  if (!slot) throw new NotFoundError("slot.not_found");
+  if (slot.filledAt) throw new ConflictError("slot.taken");
+  if (slot.closedAt || slot.cancelledAt || slot.startsAt <= ctx.now) throw new ValidationError("slot.closed");
+  const [member] = await ctx.db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(and(eq(memberships.personId, personId), eq(memberships.teamId, slot.teamId), eq(memberships.status, "active")));
+  if (!member || (slot.onlyTo !== null && slot.onlyTo !== personId)) throw new ForbiddenError("slot.not_for_you");
+  const [busy] = await ctx.db.select({ id: assignments.id }).from(assignments).where(and(eq(assignments.personId, personId), eq(assignments.night, slot.night), isNull(assignments.endedAt)));
+  if (busy) throw new ConflictError("slot.busy_that_night");
+  const [onLeave] = await ctx.db.select().from(leaveDates).where(and(eq(leaveDates.personId, personId), eq(leaveDates.night, slot.night)));
+  if (onLeave) throw new ValidationError("slot.on_leave");
+
+  return ctx.db.transaction(async (tx) => {
+    const [won] = await tx
+      .update(openSlots)
+      .set({ filledAt: ctx.now })
+      .where(and(eq(openSlots.id, slotId), isNull(openSlots.filledAt), isNull(openSlots.closedAt)))
+      .returning({ id: openSlots.id });
+    if (!won) throw new ConflictError("slot.taken");
+    const [taken] = await tx
+      .insert(assignments)
+      .values({ shiftId: slot.shiftId, personId, night: slot.night, source: slot.replaces ? "substitute" : "open_slot", reply: "coming", repliedAt: ctx.now, createdAt: ctx.now })
+      .onConflictDoNothing()
+      .returning({ id: assignments.id });
+    // Another shift that night was taken a moment ago: roll the fill back with the error.
+    if (!taken) throw new ConflictError("slot.busy_that_night");
+    await tx.update(openSlots).set({ filledByAssignmentId: taken.id }).where(eq(openSlots.id, slotId));
+    await scheduleReminders(tx, [{ assignmentId: taken.id, startsAt: slot.startsAt }], policy.reminders);
+
+    const [taker] = await tx.select({ name: people.name }).from(people).where(eq(people.id, personId));
+    const args = { ...shiftArgs(slot), name: taker?.name ?? "-" };
+    const messages = (await shiftLeadRecipients(tx, slot)).map((to) => ({
+      to,
+      payload: { kind: "message" as const, text: { key: "notice-slot-filled", args } },
+      dedupeKey: `filled:${slotId}:${to.personId}`,
+    }));
+    if (slot.replaces !== null) {
+      const [replaced] = await tx
+        .update(assignments)
+        .set({ endedAt: ctx.now, endedReason: "substituted" })
+        .where(and(eq(assignments.id, slot.replaces), isNull(assignments.endedAt)))
+        .returning({ personId: assignments.personId });
+      const [person] = replaced ? await tx.select(recipientColumns).from(people).where(eq(people.id, replaced.personId)) : [];
+      const to = person ? toRecipient(person) : null;
+      if (to) messages.push({ to, payload: { kind: "message", text: { key: "notice-substitute-found", args } }, dedupeKey: `substituted:${slotId}` });
+    }
+    await enqueueMessages(tx, ctx.now, messages);
+    return { assignmentId: taken.id, args };
+  });
+}
