@@ -1,6 +1,8 @@
 import type { DomainContext } from "../domain/context.js";
 import { localNight } from "../shifts/night.js";
+import { autoCheckOut } from "../shifts/auto-check-out.js";
 import { generateShifts } from "../shifts/generate-shifts.js";
+import { markNoShows } from "../shifts/mark-no-shows.js";
 import type { ShiftPolicy } from "../shifts/policy.js";
 import { runSubstituteWaves } from "../shifts/run-substitute-waves.js";
 import { sendDueReminders } from "../shifts/send-due-reminders.js";
@@ -35,6 +37,18 @@ export const jobs: Job[] = [
     cron: "*/5 * * * * *",
     atStart: true,
     run: (ctx) => sendDueReminders(ctx),
+  },
+  {
+    name: "no-shows",
+    cron: "*/30 * * * * *",
+    atStart: true,
+    run: (ctx, policy) => markNoShows(ctx, policy),
+  },
+  {
+    name: "auto-check-out",
+    cron: "0 */5 * * * *",
+    atStart: true,
+    run: (ctx, policy) => autoCheckOut(ctx, policy),
   },
   {
     name: "substitute-waves",

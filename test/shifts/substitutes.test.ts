@@ -2,13 +2,12 @@ import { and, eq, isNull, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DomainError } from "../../src/domain/errors.js";
 import { answerShift } from "../../src/shifts/answer-shift.js";
-import { generateShifts } from "../../src/shifts/generate-shifts.js";
-import type { ShiftPolicy } from "../../src/shifts/policy.js";
 import { runSubstituteWaves } from "../../src/shifts/run-substitute-waves.js";
 import { takeSlot } from "../../src/shifts/take-slot.js";
 import type { Database } from "../../src/storage/db.js";
-import { assignments, openSlots, outbox, shifts } from "../../src/storage/schema/index.js";
-import { addMember, asPerson, contextFor, makePerson, makeTeam, system } from "../support/domain.js";
+import { assignments, openSlots, outbox } from "../../src/storage/schema/index.js";
+import { asPerson, contextFor, makePerson, system } from "../support/domain.js";
+import { plannedNight, testPolicy } from "../support/shifts.js";
 import { openTestDatabase } from "../support/test-database.js";
 
 let database: Database;
@@ -19,36 +18,9 @@ afterAll(async () => {
   await database?.close();
 });
 
-const policy: ShiftPolicy = {
-  timeZone: "Asia/Shanghai",
-  daysAhead: 1,
-  weeklyCap: 7,
-  reminders: { ask: 1440, nudge: 120, checkin: 15 },
-  waveSize: 5,
-  waveMinutes: 30,
-  missingNoticeMinutes: 180,
-  checkInOpensMinutes: 30,
-  noShowAfterMinutes: 30,
-  autoCheckOutAfterMinutes: 60,
-};
+const policy = testPolicy;
 let day = 1;
-/** A night with its shift planned (4 places) for a team of `size`; morning of that day as "now". */
-async function night(size: number) {
-  const { db } = database;
-  const date = `2027-04-${String(day++).padStart(2, "0")}`;
-  const team = await makeTeam(db);
-  const leader = await makePerson(db, { role: "leader", teamId: team.teamId });
-  const members = [];
-  for (let i = 0; i < size; i++) members.push(await addMember(db, team.teamId));
-  const morning = new Date(`${date}T01:00:00Z`);
-  await generateShifts(contextFor(db, system, morning), { from: date, days: 1, timeZone: policy.timeZone, defaultWeeklyCap: 7, reminders: policy.reminders });
-  const [shift] = await db.select().from(shifts).where(eq(shifts.teamId, team.teamId));
-  const onShift = await db.select().from(assignments).where(eq(assignments.shiftId, shift!.id));
-  const assigned = members.filter((m) => onShift.some((a) => a.personId === m.personId));
-  const free = members.filter((m) => !onShift.some((a) => a.personId === m.personId));
-  const assignmentOf = (personId: number) => onShift.find((a) => a.personId === personId)!.id;
-  return { date, morning, team, leader, shift: shift!, assigned, free, assignmentOf };
-}
+const night = (size: number) => plannedNight(database.db, `2027-04-${String(day++).padStart(2, "0")}`, size);
 
 const reasonOf = (p: Promise<unknown>) => p.then(() => "ok", (e: unknown) => (e instanceof DomainError ? e.reason : String(e)));
 

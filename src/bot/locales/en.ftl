@@ -204,6 +204,29 @@ err-slot-not-for-you = That place is not offered to you.
 err-slot-busy-that-night = You are already on a shift that night.
 err-slot-on-leave = You are on leave that night.
 
+notice-no-shows = 🚫 No-show on the {$duty} of {$date} ({$start}-{$end}), not checked in: {$names} ({$count}).
+notice-auto-checked-out = You did not check out of the {$duty} of {$date}, so I closed it at {$end}. Tell your leader if that is wrong.
+checkin-done = 📍 Checked in for the {$duty} ({$start}-{$end}). Thank you for guarding the night! Share your location if you like; check out when you finish.
+checkin-location-saved = 📍 Location added to your check-in.
+checkout-done = 👋 Checked out. Thank you, and get home safely!
+btn-check-out = 👋 Check out
+btn-share-location = 📍 Share my location
+shifts-title = Your coming shifts:
+shifts-line = {$date} {$start}-{$end}: {$duty}, {$team}{$status}
+shifts-none = You have no shifts planned in the coming days.
+shifts-status-coming = ✅
+shifts-status-cant = ❌
+shifts-status-substitute = 🔁
+shifts-status-none = ❔
+substitute-who = Should someone in particular take your place (for example a family member on the team)? Or I ask the whole team.
+btn-ask-team = Ask the whole team
+reply-unclear = I did not understand your answer. Please use the buttons:
+err-checkin-no-shift-now = You have no shift to check in to right now.
+err-checkin-not-open-yet = Check-in opens 30 minutes before the start ({$start}).
+err-checkin-already = You are already checked in.
+err-checkout-not-checked-in = You are not checked in, so there is nothing to check out of.
+err-checkout-already = You have already checked out.
+
 ## Errors
  (from err- plus the reason a verb gives)
 err-internal = Something went wrong on our side. Please try again in a moment.

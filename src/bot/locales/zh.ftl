@@ -204,6 +204,29 @@ err-slot-not-for-you = 这个空位不是给你的。
 err-slot-busy-that-night = 你当晚已有班次。
 err-slot-on-leave = 你当晚请了假。
 
+notice-no-shows = 🚫 {$date} {$duty}（{$start}-{$end}）未签到：{$names}（{$count} 人），已记为缺勤。
+notice-auto-checked-out = 你没有签退 {$date} 的{$duty}，已按 {$end} 自动签退。如有误请告诉带班干部。
+checkin-done = 📍 已签到：{$duty}（{$start}-{$end}）。谢谢你守护这一夜！可以分享位置；结束时请签退。
+checkin-location-saved = 📍 位置已加入签到记录。
+checkout-done = 👋 已签退。谢谢你，路上注意安全！
+btn-check-out = 👋 签退
+btn-share-location = 📍 分享我的位置
+shifts-title = 你接下来的班次：
+shifts-line = {$date} {$start}-{$end}：{$duty}，{$team}{$status}
+shifts-none = 最近几天没有给你安排班次。
+shifts-status-coming = ✅
+shifts-status-cant = ❌
+shifts-status-substitute = 🔁
+shifts-status-none = ❔
+substitute-who = 要请某位队友（比如同队的家人）替你吗？还是由我询问全队？
+btn-ask-team = 询问全队
+reply-unclear = 没看懂你的回答，请点击按钮：
+err-checkin-no-shift-now = 你现在没有可以签到的班次。
+err-checkin-not-open-yet = 签到在开始前 30 分钟开放（{$start}）。
+err-checkin-already = 你已经签到了。
+err-checkout-not-checked-in = 你还没有签到，无法签退。
+err-checkout-already = 你已经签退了。
+
 ## 错误
 
 err-internal = 系统出了点问题，请稍后再试。

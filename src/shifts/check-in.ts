@@ -1,0 +1,100 @@
+import { and, asc, desc, eq, gt, isNull, lte } from "drizzle-orm";
+import type { DomainContext } from "../domain/context.js";
+import { ConflictError, ForbiddenError, ValidationError } from "../domain/errors.js";
+import type { Db } from "../storage/db.js";
+import { assignments, shifts } from "../storage/schema/index.js";
+import { loadAssignment, type AssignmentFacts } from "./assignment-facts.js";
+import type { ShiftPolicy } from "./policy.js";
+
+export interface Coordinates {
+  latitude: number;
+  longitude: number;
+}
+
+/**
+ * The actor's own assignment to act on: the one named (a button, checked to be theirs), or the
+ * one whose check-in window is open now (/checkin). Says why when there is none.
+ */
+export async function ownAssignmentNow(ctx: DomainContext, policy: ShiftPolicy, assignmentId?: number): Promise<AssignmentFacts> {
+  if (ctx.actor.type !== "person") throw new ForbiddenError("shift.not_yours");
+  if (assignmentId !== undefined) {
+    const facts = await loadAssignment(ctx.db, assignmentId);
+    if (facts.personId !== ctx.actor.personId) throw new ForbiddenError("shift.not_yours");
+    if (facts.endedAt) throw new ConflictError("shift.not_on_it");
+    return facts;
+  }
+  const opensBy = new Date(ctx.now.getTime() + policy.checkInOpensMinutes * 60_000);
+  const [current] = await currentAssignments(ctx.db, ctx.actor.personId, ctx.now, opensBy);
+  if (current) return loadAssignment(ctx.db, current.id);
+  throw new ValidationError("checkin.no_shift_now");
+}
+
+function currentAssignments(db: Db, personId: number, now: Date, opensBy: Date) {
+  return db
+    .select({ id: assignments.id })
+    .from(assignments)
+    .innerJoin(shifts, eq(shifts.id, assignments.shiftId))
+    .where(and(eq(assignments.personId, personId), isNull(assignments.endedAt), lte(shifts.startsAt, opensBy), gt(shifts.endsAt, now)))
+    .orderBy(asc(shifts.startsAt))
+    .limit(1);
+}
+
+/** Check-in opens some minutes before the start and closes at the end; twice changes nothing. */
+export async function checkIn(ctx: DomainContext, policy: ShiftPolicy, input: { assignmentId?: number; location?: Coordinates } = {}): Promise<AssignmentFacts> {
+  const facts = await ownAssignmentNow(ctx, policy, input.assignmentId);
+  if (ctx.now.getTime() < facts.startsAt.getTime() - policy.checkInOpensMinutes * 60_000) throw new ValidationError("checkin.not_open_yet", { start: facts.startTime });
+  if (ctx.now >= facts.endsAt) throw new ValidationError("shift.over");
+  if (facts.checkedInAt) throw new ConflictError("checkin.already");
+  const [row] = await ctx.db
+    .update(assignments)
+    .set({
+      checkedInAt: ctx.now,
+      reply: facts.reply === "substitute" ? facts.reply : "coming",
+      ...(input.location ? { checkInLatitude: input.location.latitude, checkInLongitude: input.location.longitude } : {}),
+    })
+    .where(and(eq(assignments.id, facts.assignmentId), isNull(assignments.checkedInAt), isNull(assignments.endedAt)))
+    .returning({ id: assignments.id });
+  if (!row) throw new ConflictError("checkin.already");
+  return { ...facts, checkedInAt: ctx.now };
+}
+
+/** Adds where the volunteer is to tonight's check-in (a shared or live location), once. */
+export async function attachCheckInLocation(ctx: DomainContext, policy: ShiftPolicy, location: Coordinates): Promise<boolean> {
+  const facts = await ownAssignmentNow(ctx, policy);
+  if (!facts.checkedInAt) throw new ValidationError("checkout.not_checked_in");
+  const updated = await ctx.db
+    .update(assignments)
+    .set({ checkInLatitude: location.latitude, checkInLongitude: location.longitude })
+    .where(and(eq(assignments.id, facts.assignmentId), isNull(assignments.checkInLatitude)))
+    .returning({ id: assignments.id });
+  return updated.length > 0;
+}
+
+/** Only someone checked in can check out, and only once; after the end too, until the auto close. */
+export async function checkOut(ctx: DomainContext, policy: ShiftPolicy, input: { assignmentId?: number } = {}): Promise<AssignmentFacts> {
+  if (ctx.actor.type !== "person") throw new ForbiddenError("shift.not_yours");
+  let facts: AssignmentFacts;
+  if (input.assignmentId !== undefined) {
+    facts = await ownAssignmentNow(ctx, policy, input.assignmentId);
+  } else {
+    const [open] = await ctx.db
+      .select({ id: assignments.id })
+      .from(assignments)
+      .innerJoin(shifts, eq(shifts.id, assignments.shiftId))
+      // The latest check-in of the last day, so checking out twice says "already".
+      .where(and(eq(assignments.personId, ctx.actor.personId), isNull(assignments.endedAt), gt(assignments.checkedInAt, new Date(ctx.now.getTime() - 86_400_000))))
+      .orderBy(desc(assignments.checkedInAt))
+      .limit(1);
+    if (!open) throw new ValidationError("checkout.not_checked_in");
+    facts = await loadAssignment(ctx.db, open.id);
+  }
+  if (!facts.checkedInAt) throw new ValidationError("checkout.not_checked_in");
+  if (facts.checkedOutAt) throw new ConflictError("checkout.already");
+  const [row] = await ctx.db
+    .update(assignments)
+    .set({ checkedOutAt: ctx.now })
+    .where(and(eq(assignments.id, facts.assignmentId), isNull(assignments.checkedOutAt)))
+    .returning({ id: assignments.id });
+  if (!row) throw new ConflictError("checkout.already");
+  return { ...facts, checkedOutAt: ctx.now };
+}
