@@ -121,4 +121,5 @@ CREATE INDEX "open_slots_shift_idx" ON "open_slots" USING btree ("shift_id");-->
 CREATE INDEX "reminders_due_idx" ON "reminders" USING btree ("due_at") WHERE "reminders"."status" = 'pending';--> statement-breakpoint
 CREATE INDEX "reminders_outbox_idx" ON "reminders" USING btree ("outbox_id") WHERE "reminders"."outbox_id" is not null;--> statement-breakpoint
 CREATE INDEX "shifts_team_night_idx" ON "shifts" USING btree ("team_id","night");--> statement-breakpoint
-CREATE INDEX "shifts_starts_idx" ON "shifts" USING btree ("starts_at");
+CREATE INDEX "shifts_starts_idx" ON "shifts" USING btree ("starts_at");--> statement-breakpoint
+CREATE INDEX "outbox_chat_message_idx" ON "outbox" USING btree ("chat_id","sent_message_id") WHERE "outbox"."sent_message_id" is not null;

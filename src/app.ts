@@ -11,6 +11,7 @@ import type { Config } from "./config/config.js";
 import { createHttpServer, listen } from "./http/server.js";
 import { createDispatcher, type Dispatcher } from "./outbox/dispatcher.js";
 import { startScheduler, type Scheduler } from "./scheduler/scheduler.js";
+import { shiftPolicyFrom } from "./shifts/policy.js";
 import { pingDatabase, type Database } from "./storage/db.js";
 
 export interface RunningApp {
@@ -43,6 +44,7 @@ export async function startApp(config: Config, database: Database, logger: Logge
   const tasks = new Set<Promise<void>>();
   const bot = createBot({
     config,
+    policy: shiftPolicyFrom(config),
     db,
     logger,
     i18n,
@@ -72,11 +74,11 @@ export async function startApp(config: Config, database: Database, logger: Logge
 
   let runner: RunnerHandle | null = null;
   if (config.WEBHOOK_URL) {
-    await bot.api.setWebhook(config.WEBHOOK_URL, { secret_token: config.WEBHOOK_SECRET!, allowed_updates: ["message", "callback_query", "my_chat_member"] });
+    await bot.api.setWebhook(config.WEBHOOK_URL, { secret_token: config.WEBHOOK_SECRET!, allowed_updates: ["message", "edited_message", "callback_query", "my_chat_member"] });
     logger.info({ url: config.WEBHOOK_URL, port }, "webhook mode");
   } else {
     await bot.api.deleteWebhook();
-    runner = run(bot, { runner: { fetch: { allowed_updates: ["message", "callback_query", "my_chat_member"] } } });
+    runner = run(bot, { runner: { fetch: { allowed_updates: ["message", "edited_message", "callback_query", "my_chat_member"] } } });
     logger.info({ port, bot: bot.botInfo.username }, "long polling");
   }
 

@@ -5,11 +5,14 @@ import type { Logger } from "pino";
 import type { Config } from "../config/config.js";
 import type { DomainContext } from "../domain/context.js";
 import type { KnownPerson } from "../people/identify-telegram-user.js";
+import type { ShiftPolicy } from "../shifts/policy.js";
 import type { Db } from "../storage/db.js";
 
 /** What the bot needs from the composition root. */
 export interface BotDeps {
   config: Config;
+  /** The shift rules from the configuration. */
+  policy: ShiftPolicy;
   db: Db;
   logger: Logger;
   i18n: I18n<DialogContext>;

@@ -13,18 +13,26 @@ export interface Renderer {
   keyboard(rows: OutboxButton[][], locale: string): InlineKeyboard;
 }
 
+type Translate = (locale: string, key: string, args?: Record<string, string | number>) => string;
+
+/** Turns message arguments into plain values: nested keys translated, masks and dates formatted. */
+export function resolveArgs(args: TextRef["args"], lang: string, translate: Translate, timeZone: string): Record<string, string | number> {
+  const resolved: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(args ?? {})) {
+    if (typeof value !== "object") resolved[name] = value;
+    else if ("key" in value) resolved[name] = translate(lang, value.key, value.args);
+    else if ("weekdays" in value) resolved[name] = formatWeekdays(value.weekdays, lang) || "-";
+    else if ("date" in value) resolved[name] = formatNight(value.date, lang);
+    else resolved[name] = new Date(value.datetime).toLocaleString(lang === "en" ? "en-GB" : "zh-CN", { timeZone, dateStyle: "medium", timeStyle: "short" });
+  }
+  return resolved;
+}
+
 export function createRenderer(i18n: I18n<DialogContext>, defaultLocale: string, timeZone: string): Renderer {
+  const translate: Translate = (locale, key, args) => i18n.t(locale, key, args);
   const render = (ref: TextRef, locale: string): string => {
     const lang = locale || defaultLocale;
-    const args: Record<string, string | number> = {};
-    for (const [name, value] of Object.entries(ref.args ?? {})) {
-      if (typeof value !== "object") args[name] = value;
-      else if ("key" in value) args[name] = i18n.t(lang, value.key, value.args);
-      else if ("weekdays" in value) args[name] = formatWeekdays(value.weekdays, lang) || "-";
-      else if ("date" in value) args[name] = formatNight(value.date, lang);
-      else args[name] = new Date(value.datetime).toLocaleString(lang === "en" ? "en-GB" : "zh-CN", { timeZone, dateStyle: "medium", timeStyle: "short" });
-    }
-    return i18n.t(lang, ref.key, args);
+    return i18n.t(lang, ref.key, resolveArgs(ref.args, lang, translate, timeZone));
   };
   return {
     text: render,

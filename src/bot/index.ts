@@ -7,12 +7,14 @@ import type { BotContext, BotDeps, DialogContext } from "./context.js";
 import { dialogStorage } from "./dialogs/dialog-storage.js";
 import { signupDialog } from "./dialogs/signup.js";
 import { handleBotError } from "./errors.js";
+import { attendanceFeature } from "./features/attendance.js";
 import { chatMemberFeature } from "./features/chat-member.js";
 import { importFeature } from "./features/import.js";
 import { inviteFeature } from "./features/invite.js";
 import { langFeature } from "./features/lang.js";
 import { meFeature } from "./features/me.js";
 import { membershipFeature } from "./features/membership.js";
+import { shiftAnswersFeature } from "./features/shift-answers.js";
 import { signupReviewFeature } from "./features/signup-review.js";
 import { startFeature } from "./features/start.js";
 import { teamFeature } from "./features/team.js";
@@ -60,6 +62,7 @@ export function createBot(deps: BotDeps, botInfo?: UserFromGetMe): Bot<BotContex
   root.use(createConversation(signupDialog, { id: "signup", maxMillisecondsToWait: DIALOG_TIMEOUT_MS }));
 
   root.use(chatMemberFeature(), startFeature(), meFeature(), langFeature(), inviteFeature(), signupReviewFeature(), teamFeature(), membershipFeature(), importFeature());
+  root.use(attendanceFeature(), shiftAnswersFeature());
   root.use(unhandledFeature());
   return bot;
 }

@@ -8,11 +8,14 @@ import { loadAssignment, shiftLeadRecipients } from "./assignment-facts.js";
 import { openSlot } from "./open-slot.js";
 import type { ShiftPolicy } from "./policy.js";
 import { shiftArgs } from "./shift-facts.js";
+import { substituteCandidates } from "./substitute-candidates.js";
 
 export const answerSchema = z.object({
   assignmentId: z.number().int().positive(),
   answer: z.enum(["coming", "cant", "substitute"]),
   lateMinutes: z.number().int().min(1).max(240).optional(),
+  /** With "substitute": the teammate to ask, instead of the whole team. */
+  substitute: z.number().int().positive().optional(),
 });
 export type ShiftAnswer = z.input<typeof answerSchema>;
 
@@ -22,7 +25,7 @@ export type ShiftAnswer = z.input<typeof answerSchema>;
  * while they stay on until someone takes it. The leader is told either way, with the reason.
  */
 export async function answerShift(ctx: DomainContext, input: ShiftAnswer, policy: ShiftPolicy) {
-  const { assignmentId, answer, lateMinutes } = answerSchema.parse(input);
+  const { assignmentId, answer, lateMinutes, substitute } = answerSchema.parse(input);
   const facts = await loadAssignment(ctx.db, assignmentId);
   if (ctx.actor.type !== "person" || ctx.actor.personId !== facts.personId) throw new ForbiddenError("shift.not_yours");
   if (facts.endedAt) throw new ConflictError("shift.not_on_it");
@@ -45,7 +48,11 @@ export async function answerShift(ctx: DomainContext, input: ShiftAnswer, policy
     if (!updated) throw new ConflictError("shift.not_on_it");
 
     if (answer !== "coming") {
-      await openSlot(tx, ctx.now, { shiftId: facts.shiftId, reason: answer, replacesAssignmentId: assignmentId }, policy);
+      const named = answer === "substitute" ? substitute : undefined;
+      if (named !== undefined && !(await substituteCandidates({ ...ctx, db: tx }, assignmentId, 1000)).some((c) => c.personId === named)) {
+        throw new ValidationError("shift.substitute_unavailable");
+      }
+      await openSlot(tx, ctx.now, { shiftId: facts.shiftId, reason: answer, replacesAssignmentId: assignmentId, offeredOnlyTo: named ?? null }, policy);
     }
     // The leader hears about what changes tonight's roster, not every "coming".
     if (answer !== "coming" || lateMinutes) {

@@ -1,11 +1,11 @@
 import { and, asc, eq, lte } from "drizzle-orm";
 import type { DomainContext } from "../domain/context.js";
 import { enqueueMessages, PRIORITY } from "../outbox/enqueue.js";
-import type { OutboxButton } from "../outbox/payload.js";
 import { recipientColumns, toRecipient } from "../people/locale.js";
 import { assignments, outbox, people, reminders, shifts } from "../storage/schema/index.js";
 import type { Db } from "../storage/db.js";
 import { selectShiftFacts, shiftArgs } from "./shift-facts.js";
+import { checkInButtons, replyButtons } from "./shift-buttons.js";
 
 /** Due reminders with what deciding and writing them needs, locked for this transaction. */
 function claimDue(tx: Db, now: Date, limit: number) {
@@ -27,19 +27,6 @@ function claimDue(tx: Db, now: Date, limit: number) {
     .for("update", { of: reminders, skipLocked: true });
 }
 type Due = Awaited<ReturnType<typeof claimDue>>[number];
-
-/** The buttons a volunteer answers a reminder with; the handler checks they are theirs. */
-export function replyButtons(assignmentId: number): OutboxButton[][] {
-  return [
-    [
-      { text: { key: "btn-coming" }, data: `sh:c:${assignmentId}` },
-      { text: { key: "btn-cant-come" }, data: `sh:n:${assignmentId}` },
-    ],
-    [{ text: { key: "btn-find-substitute" }, data: `sh:s:${assignmentId}` }],
-  ];
-}
-
-export const checkInButtons = (assignmentId: number): OutboxButton[][] => [[{ text: { key: "btn-check-in" }, data: `ci:${assignmentId}` }]];
 
 /** Why a due reminder is no longer worth sending, or null to send it. */
 function staleReason(r: Due, now: Date): string | null {

@@ -63,14 +63,20 @@ export async function takeSlot(ctx: DomainContext, slotId: number, policy: Shift
       dedupeKey: `filled:${slotId}:${to.personId}`,
     }));
     if (slot.replaces !== null) {
-      const [replaced] = await tx
+      // Whoever asked for a substitute is off the shift now; whoever could not come already was.
+      const ended = await tx
         .update(assignments)
         .set({ endedAt: ctx.now, endedReason: "substituted" })
         .where(and(eq(assignments.id, slot.replaces), isNull(assignments.endedAt)))
-        .returning({ personId: assignments.personId });
-      const [person] = replaced ? await tx.select(recipientColumns).from(people).where(eq(people.id, replaced.personId)) : [];
+        .returning({ id: assignments.id });
+      const [person] = await tx
+        .select(recipientColumns)
+        .from(assignments)
+        .innerJoin(people, eq(people.id, assignments.personId))
+        .where(eq(assignments.id, slot.replaces));
       const to = person ? toRecipient(person) : null;
-      if (to) messages.push({ to, payload: { kind: "message", text: { key: "notice-substitute-found", args } }, dedupeKey: `substituted:${slotId}` });
+      const key = ended.length > 0 ? "notice-substitute-found" : "notice-place-taken";
+      if (to) messages.push({ to, payload: { kind: "message", text: { key, args } }, dedupeKey: `substituted:${slotId}` });
     }
     await enqueueMessages(tx, ctx.now, messages);
     return { assignmentId: taken.id, args };

@@ -59,7 +59,7 @@ export async function activeMember(h: BotHarness, teamId: number, name: string, 
   const user = h.fake.user({ id: nextTelegramId(), first_name: name, language_code: "en" });
   const { personId } = await identifyTelegramUser(db, { id: user.id, languageCode: "en" }, new Date());
   const invite = await createInvite(contextFor(db, system), { teamId, ttlDays: 1 });
-  const { membershipId } = await submitSignup(contextFor(db, { type: "person", personId }), { code: invite.code, name, phone, weekdays: 0b11, consent: true });
+  const { membershipId } = await submitSignup(contextFor(db, { type: "person", personId }), { code: invite.code, name, phone, weekdays: 0b1111111, consent: true });
   await decideMembership(contextFor(db, system), { membershipId, decision: "approve" });
   return { user, personId, membershipId };
 }

@@ -227,6 +227,13 @@ err-checkin-already = You are already checked in.
 err-checkout-not-checked-in = You are not checked in, so there is nothing to check out of.
 err-checkout-already = You have already checked out.
 
+checkin-share-location = If you like, share your location (a live location works too).
+cmd-shifts = Your coming shifts
+cmd-checkin = Check in to tonight's shift
+cmd-checkout = Check out when you finish
+
+notice-place-taken = ✅ {$name} took your place on the {$duty} of {$date}. No worries, thank you for telling us in time.
+
 ## Errors
  (from err- plus the reason a verb gives)
 err-internal = Something went wrong on our side. Please try again in a moment.

@@ -227,6 +227,13 @@ err-checkin-already = 你已经签到了。
 err-checkout-not-checked-in = 你还没有签到，无法签退。
 err-checkout-already = 你已经签退了。
 
+checkin-share-location = 如果愿意，可以分享你的位置（也可以共享实时位置）。
+cmd-shifts = 我接下来的班次
+cmd-checkin = 今晚班次签到
+cmd-checkout = 巡防结束签退
+
+notice-place-taken = ✅ {$name} 接替了你 {$date} 的{$duty}。没关系，谢谢你及时告知。
+
 ## 错误
 
 err-internal = 系统出了点问题，请稍后再试。

@@ -36,5 +36,6 @@ export const outbox = pgTable(
     index("outbox_due_idx").on(t.priority, t.notBefore).where(sql`${t.status} = 'pending'`),
     index("outbox_leased_idx").on(t.leaseUntil).where(sql`${t.status} = 'sending'`),
     index("outbox_group_idx").on(t.groupKey).where(sql`${t.groupKey} is not null`),
+    index("outbox_chat_message_idx").on(t.chatId, t.sentMessageId).where(sql`${t.sentMessageId} is not null`),
   ],
 );

@@ -1,0 +1,86 @@
+import { and, eq, isNull } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { assignments, people, shifts } from "../../src/storage/schema/index.js";
+import type { FakeUser } from "../fake-telegram/index.js";
+import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
+import { activeMember, teamWithLeader } from "../support/world.js";
+
+let h: BotHarness;
+beforeAll(async () => {
+  h = await startBotHarness({ env: { ROTA_DAYS_AHEAD: "2", WEEKLY_CAP: "7" } });
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+/** A team of five planned for one night (four on the shift, one free), with its reminders sent. */
+async function remindedNight(name: string, night: string) {
+  const team = await teamWithLeader(h, name);
+  const members: FakeUser[] = [];
+  for (let i = 0; i < 5; i++) members.push((await activeMember(h, team.teamId, `${name} ${i + 1}`)).user);
+  h.setNow(`${night}T00:30:00Z`); // 08:30 in Shanghai, the night before
+  await h.app.scheduler.run("plan-shifts");
+  const [shift] = await h.database.db.select().from(shifts).where(and(eq(shifts.teamId, team.teamId), eq(shifts.night, nextDay(night))));
+  const onShift = await h.database.db
+    .select({ telegramId: people.telegramId, assignmentId: assignments.id })
+    .from(assignments)
+    .innerJoin(people, eq(people.id, assignments.personId))
+    .where(and(eq(assignments.shiftId, shift!.id), isNull(assignments.endedAt)));
+  const assigned = members.filter((m) => onShift.some((a) => a.telegramId === m.id));
+  const free = members.filter((m) => !onShift.some((a) => a.telegramId === m.id));
+  const assignmentOf = (u: FakeUser) => onShift.find((a) => a.telegramId === u.id)!.assignmentId;
+  h.setNow(`${night}T12:01:00Z`); // 24 hours before 20:00 the next night
+  await h.app.scheduler.run("due-reminders");
+  for (const m of assigned) await m.waitForMessage(/Are you coming\?/);
+  return { ...team, shift: shift!, assigned, free, assignmentOf };
+}
+
+const nextDay = (night: string) => new Date(Date.parse(`${night}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+describe("a volunteer's night, through the bot", () => {
+  it("When reminded, volunteers answer by button and in words, and the leader hears about lateness and absence", async () => {
+    const n = await remindedNight("Evening", "2027-06-01");
+    const [a, b, c, d] = n.assigned;
+    const [spare] = n.free;
+
+    await a!.click(/Coming/);
+    await a!.waitForMessage(/See you at 20:00/);
+
+    const reminder = b!.messages().find((m) => /Are you coming/.test(m.text ?? ""))!;
+    await b!.reply(reminder, "晚到20分钟");
+    await b!.waitForMessage(/about 20 minutes late/);
+    await n.leader.waitForMessage(/is coming to the night patrol of .*about 20 minutes late/);
+
+    await d!.reply(d!.messages().find((m) => /Are you coming/.test(m.text ?? ""))!, "what time do we meet?");
+    await d!.waitForMessage(/did not understand your answer/);
+
+    await c!.click(/Can't come/);
+    await c!.waitForMessage(/teammates are being asked/);
+    await n.leader.waitForMessage(/can't come to the night patrol/);
+    const offer = await spare!.waitForMessage(/A place is open/);
+    await spare!.click(offer, /take it/);
+    await spare!.waitForMessage(/The place is yours/);
+    await n.leader.waitForMessage(/took the open place/);
+    await c!.waitForMessage(/took your place/);
+  });
+
+  it("When a volunteer checks in and out, then only their own shift, and twice says so", async () => {
+    const n = await remindedNight("Checkin", "2027-06-03");
+    const [a, b] = n.assigned;
+    h.setNow("2027-06-04T11:50:00Z"); // 19:50 in Shanghai
+    await a!.send("/checkin");
+    await a!.waitForMessage(/Checked in for the night patrol \(20:00-24:00\)/);
+    await a!.send("/checkin");
+    await a!.waitForMessage(/already checked in/);
+
+    const { callbackQuery } = await b!.clickData(b!.lastMessage()!, `ci:${n.assignmentOf(a!)}`);
+    expect((await b!.waitForCallbackAnswer(callbackQuery.id)).text).toMatch(/not your shift/);
+
+    await b!.send("/checkout");
+    await b!.waitForMessage(/not checked in/);
+    await a!.send("/checkout");
+    await a!.waitForMessage(/Checked out/);
+    await a!.send("/shifts");
+    await a!.waitForMessage(/no shifts planned|Your coming shifts/);
+  });
+});
