@@ -1,13 +1,19 @@
 import { randomBytes } from "node:crypto";
-import { sql } from "drizzle-orm";
+import { getTableName, is, sql } from "drizzle-orm";
+import { PgTable } from "drizzle-orm/pg-core";
 import postgres from "postgres";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/storage/db.js";
 import { migrateDatabase } from "../../src/storage/migrate.js";
+import * as schema from "../../src/storage/schema/index.js";
 import { withDatabase } from "../support/global-setup.js";
 import { onPostgres } from "../support/test-database.js";
 
-const tables = ["audit_log", "communities", "dialog_state", "invites", "memberships", "outbox", "people", "role_grants", "teams", "towns"];
+/** Every table the schema declares: the migrations must create exactly these. */
+const tables = Object.values(schema)
+  .filter((value): value is PgTable => is(value, PgTable))
+  .map((table) => getTableName(table))
+  .sort();
 
 async function tableNames(db: Awaited<ReturnType<typeof openDatabase>>["db"]): Promise<string[]> {
   const result = await db.execute(sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`);
