@@ -10,7 +10,7 @@ import { withDatabase } from "../support/global-setup.js";
 import { onPostgres } from "../support/test-database.js";
 
 /** Every table the schema declares: the migrations must create exactly these. */
-const tables = Object.values(schema)
+const tables = (Object.values(schema) as unknown[])
   .filter((value): value is PgTable => is(value, PgTable))
   .map((table) => getTableName(table))
   .sort();

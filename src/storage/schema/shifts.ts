@@ -68,9 +68,14 @@ export const shifts = pgTable(
     /** Tonight's leader: the team's leader unless handed to a deputy. */
     leaderPersonId: integer().references(() => people.id),
     cancelledAt: timestamp({ withTimezone: true }),
+    /** Something on the roster changed since the leader's live board was last drawn. */
+    boardDirtyAt: timestamp({ withTimezone: true }),
+    boardDrawnAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull(),
   },
-  (t) => [unique("shifts_duty_night_key").on(t.dutyId, t.night), index("shifts_team_night_idx").on(t.teamId, t.night), index("shifts_starts_idx").on(t.startsAt)],
+  (t) => [unique("shifts_duty_night_key").on(t.dutyId, t.night), index("shifts_team_night_idx").on(t.teamId, t.night), index("shifts_starts_idx").on(t.startsAt),
+    index("shifts_board_dirty_idx").on(t.boardDirtyAt).where(sql`${t.boardDirtyAt} is not null`),
+  ],
 );
 
 export const assignmentSource = pgEnum("assignment_source", ["rota", "manual", "open_slot", "substitute"]);
