@@ -84,6 +84,8 @@ CREATE TABLE "shifts" (
 	"required" smallint NOT NULL,
 	"leader_person_id" integer,
 	"cancelled_at" timestamp with time zone,
+	"board_dirty_at" timestamp with time zone,
+	"board_drawn_at" timestamp with time zone,
 	"created_at" timestamp with time zone NOT NULL,
 	CONSTRAINT "shifts_duty_night_key" UNIQUE("duty_id","night")
 );
@@ -122,4 +124,5 @@ CREATE INDEX "reminders_due_idx" ON "reminders" USING btree ("due_at") WHERE "re
 CREATE INDEX "reminders_outbox_idx" ON "reminders" USING btree ("outbox_id") WHERE "reminders"."outbox_id" is not null;--> statement-breakpoint
 CREATE INDEX "shifts_team_night_idx" ON "shifts" USING btree ("team_id","night");--> statement-breakpoint
 CREATE INDEX "shifts_starts_idx" ON "shifts" USING btree ("starts_at");--> statement-breakpoint
+CREATE INDEX "shifts_board_dirty_idx" ON "shifts" USING btree ("board_dirty_at") WHERE "shifts"."board_dirty_at" is not null;--> statement-breakpoint
 CREATE INDEX "outbox_chat_message_idx" ON "outbox" USING btree ("chat_id","sent_message_id") WHERE "outbox"."sent_message_id" is not null;

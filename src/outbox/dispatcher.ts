@@ -42,6 +42,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const inFlight = new Set<Promise<void>>();
   let queue: ClaimedMessage[] = [];
   let sent: Array<{ message: ClaimedMessage; messageId?: number }> = [];
+  /** Telegram message ids of sends not yet recorded, so an edit right behind its original can go. */
+  const unrecorded = new Map<number, number>();
   let flushing: Promise<void> = Promise.resolve();
   let flushTimer: NodeJS.Timeout | null = null;
   let stopping = new AbortController();
@@ -58,7 +60,11 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     flushTimer = null;
     const batch = sent;
     sent = [];
-    flushing = flushing.then(() => recordSentBatch(db, clock(), batch)).catch((error) => logger.error({ err: error }, "recording sent messages failed"));
+    const flushed = batch.map((b) => b.message.id);
+    flushing = flushing
+      .then(() => recordSentBatch(db, clock(), batch))
+      .then(() => flushed.forEach((id) => unrecorded.delete(id)))
+      .catch((error) => logger.error({ err: error }, "recording sent messages failed"));
     return flushing;
   }
 
@@ -66,6 +72,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   async function deliverResolved(message: ClaimedMessage): Promise<DeliveryResult> {
     const { payload } = message;
     if (payload.kind !== "edit" || !("outboxId" in payload.target)) return deliver(message);
+    // Sent a moment ago by this dispatcher but not yet written down: its id is known here.
+    const known = unrecorded.get(payload.target.outboxId);
+    if (known !== undefined) return deliver({ ...message, payload: { ...payload, target: { messageId: known } } });
     const target = await resolveEditTarget(db, payload.target.outboxId);
     if ("wait" in target) return { status: "retry", error: "original not sent yet", retryAfterMs: 2000 };
     if ("gone" in target) return { status: "failed", error: target.gone };
@@ -81,6 +90,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     }
     if (result.status === "sent") {
       sent.push({ message, ...(result.messageId ? { messageId: result.messageId } : {}) });
+      if (result.messageId) unrecorded.set(message.id, result.messageId);
       flushSoon();
       return;
     }

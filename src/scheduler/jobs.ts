@@ -1,6 +1,7 @@
 import type { DomainContext } from "../domain/context.js";
 import { localNight } from "../shifts/night.js";
 import { autoCheckOut } from "../shifts/auto-check-out.js";
+import { refreshBoards } from "../shifts/board.js";
 import { generateShifts } from "../shifts/generate-shifts.js";
 import { markNoShows } from "../shifts/mark-no-shows.js";
 import type { ShiftPolicy } from "../shifts/policy.js";
@@ -49,6 +50,12 @@ export const jobs: Job[] = [
     cron: "0 */5 * * * *",
     atStart: true,
     run: (ctx, policy) => autoCheckOut(ctx, policy),
+  },
+  {
+    name: "live-boards",
+    cron: "*/5 * * * * *",
+    atStart: false,
+    run: (ctx) => refreshBoards(ctx),
   },
   {
     name: "substitute-waves",

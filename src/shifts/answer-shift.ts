@@ -9,6 +9,7 @@ import { openSlot } from "./open-slot.js";
 import type { ShiftPolicy } from "./policy.js";
 import { shiftArgs } from "./shift-facts.js";
 import { substituteCandidates } from "./substitute-candidates.js";
+import { markBoardDirty } from "./board.js";
 
 export const answerSchema = z.object({
   assignmentId: z.number().int().positive(),
@@ -46,6 +47,7 @@ export async function answerShift(ctx: DomainContext, input: ShiftAnswer, policy
       .where(and(eq(assignments.id, assignmentId), isNull(assignments.endedAt)))
       .returning({ id: assignments.id });
     if (!updated) throw new ConflictError("shift.not_on_it");
+    await markBoardDirty(tx, facts.shiftId, ctx.now);
 
     if (answer !== "coming") {
       const named = answer === "substitute" ? substitute : undefined;

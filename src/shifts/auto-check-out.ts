@@ -5,6 +5,7 @@ import { recipientColumns, toRecipient } from "../people/locale.js";
 import { assignments, people, shifts } from "../storage/schema/index.js";
 import type { ShiftPolicy } from "./policy.js";
 import { selectShiftFacts, shiftArgs } from "./shift-facts.js";
+import { markBoardDirty } from "./board.js";
 
 /**
  * Closes check-ins that were never checked out, at the shift's end, once the margin after it has
@@ -21,6 +22,7 @@ export async function autoCheckOut(ctx: DomainContext, policy: ShiftPolicy): Pro
       .for("update", { of: assignments, skipLocked: true });
     for (const row of open) {
       await tx.update(assignments).set({ checkedOutAt: row.endsAt, autoCheckedOut: true }).where(eq(assignments.id, row.assignmentId));
+      await markBoardDirty(tx, row.shiftId, ctx.now);
       const to = toRecipient(row);
       if (to) {
         await enqueueMessages(tx, ctx.now, [

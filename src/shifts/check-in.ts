@@ -4,6 +4,7 @@ import { ConflictError, ForbiddenError, ValidationError } from "../domain/errors
 import type { Db } from "../storage/db.js";
 import { assignments, shifts } from "../storage/schema/index.js";
 import { loadAssignment, type AssignmentFacts } from "./assignment-facts.js";
+import { markBoardDirty } from "./board.js";
 import type { ShiftPolicy } from "./policy.js";
 
 export interface Coordinates {
@@ -55,6 +56,7 @@ export async function checkIn(ctx: DomainContext, policy: ShiftPolicy, input: { 
     .where(and(eq(assignments.id, facts.assignmentId), isNull(assignments.checkedInAt), isNull(assignments.endedAt)))
     .returning({ id: assignments.id });
   if (!row) throw new ConflictError("checkin.already");
+  await markBoardDirty(ctx.db, facts.shiftId, ctx.now);
   return { ...facts, checkedInAt: ctx.now };
 }
 
@@ -96,5 +98,6 @@ export async function checkOut(ctx: DomainContext, policy: ShiftPolicy, input: {
     .where(and(eq(assignments.id, facts.assignmentId), isNull(assignments.checkedOutAt)))
     .returning({ id: assignments.id });
   if (!row) throw new ConflictError("checkout.already");
+  await markBoardDirty(ctx.db, facts.shiftId, ctx.now);
   return { ...facts, checkedOutAt: ctx.now };
 }

@@ -5,6 +5,7 @@ import { assignments, people, shifts } from "../storage/schema/index.js";
 import { shiftLeadRecipients } from "./assignment-facts.js";
 import type { ShiftPolicy } from "./policy.js";
 import { selectShiftFacts, shiftArgs } from "./shift-facts.js";
+import { markBoardDirty } from "./board.js";
 
 /**
  * Some minutes after the start, whoever is still on the shift but has not checked in is a
@@ -23,6 +24,7 @@ export async function markNoShows(ctx: DomainContext, policy: ShiftPolicy): Prom
     const byShift = new Map<number, typeof missing>();
     for (const m of missing) byShift.set(m.shiftId, [...(byShift.get(m.shiftId) ?? []), m]);
     for (const [shiftId, rows] of byShift) {
+      await markBoardDirty(tx, shiftId, ctx.now);
       const first = rows[0]!;
       const names = rows.map((r) => r.name ?? "-").join(", ");
       const leads = await shiftLeadRecipients(tx, first);

@@ -21,6 +21,7 @@ export const shiftFactColumns = {
   endTime: duties.endTime,
   teamName: teams.name,
   communityName: communities.name,
+  townId: towns.id,
   townName: towns.name,
 };
 

@@ -8,6 +8,7 @@ import { shiftLeadRecipients } from "./assignment-facts.js";
 import type { ShiftPolicy } from "./policy.js";
 import { scheduleReminders } from "./schedule-reminders.js";
 import { selectShiftFacts, shiftArgs } from "./shift-facts.js";
+import { markBoardDirty } from "./board.js";
 
 /**
  * A teammate takes an open slot. The slot is filled by one conditional update, so of two people
@@ -53,6 +54,7 @@ export async function takeSlot(ctx: DomainContext, slotId: number, policy: Shift
     // Another shift that night was taken a moment ago: roll the fill back with the error.
     if (!taken) throw new ConflictError("slot.busy_that_night");
     await tx.update(openSlots).set({ filledByAssignmentId: taken.id }).where(eq(openSlots.id, slotId));
+    await markBoardDirty(tx, slot.shiftId, ctx.now);
     await scheduleReminders(tx, [{ assignmentId: taken.id, startsAt: slot.startsAt }], policy.reminders);
 
     const [taker] = await tx.select({ name: people.name }).from(people).where(eq(people.id, personId));

@@ -84,3 +84,31 @@ describe("a volunteer's night, through the bot", () => {
     await a!.waitForMessage(/no shifts planned|Your coming shifts/);
   });
 });
+
+describe("the leader's live board", () => {
+  it("When volunteers check in, then the leader's board is edited in place, at most every ten seconds, and volunteers cannot mark others present", async () => {
+    const n = await remindedNight("Board", "2027-06-05");
+    const [a, b, c] = n.assigned;
+    h.setNow("2027-06-06T11:40:00Z");
+    await n.leader.send("/roster");
+    const board = await n.leader.waitForMessage(/📋 night patrol/);
+    expect(board.text).toMatch(/On the roster 4 of 4/);
+
+    await a!.send("/checkin");
+    await a!.waitForMessage(/Checked in/);
+    h.setNow("2027-06-06T11:40:05Z");
+    await h.app.scheduler.run("live-boards");
+    h.setNow("2027-06-06T11:40:11Z");
+    await h.app.scheduler.run("live-boards");
+    const edited = await n.leader.waitForMessage((m) => m.message_id === board.message_id && /checked in 1/.test(m.text ?? ""));
+    expect(edited.text).toContain(`📍 Board`);
+
+    const { callbackQuery } = await c!.clickData(c!.lastMessage()!, `mp:${n.assignmentOf(b!)}`);
+    expect((await c!.waitForCallbackAnswer(callbackQuery.id)).text).toMatch(/Only tonight's leader/);
+
+    await n.leader.click(edited, `✔️ ${b!.user.first_name} is here`);
+    h.setNow("2027-06-06T11:40:30Z");
+    await h.app.scheduler.run("live-boards");
+    await n.leader.waitForMessage((m) => m.message_id === board.message_id && /checked in 2/.test(m.text ?? ""));
+  });
+});

@@ -234,6 +234,26 @@ cmd-checkout = Check out when you finish
 
 notice-place-taken = ✅ {$name} took your place on the {$duty} of {$date}. No worries, thank you for telling us in time.
 
+board =
+    📋 {$duty} · {$team}
+    {$date} {$start}-{$end}
+    On the roster {$expected} of {$required} · confirmed {$confirmed} · checked in {$checkedIn} · no-show {$noShow}
+    {$lines}
+    ✅ coming  ⏱ late  📍 checked in  👋 checked out  🚫 no-show  🔁 wants a substitute  ❌ can't come  ❔ no answer
+btn-mark-present = ✔️ {$name} is here
+btn-hand-over = Hand tonight to a deputy
+roster-none = You lead no shift tonight or in the next day.
+roster-pick = Which shift?
+present-marked = Marked present.
+handover-who = Who leads tonight?
+handover-done = Done: they lead tonight and have been told.
+notice-you-lead-tonight = 🧭 You lead the {$duty} of {$team} on {$date} ({$start}-{$end}). Send /roster for the live board.
+cmd-roster = Tonight's live roster
+err-shift-not-lead = Only tonight's leader, the team's leaders, the town supervisor or a coordinator can do that.
+err-shift-hand-over = Only the team's leader can hand over tonight's shift.
+err-shift-not-a-deputy = That person is not a leader or deputy of the team.
+err-shift-substitute-unavailable = That teammate cannot take it that night.
+
 ## Errors
  (from err- plus the reason a verb gives)
 err-internal = Something went wrong on our side. Please try again in a moment.

@@ -234,6 +234,26 @@ cmd-checkout = 巡防结束签退
 
 notice-place-taken = ✅ {$name} 接替了你 {$date} 的{$duty}。没关系，谢谢你及时告知。
 
+board =
+    📋 {$team} {$duty}
+    {$date} {$start}-{$end}
+    排班 {$expected}/{$required} 人 · 确认 {$confirmed} · 已签到 {$checkedIn} · 缺勤 {$noShow}
+    {$lines}
+    ✅ 能来  ⏱ 晚到  📍 已签到  👋 已签退  🚫 缺勤  🔁 找人替班  ❌ 来不了  ❔ 未回复
+btn-mark-present = ✔️ {$name} 已到
+btn-hand-over = 今晚交给副队长带班
+roster-none = 今天和明天你没有要带的班次。
+roster-pick = 哪个班次？
+present-marked = 已标记为到岗。
+handover-who = 今晚由谁带班？
+handover-done = 已交接，并已通知对方。
+notice-you-lead-tonight = 🧭 {$date}（{$start}-{$end}）由你带 {$team} 的{$duty}。发送 /roster 查看实时名单。
+cmd-roster = 今晚的实时名单
+err-shift-not-lead = 只有今晚的带班干部、队长、镇（街道）督导或区协调员可以这样做。
+err-shift-hand-over = 只有队长可以交接今晚的班次。
+err-shift-not-a-deputy = 此人不是该队的队长或副队长。
+err-shift-substitute-unavailable = 这位队友当晚无法替班。
+
 ## 错误
 
 err-internal = 系统出了点问题，请稍后再试。
