@@ -24,7 +24,7 @@ export function createI18n(defaultLocale: string): I18n<DialogContext> {
 /** Message ids defined in a locale file, so callers can fall back when a specific one is absent. */
 export function messageKeys(locale: string): Set<string> {
   const source = readFileSync(join(localesDirectory, `${locale}.ftl`), "utf8");
-  return new Set([...source.matchAll(/^([a-z][a-z0-9-]*)\s*=/gm)].map((m) => m[1]!));
+  return new Set([...source.matchAll(/^([a-z][a-z0-9_-]*)\s*=/gm)].map((m) => m[1]!));
 }
 
 export const availableLocales = () => readdirSync(localesDirectory).filter((f) => f.endsWith(".ftl")).map((f) => f.slice(0, -4));

@@ -20,6 +20,7 @@ import { signupReviewFeature } from "./features/signup-review.js";
 import { startFeature } from "./features/start.js";
 import { teamFeature } from "./features/team.js";
 import { unhandledFeature } from "./features/unhandled.js";
+import { volunteerPlansFeature } from "./features/volunteer-plans.js";
 import { attachDeps } from "./middlewares/attach-deps.js";
 import { identify } from "./middlewares/identify.js";
 
@@ -63,7 +64,7 @@ export function createBot(deps: BotDeps, botInfo?: UserFromGetMe): Bot<BotContex
   root.use(createConversation(signupDialog, { id: "signup", maxMillisecondsToWait: DIALOG_TIMEOUT_MS }));
 
   root.use(chatMemberFeature(), startFeature(), meFeature(), langFeature(), inviteFeature(), signupReviewFeature(), teamFeature(), membershipFeature(), importFeature());
-  root.use(attendanceFeature(), rosterFeature(), shiftAnswersFeature());
+  root.use(attendanceFeature(), rosterFeature(), volunteerPlansFeature(), shiftAnswersFeature());
   root.use(unhandledFeature());
   return bot;
 }

@@ -63,6 +63,10 @@ export async function drawBoard(db: Db, shiftId: number): Promise<{ text: TextRe
     .filter((r) => !r.checkedInAt)
     .slice(0, 12)
     .map((r) => [{ text: { key: "btn-mark-present", args: { name: r.name ?? "-" } }, data: `mp:${r.assignmentId}` }]);
+  buttons.push([
+    { text: { key: "btn-roster-add" }, data: `ra:${shiftId}` },
+    { text: { key: "btn-roster-remove" }, data: `rr:${shiftId}` },
+  ]);
   buttons.push([{ text: { key: "btn-hand-over" }, data: `hl:${shiftId}` }]);
   return { text, buttons };
 }
@@ -83,8 +87,8 @@ export async function showBoard(ctx: DomainContext, shiftId: number): Promise<vo
   });
 }
 
-/** Shifts the actor leads that are on now or start within a day, soonest first. */
-export async function shiftsToLead(ctx: DomainContext) {
+/** Shifts the actor leads that are on now or start within a day (or on a given night), soonest first. */
+export async function shiftsToLead(ctx: DomainContext, night?: string) {
   if (ctx.actor.type !== "person") return [];
   const access = await loadAccess(ctx.db, ctx.actor.personId);
   const teamIds = access.grants.filter((g) => (g.role === "leader" || g.role === "deputy") && g.teamId !== null).map((g) => g.teamId!);
@@ -93,8 +97,7 @@ export async function shiftsToLead(ctx: DomainContext) {
     .where(
       and(
         or(eq(shifts.leaderPersonId, ctx.actor.personId), teamIds.length ? inArray(shifts.teamId, teamIds) : sql`false`),
-        gt(shifts.endsAt, ctx.now),
-        lte(shifts.startsAt, soon),
+        ...(night ? [eq(shifts.night, night)] : [gt(shifts.endsAt, ctx.now), lte(shifts.startsAt, soon)]),
         isNull(shifts.cancelledAt),
       ),
     )

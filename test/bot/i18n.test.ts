@@ -19,7 +19,7 @@ function messages(locale: string): Map<string, Set<string>> {
   const result = new Map<string, Set<string>>();
   let current: string | null = null;
   for (const line of source.split("\n")) {
-    const head = /^([a-z][a-z0-9-]*)\s*=/.exec(line);
+    const head = /^([a-z][a-z0-9_-]*)\s*=/.exec(line);
     if (head) result.set((current = head[1]!), new Set());
     else if (!/^\s/.test(line)) current = null;
     if (current) for (const m of line.matchAll(/\{\s*\$([a-zA-Z]+)\s*\}/g)) result.get(current)!.add(m[1]!);

@@ -1,5 +1,6 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { teamLabel } from "../../org/team-scope.js";
+import { addableMembers, addToShift, removeFromShift, shiftMembers } from "../../shifts/adjust-roster.js";
 import { showBoard, shiftsToLead } from "../../shifts/board.js";
 import { handOverShift, markPresent, shiftLeadCandidates } from "../../shifts/lead-shift.js";
 import type { BotContext } from "../context.js";
@@ -14,7 +15,8 @@ export function rosterFeature(): Composer<BotContext> {
 
   composer.chatType("private").command("roster", (ctx) =>
     guarded(ctx, async () => {
-      const shifts = await shiftsToLead(ctx.domain());
+      const night = /^\d{4}-\d{2}-\d{2}$/.test(ctx.match.trim()) ? ctx.match.trim() : undefined;
+      const shifts = await shiftsToLead(ctx.domain(), night);
       if (shifts.length === 0) {
         await ctx.reply(ctx.t("roster-none"));
         return;
@@ -61,6 +63,47 @@ export function rosterFeature(): Composer<BotContext> {
       await handOverShift(ctx.domain(), Number(ctx.match[1]), Number(ctx.match[2]));
       ctx.deps.nudgeOutbox();
       await ctx.answerCallbackQuery({ text: ctx.t("handover-done") });
+    }),
+  );
+
+  composer.callbackQuery(/^ra:(\d{1,9})$/, (ctx) =>
+    guarded(ctx, async () => {
+      const shiftId = Number(ctx.match[1]);
+      const members = await addableMembers(ctx.domain(), shiftId);
+      await ctx.answerCallbackQuery();
+      if (members.length === 0) {
+        await ctx.reply(ctx.t("roster-nobody-free"));
+        return;
+      }
+      const keyboard = new InlineKeyboard();
+      for (const m of members) keyboard.text(m.name ?? "-", `rp:${shiftId}:${m.personId}`).row();
+      await ctx.reply(ctx.t("roster-add-who"), { reply_markup: keyboard });
+    }),
+  );
+
+  composer.callbackQuery(/^rp:(\d{1,9}):(\d{1,9})$/, (ctx) =>
+    guarded(ctx, async () => {
+      await addToShift(ctx.domain(), Number(ctx.match[1]), Number(ctx.match[2]), ctx.deps.policy);
+      ctx.deps.nudgeOutbox();
+      await ctx.answerCallbackQuery({ text: ctx.t("roster-added") });
+    }),
+  );
+
+  composer.callbackQuery(/^rr:(\d{1,9})$/, (ctx) =>
+    guarded(ctx, async () => {
+      const members = await shiftMembers(ctx.domain(), Number(ctx.match[1]));
+      const keyboard = new InlineKeyboard();
+      for (const m of members) keyboard.text(m.name ?? "-", `rx:${m.assignmentId}`).row();
+      await ctx.answerCallbackQuery();
+      await ctx.reply(ctx.t("roster-remove-who"), { reply_markup: keyboard });
+    }),
+  );
+
+  composer.callbackQuery(/^rx:(\d{1,9})$/, (ctx) =>
+    guarded(ctx, async () => {
+      await removeFromShift(ctx.domain(), Number(ctx.match[1]));
+      ctx.deps.nudgeOutbox();
+      await ctx.answerCallbackQuery({ text: ctx.t("roster-removed") });
     }),
   );
 

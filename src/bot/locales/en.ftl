@@ -254,6 +254,29 @@ err-shift-hand-over = Only the team's leader can hand over tonight's shift.
 err-shift-not-a-deputy = That person is not a leader or deputy of the team.
 err-shift-substitute-unavailable = That teammate cannot take it that night.
 
+btn-roster-add = ➕ Add someone
+btn-roster-remove = ➖ Take someone off
+roster-add-who = Whom do you add? (free that night and not on leave)
+roster-remove-who = Whom do you take off this shift?
+roster-nobody-free = Nobody else on the team is free that night.
+roster-added = Added; they have been told.
+roster-removed = Taken off; they have been told.
+notice-added-to-shift = 🌙 Your leader put you on the {$duty} of {$team}, {$date} {$start}-{$end}. I will remind you before it starts.
+notice-removed-from-shift = Your leader took you off the {$duty} of {$date} ({$start}-{$end}).
+open-title = Shifts of your team that are short of people:
+open-line = {$date} {$start}-{$end} {$duty}: {$missing} missing
+open-none = No shift of your team is short of people this week. Thank you for asking!
+btn-join-shift = 🙋 {$date} {$start}
+leave-dates-pick = Tap the nights you cannot patrol (🏖 = on leave), then Done.
+leave-dates-done = Leave dates saved.
+leave-dates-saved = Saved {$added} leave dates. Shifts given up because of them: {$released}.
+leave-dates-released = You were planned that night; your place is offered to teammates and your leader is told.
+cmd-open = Join a shift that is short of people
+cmd-leave_dates = Nights you cannot patrol
+err-leave-bad-date = "{$value}" is not a date from today on (write it like 2027-06-01).
+err-leave-too-many = At most 90 dates at once.
+err-roster-not-addable = That person cannot be added to this shift (not free that night, on leave, or not on the team).
+
 ## Errors
  (from err- plus the reason a verb gives)
 err-internal = Something went wrong on our side. Please try again in a moment.

@@ -254,6 +254,29 @@ err-shift-hand-over = 只有队长可以交接今晚的班次。
 err-shift-not-a-deputy = 此人不是该队的队长或副队长。
 err-shift-substitute-unavailable = 这位队友当晚无法替班。
 
+btn-roster-add = ➕ 加人
+btn-roster-remove = ➖ 减人
+roster-add-who = 加谁？（当晚有空且未请假的队员）
+roster-remove-who = 把谁从这个班次撤下？
+roster-nobody-free = 当晚队里没有其他有空的队员。
+roster-added = 已加入，并已通知本人。
+roster-removed = 已撤下，并已通知本人。
+notice-added-to-shift = 🌙 带班干部把你排进了 {$team} {$date} {$start}-{$end} 的{$duty}。开始前我会提醒你。
+notice-removed-from-shift = 带班干部把你从 {$date}（{$start}-{$end}）的{$duty}撤下了。
+open-title = 你的队伍缺人的班次：
+open-line = {$date} {$start}-{$end} {$duty}：缺 {$missing} 人
+open-none = 本周你的队伍没有缺人的班次。谢谢你的热心！
+btn-join-shift = 🙋 {$date} {$start}
+leave-dates-pick = 点选你不能巡防的日期（🏖 = 请假），然后按“完成”。
+leave-dates-done = 请假日期已保存。
+leave-dates-saved = 已保存 {$added} 个请假日期，因此放弃的班次：{$released} 个。
+leave-dates-released = 你当晚原有班次；空位已发给队友，并已通知带班干部。
+cmd-open = 加入缺人的班次
+cmd-leave_dates = 不能巡防的日期
+err-leave-bad-date = “{$value}”不是今天或以后的日期（格式如 2027-06-01）。
+err-leave-too-many = 一次最多 90 个日期。
+err-roster-not-addable = 此人无法加入这个班次（当晚没空、请假或不是本队队员）。
+
 ## 错误
 
 err-internal = 系统出了点问题，请稍后再试。

@@ -1,0 +1,216 @@
+/**
+ * The 20:00 check-in wave: 850 volunteers on tonight's shifts of 106 teams all send /checkin at
+ * 19:55, through the real app (webhook mode) and the Bot API fake, both on loopback.
+ *
+ *   npx tsx bench/checkin-wave.ts                          # PGlite, in memory
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx tsx bench/checkin-wave.ts
+ *   npx tsx bench/checkin-wave.ts --volunteers 850 --concurrency 50 --direct
+ *
+ * By default updates go through the fake (`user.send`), which delivers to the webhook one at a
+ * time. Telegram instead keeps up to max_connections (default 40) webhook requests open at once;
+ * --direct posts the updates to the webhook itself, `--concurrency` at a time, to show that case.
+ * Prints a JSON summary.
+ */
+import { randomBytes } from "node:crypto";
+import { createServer } from "node:net";
+import { parseArgs } from "node:util";
+import { count, isNotNull, sql } from "drizzle-orm";
+import { pino } from "pino";
+import postgres from "postgres";
+import { startApp } from "../src/app.js";
+import { parseConfig } from "../src/config/config.js";
+import { localNight, shiftWindow } from "../src/shifts/night.js";
+import { openDatabase, type Database, type Db } from "../src/storage/db.js";
+import { migrateDatabase } from "../src/storage/migrate.js";
+import { assignments } from "../src/storage/schema/index.js";
+import { startFakeTelegram, type FakeUser } from "../test/fake-telegram/index.js";
+
+const { values } = parseArgs({
+  options: { volunteers: { type: "string", default: "850" }, concurrency: { type: "string", default: "50" }, direct: { type: "boolean", default: false } },
+});
+const VOLUNTEERS = Number(values.volunteers);
+const CONCURRENCY = Number(values.concurrency);
+const TEAMS = 106;
+const TZ = "Asia/Shanghai";
+const FIRST_TELEGRAM_ID = 700_000_001;
+const REPLY_TIMEOUT_MS = 30_000;
+/** No new /checkin is sent after this, so a stuck app cannot keep the bench running. */
+const WAVE_DEADLINE_MS = 300_000;
+const SECRET = "bench-secret-0123456789";
+
+let peakRss = 0;
+const sampleRss = () => void (peakRss = Math.max(peakRss, process.memoryUsage().rss));
+// PGlite runs on this thread and starves timers during queries: every finished update samples too.
+const sampler = setInterval(sampleRss, 100);
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+/** PGlite in memory, or a scratch database on the server DATABASE_URL points at (dropped after). */
+async function open(): Promise<{ database: Database; drop: () => Promise<void> }> {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    const database = await openDatabase({ kind: "pglite" });
+    await migrateDatabase({ kind: "pglite" }, database);
+    return { database, drop: () => database.close() };
+  }
+  const name = `shouye_bench_${randomBytes(3).toString("hex")}`;
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const drop = async (database?: Database) => {
+    await database?.close();
+    await admin.unsafe(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  };
+  try {
+    const target = { kind: "postgres" as const, url: Object.assign(new URL(url), { pathname: `/${name}` }).toString() };
+    await migrateDatabase(target);
+    const database = await openDatabase(target);
+    return { database, drop: () => drop(database) };
+  } catch (error) {
+    await drop();
+    throw error;
+  }
+}
+
+/** 106 teams with their patrol, and tonight's shift of each with every member on it (8 or 9). */
+async function seed(db: Db, tonight: string, now: Date): Promise<void> {
+  const at = sql`${now.toISOString()}::timestamptz`;
+  const { startsAt, endsAt } = shiftWindow(tonight, "20:00", "24:00", TZ);
+  await db.execute(sql`insert into towns (name) select 'Town ' || g from generate_series(1, 10) g`);
+  await db.execute(sql`insert into communities (town_id, name)
+    select t.id, 'Community ' || g from generate_series(1, ${TEAMS}::int) g join towns t on t.name = 'Town ' || ((g - 1) % 10 + 1)`);
+  await db.execute(sql`insert into teams (community_id, name) select id, replace(name, 'Community', 'Team') from communities`);
+  await db.execute(sql`insert into duties (team_id, kind, name, created_at) select id, 'patrol', 'patrol', ${at} from teams`);
+  // client_language matches the fake users' language_code, as for anyone who wrote to the bot before.
+  await db.execute(sql`insert into people (telegram_id, name, client_language, created_at, updated_at)
+    select ${FIRST_TELEGRAM_ID - 1}::bigint + g, 'Volunteer ' || g, 'en', ${at}, ${at} from generate_series(1, ${VOLUNTEERS}::int) g`);
+  await db.execute(sql`insert into memberships (person_id, team_id, status, source, weekdays, created_at, updated_at)
+    select p.id, t.id, 'active', 'import', 127, ${at}, ${at}
+    from (select id, row_number() over (order by id) - 1 as i from people) p
+    join (select id, row_number() over (order by id) - 1 as i from teams) t on t.i = p.i % ${TEAMS}::int`);
+  await db.execute(sql`insert into shifts (duty_id, team_id, night, starts_at, ends_at, required, created_at)
+    select d.id, d.team_id, ${tonight}::date, ${startsAt.toISOString()}::timestamptz, ${endsAt.toISOString()}::timestamptz,
+      (select count(*) from memberships m where m.team_id = d.team_id), ${at}
+    from duties d`);
+  await db.execute(sql`insert into assignments (shift_id, person_id, night, source, created_at)
+    select s.id, m.person_id, s.night, 'rota', ${at} from shifts s join memberships m on m.team_id = s.team_id`);
+}
+
+async function main(): Promise<void> {
+  const tonight = localNight(new Date(), TZ);
+  const pinned = shiftWindow(tonight, "19:55", "20:00", TZ).startsAt;
+  const fake = await startFakeTelegram();
+  const { database, drop } = await open();
+  try {
+    await seed(database.db, tonight, pinned);
+    const port = await freePort();
+    const parsed = parseConfig({
+      TELEGRAM_BOT_TOKEN: fake.token,
+      TELEGRAM_API_ROOT: fake.apiRoot,
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      DEFAULT_LOCALE: "en",
+      LOG_LEVEL: "silent",
+      WEBHOOK_URL: `http://127.0.0.1:${port}/telegram`,
+      WEBHOOK_SECRET: SECRET,
+    });
+    if (!parsed.ok) throw new Error(parsed.problems.join("; "));
+    const config = parsed.config;
+    // Pinned at 19:55, like the harness's setNow: every handler and job sees the same instant.
+    const startupStart = performance.now();
+    const app = await startApp(config, database, pino({ level: "silent" }), () => pinned);
+    try {
+      // The planning job runs at start (14 nights for 106 teams), partly while startApp is still
+      // setting up on PGlite's single thread; the wave should not race it.
+      await app.scheduler.run("plan-shifts");
+      const startupSeconds = (performance.now() - startupStart) / 1000;
+
+      const users = Array.from({ length: VOLUNTEERS }, (_, i) => fake.user({ id: FIRST_TELEGRAM_ID + i, first_name: `V${i + 1}`, language_code: "en" }));
+      const latencies: number[] = [];
+      const failures: string[] = [];
+      let nextUpdateId = 900_000_001;
+      // What Telegram would POST: the fake's delivery is bypassed, its chat store still gets the replies.
+      const post = async (user: FakeUser) => {
+        const message = { message_id: 1, from: user.user, chat: user.chat, date: Math.floor(Date.now() / 1000), text: "/checkin", entities: [{ type: "bot_command", offset: 0, length: 8 }] };
+        const res = await fetch(config.WEBHOOK_URL!, {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET },
+          body: JSON.stringify({ update_id: nextUpdateId++, message }),
+        });
+        await res.arrayBuffer();
+        if (!res.ok) throw new Error(`webhook answered ${res.status}`);
+      };
+      const checkIn = async (user: FakeUser) => {
+        const since = user.cursor();
+        const start = performance.now();
+        try {
+          await (values.direct ? post(user) : user.send("/checkin"));
+          // The first reply, whatever it says: an error reply counts as a failure at once.
+          const reply = await user.waitForMessage(() => true, { after: since, timeoutMs: REPLY_TIMEOUT_MS });
+          if (!/Checked in/.test(reply.text ?? "")) throw new Error(`replied: ${reply.text}`);
+          latencies.push(performance.now() - start);
+        } catch (error) {
+          failures.push(`${user.id}: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+        }
+        sampleRss();
+      };
+
+      const waveStart = performance.now();
+      let next = 0;
+      const worker = async () => {
+        while (next < users.length && performance.now() - waveStart < WAVE_DEADLINE_MS) await checkIn(users[next++]!);
+      };
+      await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+      const seconds = (performance.now() - waveStart) / 1000;
+
+      const [checkedIn] = await database.db.select({ n: count() }).from(assignments).where(isNotNull(assignments.checkedInAt));
+      console.log(
+        JSON.stringify(
+          {
+            store: database.kind,
+            delivery: values.direct ? `direct to the webhook, ${CONCURRENCY} at a time` : `through the fake (one at a time), ${CONCURRENCY} users waiting`,
+            volunteers: VOLUNTEERS,
+            teams: TEAMS,
+            startupSeconds: Number(startupSeconds.toFixed(1)),
+            seconds: Number(seconds.toFixed(1)),
+            updatesPerSecond: Number((latencies.length / seconds).toFixed(1)),
+            latencyMs: { p50: Math.round(percentile(latencies, 50)), p95: Math.round(percentile(latencies, 95)), p99: Math.round(percentile(latencies, 99)), max: Math.round(Math.max(...latencies)) },
+            failures: failures.length,
+            failureSamples: failures.slice(0, 5),
+            webhookFailures: fake.webhookFailures.length,
+            checkedInInDatabase: checkedIn!.n,
+            peakRssMiB: Math.round(peakRss / 1024 / 1024),
+          },
+          null,
+          2,
+        ),
+      );
+    } finally {
+      await app.stop();
+    }
+  } finally {
+    await fake.close();
+    await drop();
+  }
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(() => clearInterval(sampler));

@@ -1,0 +1,87 @@
+import { and, eq, isNull } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { assignments, leaveDates, people, shifts } from "../../src/storage/schema/index.js";
+import type { FakeUser } from "../fake-telegram/index.js";
+import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
+import { activeMember, teamWithLeader } from "../support/world.js";
+
+let h: BotHarness;
+beforeAll(async () => {
+  h = await startBotHarness({ env: { ROTA_DAYS_AHEAD: "3", WEEKLY_CAP: "7" } });
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+async function plannedTeam(name: string, size: number, morning: string) {
+  const team = await teamWithLeader(h, name);
+  const members: FakeUser[] = [];
+  for (let i = 0; i < size; i++) members.push((await activeMember(h, team.teamId, `${name} ${i + 1}`)).user);
+  h.setNow(morning);
+  await h.app.scheduler.run("plan-shifts");
+  const teamShifts = await h.database.db.select().from(shifts).where(eq(shifts.teamId, team.teamId)).orderBy(shifts.night);
+  return { ...team, members, shifts: teamShifts };
+}
+
+async function liveOn(shiftId: number) {
+  return h.database.db
+    .select({ telegramId: people.telegramId })
+    .from(assignments)
+    .innerJoin(people, eq(people.id, assignments.personId))
+    .where(and(eq(assignments.shiftId, shiftId), isNull(assignments.endedAt)));
+}
+
+describe("planning ahead, as volunteers and leaders", () => {
+  it("When a team is too small, then /open lists its short shifts and a volunteer can join one", async () => {
+    // Three members for four places: every night is one short. A fourth joins after planning.
+    const t = await plannedTeam("Short", 3, "2027-07-01T01:00:00Z");
+    const newcomer = (await activeMember(h, t.teamId, "Short newcomer")).user;
+    await newcomer.send("/open");
+    const list = await newcomer.waitForMessage(/short of people/);
+    expect(list.text).toMatch(/1 missing/);
+    const button = list.reply_markup!.inline_keyboard[0]![0]!;
+    const shiftId = Number(("callback_data" in button ? button.callback_data : "").split(":")[1]);
+    expect((await liveOn(shiftId)).length).toBe(3);
+    await newcomer.click(list, button.text);
+    await newcomer.waitForMessage(/The place is yours/);
+    expect((await liveOn(shiftId)).length).toBe(4);
+    await newcomer.send("/open");
+    await newcomer.waitForMessage((m) => /short of people/.test(m.text ?? "") && m.message_id > list.message_id);
+  });
+
+  it("When a volunteer marks a planned night as leave, then they are taken off it and the leader is told", async () => {
+    const t = await plannedTeam("Leave", 6, "2027-07-05T01:00:00Z");
+    const tomorrow = t.shifts.find((s) => s.night === "2027-07-06")!;
+    const onIt = await liveOn(tomorrow.id);
+    const volunteer = t.members.find((m) => onIt.some((a) => a.telegramId === m.id))!;
+    await volunteer.send("/leave_dates 2027-07-06");
+    await volunteer.waitForMessage(/Saved 1 leave dates\. Shifts given up because of them: 1/);
+    await t.leader.waitForMessage(/can't come to the night patrol/);
+    const [leave] = await h.database.db.select().from(leaveDates).innerJoin(people, eq(people.id, leaveDates.personId)).where(eq(people.telegramId, volunteer.id));
+    expect(leave?.leave_dates.night).toBe("2027-07-06");
+    await volunteer.send("/leave_dates 2026-01-01");
+    await volunteer.waitForMessage(/is not a date from today on/);
+  });
+
+  it("When a leader takes someone off tomorrow's shift and adds someone else, then both are told", async () => {
+    const t = await plannedTeam("Swap", 6, "2027-07-10T01:00:00Z");
+    h.setNow("2027-07-10T01:05:00Z");
+    await t.leader.send("/roster 2027-07-11");
+    const board = await t.leader.waitForMessage(/📋 night patrol/);
+    await t.leader.click(board, /Take someone off/);
+    const removeList = await t.leader.waitForMessage(/Whom do you take off/);
+    const removedName = removeList.reply_markup!.inline_keyboard[0]![0]!.text;
+    await t.leader.click(removeList, removedName);
+    const removed = t.members.find((m) => m.user.first_name === removedName)!;
+    await removed.waitForMessage(/took you off/);
+
+    await t.leader.click(board, /Add someone/);
+    const addList = await t.leader.waitForMessage(/Whom do you add/);
+    const addable = addList.reply_markup!.inline_keyboard.flat().map((b) => b.text);
+    const addedName = addable.find((n) => n !== removedName && n.startsWith("Swap"))!;
+    expect(addable).toContain(removedName);
+    await t.leader.click(addList, addedName);
+    const added = t.members.find((m) => m.user.first_name === addedName)!;
+    await added.waitForMessage(/put you on the night patrol/);
+  });
+});
