@@ -8,7 +8,7 @@ import { isCoordinator, ledTeamIds, loadAccess, supervisedTownIds, type Access }
 /** What every private chat sees, member or not. */
 export const BASE_COMMANDS = ["start", "me", "lang", "help"] as const;
 const VOLUNTEER_COMMANDS = ["shifts", "checkin", "checkout", "open", "leave_dates", "leave", "forgetme"] as const;
-const LEADER_COMMANDS = ["roster", "team", "invite", "invites"] as const;
+const LEADER_COMMANDS = ["roster", "team", "patrol", "invite", "invites"] as const;
 const SUPERVISOR_COMMANDS = ["team", "invite", "invites"] as const;
 const COORDINATOR_COMMANDS = ["team", "invite", "invites", "import"] as const;
 

@@ -14,6 +14,7 @@ import { inviteFeature } from "./features/invite.js";
 import { langFeature } from "./features/lang.js";
 import { meFeature } from "./features/me.js";
 import { membershipFeature } from "./features/membership.js";
+import { patrolSettingsFeature } from "./features/patrol-settings.js";
 import { rosterFeature } from "./features/roster.js";
 import { shiftAnswersFeature } from "./features/shift-answers.js";
 import { signupReviewFeature } from "./features/signup-review.js";
@@ -64,7 +65,7 @@ export function createBot(deps: BotDeps, botInfo?: UserFromGetMe): Bot<BotContex
   root.use(createConversation(signupDialog, { id: "signup", maxMillisecondsToWait: DIALOG_TIMEOUT_MS }));
 
   root.use(chatMemberFeature(), startFeature(), meFeature(), langFeature(), inviteFeature(), signupReviewFeature(), teamFeature(), membershipFeature(), importFeature());
-  root.use(attendanceFeature(), rosterFeature(), volunteerPlansFeature(), shiftAnswersFeature());
+  root.use(attendanceFeature(), rosterFeature(), patrolSettingsFeature(), volunteerPlansFeature(), shiftAnswersFeature());
   root.use(unhandledFeature());
   return bot;
 }

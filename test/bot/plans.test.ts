@@ -1,6 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assignments, leaveDates, people, shifts } from "../../src/storage/schema/index.js";
+import { assignments, duties, leaveDates, people, shifts } from "../../src/storage/schema/index.js";
 import type { FakeUser } from "../fake-telegram/index.js";
 import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
 import { activeMember, teamWithLeader } from "../support/world.js";
@@ -83,5 +83,22 @@ describe("planning ahead, as volunteers and leaders", () => {
     await t.leader.click(addList, addedName);
     const added = t.members.find((m) => m.user.first_name === addedName)!;
     await added.waitForMessage(/put you on the night patrol/);
+  });
+});
+
+describe("patrol settings", () => {
+  it("When a leader changes the window and headcounts, then they are saved and audited, and a volunteer cannot change them", async () => {
+    const { teamId, leader } = await teamWithLeader(h, "Settings");
+    const volunteer = (await activeMember(h, teamId, "Settings volunteer")).user;
+    await leader.send("/patrol");
+    await leader.waitForMessage(/patrol 20:00-24:00\nPeople a night: 4 normally, 8 when heightened, 8 at level 1/);
+    await leader.send("/patrol 19:30-23:30 5 9 10");
+    await leader.waitForMessage(/Saved for nights not yet planned.*patrol 19:30-23:30\nPeople a night: 5 normally, 9 when heightened, 10 at level 1/s);
+    await leader.send("/patrol 25:00-26:00 1 1 1");
+    await leader.waitForMessage(/Times are written 00:00 to 24:00/);
+    await volunteer.send(`/patrol ${teamId} 18:00-22:00 1 1 1`);
+    await volunteer.waitForMessage(/not allowed/);
+    const [duty] = await h.database.db.select().from(duties).where(eq(duties.teamId, teamId));
+    expect(duty).toMatchObject({ startTime: "19:30", endTime: "23:30", headcountNormal: 5 });
   });
 });

@@ -277,6 +277,18 @@ err-leave-bad-date = "{$value}" is not a date from today on (write it like 2027-
 err-leave-too-many = At most 90 dates at once.
 err-roster-not-addable = That person cannot be added to this shift (not free that night, on leave, or not on the team).
 
+patrol-current =
+    {$team}: patrol {$startTime}-{$endTime}
+    People a night: {$headcountNormal} normally, {$headcountHeightened} when heightened, {$headcountLevel1} at level 1.
+    To change: /patrol 20:00-24:00 4 8 8
+patrol-updated =
+    Saved for nights not yet planned. {$team}: patrol {$startTime}-{$endTime}
+    People a night: {$headcountNormal} normally, {$headcountHeightened} when heightened, {$headcountLevel1} at level 1.
+patrol-usage = Write it like this: /patrol 20:00-24:00 4 8 8 (window, then people a night: normal, heightened, level 1).
+cmd-patrol = Patrol window and headcounts
+err-duty-bad-time = Times are written 00:00 to 24:00.
+err-duty-empty-window = The start and the end must differ.
+
 ## Errors
  (from err- plus the reason a verb gives)
 err-internal = Something went wrong on our side. Please try again in a moment.

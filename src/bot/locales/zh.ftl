@@ -277,6 +277,18 @@ err-leave-bad-date = “{$value}”不是今天或以后的日期（格式如 20
 err-leave-too-many = 一次最多 90 个日期。
 err-roster-not-addable = 此人无法加入这个班次（当晚没空、请假或不是本队队员）。
 
+patrol-current =
+    {$team}：巡防时间 {$startTime}-{$endTime}
+    每晚人数：平时 {$headcountNormal} 人，加强时 {$headcountHeightened} 人，一级响应 {$headcountLevel1} 人。
+    修改：/patrol 20:00-24:00 4 8 8
+patrol-updated =
+    已保存，适用于尚未排班的日期。{$team}：巡防时间 {$startTime}-{$endTime}
+    每晚人数：平时 {$headcountNormal} 人，加强时 {$headcountHeightened} 人，一级响应 {$headcountLevel1} 人。
+patrol-usage = 格式：/patrol 20:00-24:00 4 8 8（时间段，然后是每晚人数：平时、加强、一级响应）。
+cmd-patrol = 巡防时间和人数
+err-duty-bad-time = 时间格式为 00:00 到 24:00。
+err-duty-empty-window = 开始和结束时间不能相同。
+
 ## 错误
 
 err-internal = 系统出了点问题，请稍后再试。
