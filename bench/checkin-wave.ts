@@ -1,10 +1,11 @@
 /**
  * The 20:00 check-in wave: 850 volunteers on tonight's shifts of 106 teams all send /checkin at
- * 19:55, through the real app (webhook mode) and the Bot API fake, both on loopback.
+ * 19:55, through the real app (webhook mode) and the Bot API fake, both on loopback, while each
+ * team's leader watches the live board (/roster) that every check-in redraws.
  *
  *   npx tsx bench/checkin-wave.ts                          # PGlite, in memory
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx tsx bench/checkin-wave.ts
- *   npx tsx bench/checkin-wave.ts --volunteers 850 --concurrency 50 --direct
+ *   npx tsx bench/checkin-wave.ts --volunteers 850 --concurrency 50 --direct --no-boards
  *
  * By default updates go through the fake (`user.send`), which delivers to the webhook one at a
  * time. Telegram instead keeps up to max_connections (default 40) webhook requests open at once;
@@ -13,8 +14,9 @@
  */
 import { randomBytes } from "node:crypto";
 import { createServer } from "node:net";
+import { setTimeout as sleep } from "node:timers/promises";
 import { parseArgs } from "node:util";
-import { count, isNotNull, sql } from "drizzle-orm";
+import { count, eq, isNotNull, sql } from "drizzle-orm";
 import { pino } from "pino";
 import postgres from "postgres";
 import { startApp } from "../src/app.js";
@@ -22,11 +24,16 @@ import { parseConfig } from "../src/config/config.js";
 import { localNight, shiftWindow } from "../src/shifts/night.js";
 import { openDatabase, type Database, type Db } from "../src/storage/db.js";
 import { migrateDatabase } from "../src/storage/migrate.js";
-import { assignments } from "../src/storage/schema/index.js";
+import { assignments, people, roleGrants } from "../src/storage/schema/index.js";
 import { startFakeTelegram, type FakeUser } from "../test/fake-telegram/index.js";
 
 const { values } = parseArgs({
-  options: { volunteers: { type: "string", default: "850" }, concurrency: { type: "string", default: "50" }, direct: { type: "boolean", default: false } },
+  options: {
+    volunteers: { type: "string", default: "850" },
+    concurrency: { type: "string", default: "50" },
+    direct: { type: "boolean", default: false },
+    "no-boards": { type: "boolean", default: false },
+  },
 });
 const VOLUNTEERS = Number(values.volunteers);
 const CONCURRENCY = Number(values.concurrency);
@@ -46,6 +53,12 @@ const sampler = setInterval(sampleRss, 100);
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
+}
+
+/** Polls until `done` holds or the time is up, so nothing here can wait forever. */
+async function until(done: () => unknown, timeoutMs: number): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!done() && performance.now() < deadline) await sleep(200);
 }
 
 async function freePort(): Promise<number> {
@@ -102,10 +115,12 @@ async function seed(db: Db, tonight: string, now: Date): Promise<void> {
     select p.id, t.id, 'active', 'import', 127, ${at}, ${at}
     from (select id, row_number() over (order by id) - 1 as i from people) p
     join (select id, row_number() over (order by id) - 1 as i from teams) t on t.i = p.i % ${TEAMS}::int`);
-  await db.execute(sql`insert into shifts (duty_id, team_id, night, starts_at, ends_at, required, created_at)
+  // The first member of each team leads it, and tonight's shift.
+  await db.execute(sql`insert into role_grants (person_id, role, team_id, granted_at) select min(person_id), 'leader', team_id, ${at} from memberships group by team_id`);
+  await db.execute(sql`insert into shifts (duty_id, team_id, night, starts_at, ends_at, required, leader_person_id, created_at)
     select d.id, d.team_id, ${tonight}::date, ${startsAt.toISOString()}::timestamptz, ${endsAt.toISOString()}::timestamptz,
-      (select count(*) from memberships m where m.team_id = d.team_id), ${at}
-    from duties d`);
+      (select count(*) from memberships m where m.team_id = d.team_id), g.person_id, ${at}
+    from duties d join role_grants g on g.team_id = d.team_id`);
   await db.execute(sql`insert into assignments (shift_id, person_id, night, source, created_at)
     select s.id, m.person_id, s.night, 'rota', ${at} from shifts s join memberships m on m.team_id = s.team_id`);
 }
@@ -130,9 +145,11 @@ async function main(): Promise<void> {
     });
     if (!parsed.ok) throw new Error(parsed.problems.join("; "));
     const config = parsed.config;
-    // Pinned at 19:55, like the harness's setNow: every handler and job sees the same instant.
+    // 19:55 when the app starts, then running on: a frozen clock would let the live-board job
+    // redraw each board only once (it waits 10 s of clock time between two edits of a board).
+    const offset = pinned.getTime() - Date.now();
     const startupStart = performance.now();
-    const app = await startApp(config, database, pino({ level: "silent" }), () => pinned);
+    const app = await startApp(config, database, pino({ level: "silent" }), () => new Date(Date.now() + offset));
     try {
       // The planning job runs at start (14 nights for 106 teams), partly while startApp is still
       // setting up on PGlite's single thread; the wave should not race it.
@@ -140,6 +157,13 @@ async function main(): Promise<void> {
       const startupSeconds = (performance.now() - startupStart) / 1000;
 
       const users = Array.from({ length: VOLUNTEERS }, (_, i) => fake.user({ id: FIRST_TELEGRAM_ID + i, first_name: `V${i + 1}`, language_code: "en" }));
+      const leaderIds = new Set((await database.db.select({ id: people.telegramId }).from(roleGrants).innerJoin(people, eq(people.id, roleGrants.personId))).map((r) => r.id));
+      const leaders = values["no-boards"] ? [] : users.filter((u) => leaderIds.has(u.id));
+      const boardOf = (leader: FakeUser) => leader.messages().find((m) => m.text?.startsWith("📋"));
+      // Each team's leader has tonight's live board open, as at 20:00; it arrives through the outbox.
+      await Promise.all(leaders.map((leader) => leader.send("/roster")));
+      await until(() => leaders.every((leader) => boardOf(leader)), 60_000);
+
       const latencies: number[] = [];
       const failures: string[] = [];
       let nextUpdateId = 900_000_001;
@@ -159,8 +183,8 @@ async function main(): Promise<void> {
         const start = performance.now();
         try {
           await (values.direct ? post(user) : user.send("/checkin"));
-          // The first reply, whatever it says: an error reply counts as a failure at once.
-          const reply = await user.waitForMessage(() => true, { after: since, timeoutMs: REPLY_TIMEOUT_MS });
+          // The first reply, whatever it says (an error counts at once); board edits are not replies.
+          const reply = await user.waitForMessage((m) => !m.text?.startsWith("📋"), { after: since, timeoutMs: REPLY_TIMEOUT_MS });
           if (!/Checked in/.test(reply.text ?? "")) throw new Error(`replied: ${reply.text}`);
           latencies.push(performance.now() - start);
         } catch (error) {
@@ -169,6 +193,7 @@ async function main(): Promise<void> {
         sampleRss();
       };
 
+      const editsBefore = fake.calls.filter((c) => c.method === "editMessageText").length;
       const waveStart = performance.now();
       let next = 0;
       const worker = async () => {
@@ -176,6 +201,13 @@ async function main(): Promise<void> {
       };
       await Promise.all(Array.from({ length: CONCURRENCY }, worker));
       const seconds = (performance.now() - waveStart) / 1000;
+      // A board is up to date when everyone on it shows as checked in.
+      const settled = (leader: FakeUser) => {
+        const text = boardOf(leader)?.text ?? "";
+        return /On the roster (\d+)/.exec(text)?.[1] === /checked in (\d+)/.exec(text)?.[1];
+      };
+      await until(() => leaders.every(settled), 60_000);
+      const boardsSeconds = (performance.now() - waveStart) / 1000;
 
       const [checkedIn] = await database.db.select({ n: count() }).from(assignments).where(isNotNull(assignments.checkedInAt));
       console.log(
@@ -193,6 +225,7 @@ async function main(): Promise<void> {
             failureSamples: failures.slice(0, 5),
             webhookFailures: fake.webhookFailures.length,
             checkedInInDatabase: checkedIn!.n,
+            liveBoards: { open: leaders.length, edits: fake.calls.filter((c) => c.method === "editMessageText").length - editsBefore, upToDate: leaders.filter(settled).length, secondsFromWaveStart: Number(boardsSeconds.toFixed(1)) },
             peakRssMiB: Math.round(peakRss / 1024 / 1024),
           },
           null,

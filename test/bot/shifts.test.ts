@@ -112,3 +112,37 @@ describe("the leader's live board", () => {
     await n.leader.waitForMessage((m) => m.message_id === board.message_id && /checked in 2/.test(m.text ?? ""));
   });
 });
+
+describe("naming a substitute and checking out by button", () => {
+  it("When a volunteer names a teammate as substitute, then only that teammate is asked, and taking it releases the volunteer", async () => {
+    const n = await remindedNight("Family", "2027-06-07");
+    const [a] = n.assigned;
+    const [spare] = n.free;
+    await a!.click(/Find me a substitute/);
+    const who = await a!.waitForMessage(/Should someone in particular take your place/);
+    await a!.click(who, spare!.user.first_name);
+    await a!.waitForMessage(/I am asking your teammates/);
+    const offer = await spare!.waitForMessage(/asked you to take their place/);
+    await spare!.click(offer, /take it/);
+    await spare!.waitForMessage(/The place is yours/);
+    await a!.waitForMessage(/will take your place .* Thank you for finding a substitute/);
+    for (const other of n.assigned.slice(1)) expect(other.messages().some((m) => /take their place|A place is open/.test(m.text ?? ""))).toBe(false);
+  });
+
+  it("When a volunteer presses Check in on the reminder and Check out at the end, then both are recorded", async () => {
+    const n = await remindedNight("Buttons", "2027-06-09");
+    const [a] = n.assigned;
+    h.setNow("2027-06-10T11:45:00Z");
+    await h.app.scheduler.run("due-reminders");
+    const reminder = await a!.waitForMessage(/Check in when you arrive/);
+    h.setNow("2027-06-10T11:55:00Z");
+    await a!.click(reminder, /Check in/);
+    const checkedIn = await a!.waitForMessage(/Checked in for the night patrol/);
+    h.setNow("2027-06-10T16:02:00Z");
+    await a!.click(checkedIn, /Check out/);
+    await a!.waitForMessage(/Checked out/);
+    const [row] = await h.database.db.select().from(assignments).where(eq(assignments.id, n.assignmentOf(a!)));
+    expect(row?.checkedInAt?.toISOString()).toBe("2027-06-10T11:55:00.000Z");
+    expect(row?.checkedOutAt?.toISOString()).toBe("2027-06-10T16:02:00.000Z");
+  });
+});
