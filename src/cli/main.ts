@@ -7,6 +7,7 @@ import { parseStoreConfig } from "../config/config.js";
 import type { DomainContext } from "../domain/context.js";
 import { isDomainError } from "../domain/errors.js";
 import { findTeams } from "../org/find-teams.js";
+import { addPost } from "../shifts/add-post.js";
 import { findTown } from "../org/find-town.js";
 import { teamLabel } from "../org/team-scope.js";
 import { findPerson } from "../people/find-person.js";
@@ -23,12 +24,24 @@ const USAGE = `Usage: npm run cli -- <command> [options]
                                           role: leader | deputy | supervisor | coordinator | police
                                           person: Telegram user id or phone number
                                           --team: team number or name; --town: town name
+  add-post --team T --name N --time 19:00-07:00 [--location L] [--people 1] [--weekly]
+                                          a fixed post (e.g. a road crossing) staffed besides the patrol
   migrate                                 apply database migrations and exit`;
 
 /** Operator commands on the same store as the bot. They act as "cli:<user>" in the audit log. */
 async function main(argv: string[]): Promise<number> {
   loadDotenv({ quiet: true });
-  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { team: { type: "string" }, town: { type: "string" }, help: { type: "boolean" } } });
+  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: {
+      team: { type: "string" },
+      town: { type: "string" },
+      name: { type: "string" },
+      time: { type: "string" },
+      location: { type: "string" },
+      people: { type: "string" },
+      weekly: { type: "boolean" },
+      help: { type: "boolean" },
+    },
+  });
   const [command, ...rest] = positionals;
   if (!command || values.help) return usage(command ? 0 : 2);
   const parsed = parseStoreConfig(process.env);
@@ -53,6 +66,8 @@ async function main(argv: string[]): Promise<number> {
       case "teams":
         for (const t of await findTeams(ctx.db, rest.join(" "), 500)) process.stdout.write(`${t.teamId}\t${teamLabel(t)}\n`);
         return 0;
+      case "add-post":
+        return await addPostFrom(ctx, values);
       case "grant":
       case "revoke":
         return await changeRole(ctx, command, rest[0], rest[1], values);
@@ -99,6 +114,27 @@ async function changeRole(ctx: DomainContext, command: "grant" | "revoke", role:
   const input = { personId, role: role as GrantInput["role"], teamId, townId };
   const changed = command === "grant" ? await grantRole(ctx, input) : await revokeRole(ctx, input);
   process.stdout.write(`${changed ? "done" : "no change"}: ${command} ${role} for ${name ?? who}\n`);
+  return 0;
+}
+
+async function addPostFrom(ctx: DomainContext, values: { team?: string; name?: string; time?: string; location?: string; people?: string; weekly?: boolean }): Promise<number> {
+  const window = /^(\d{2}:\d{2})-(\d{2}:\d{2})$/.exec(values.time ?? "");
+  if (!values.team || !values.name || !window) return usage(2);
+  const teams = await findTeams(ctx.db, values.team);
+  if (teams.length !== 1) {
+    process.stderr.write(`--team "${values.team}" matches ${teams.length} teams; use the number from 'teams'\n`);
+    return 2;
+  }
+  const id = await addPost(ctx, {
+    teamId: teams[0]!.teamId,
+    name: values.name,
+    startTime: window[1]!,
+    endTime: window[2]!,
+    rota: values.weekly ? "weekly" : "fair",
+    ...(values.location ? { location: values.location } : {}),
+    ...(values.people ? { people: Number(values.people) } : {}),
+  });
+  process.stdout.write(`post ${id} added to ${teamLabel(teams[0]!)}\n`);
   return 0;
 }
 

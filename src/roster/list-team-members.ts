@@ -1,10 +1,10 @@
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { isCoordinator, leadsTeam } from "../access/access.js";
 import { requireTeamAction } from "../access/permissions.js";
 import type { DomainContext } from "../domain/context.js";
 import { NotFoundError } from "../domain/errors.js";
 import type { TeamScope } from "../org/team-scope.js";
-import { memberships, people, roleGrants } from "../storage/schema/index.js";
+import { assignments, memberships, people, roleGrants, shifts } from "../storage/schema/index.js";
 
 export interface TeamMember {
   membershipId: number;
@@ -17,6 +17,8 @@ export interface TeamMember {
   roles: Array<"leader" | "deputy">;
   /** Has a Telegram account linked (imported people may not yet). */
   reachable: boolean;
+  /** Shifts this member did not turn up for. */
+  noShows: number;
 }
 
 export async function listTeamMembers(ctx: DomainContext, teamId: number): Promise<{ scope: TeamScope; members: TeamMember[] }> {
@@ -36,6 +38,12 @@ export async function listTeamMembers(ctx: DomainContext, teamId: number): Promi
     .innerJoin(people, eq(people.id, memberships.personId))
     .where(and(eq(memberships.teamId, teamId), inArray(memberships.status, ["pending", "active"])))
     .orderBy(asc(memberships.status), asc(people.name));
+  const misses = await ctx.db
+    .select({ personId: assignments.personId, count: sql<number>`count(*)::int` })
+    .from(assignments)
+    .innerJoin(shifts, eq(shifts.id, assignments.shiftId))
+    .where(and(eq(shifts.teamId, teamId), isNotNull(assignments.noShowAt), isNull(assignments.checkedInAt)))
+    .groupBy(assignments.personId);
   const grants = await ctx.db
     .select({ personId: roleGrants.personId, role: roleGrants.role })
     .from(roleGrants)
@@ -49,6 +57,7 @@ export async function listTeamMembers(ctx: DomainContext, teamId: number): Promi
     weekdays: r.weekdays,
     roles: grants.filter((g) => g.personId === r.personId).map((g) => g.role as "leader" | "deputy"),
     reachable: r.telegramId !== null,
+    noShows: misses.find((m) => m.personId === r.personId)?.count ?? 0,
   }));
   return { scope, members };
 }

@@ -55,6 +55,14 @@ describe("the operator CLI", () => {
     expect(wrong.stderr).toContain("refused: role.needs_town");
   }, 60_000);
 
+  it("When an operator adds a fixed crossing post held a week at a time, then it is added to the team, and a bad window is refused", async () => {
+    const added = await cli(["add-post", "--team", "Yunxi", "--name", "Crossing 3", "--time", "19:00-07:00", "--weekly", "--location", "Road to Shanghai"], dataDir);
+    expect(added.stdout).toMatch(/^post \d+ added to Daqiao · Yunxi · Yunxi Patrol$/m);
+    const bad = await cli(["add-post", "--team", "Yunxi", "--name", "Crossing 4", "--time", "7pm"], dataDir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("add-post --team");
+  }, 60_000);
+
   it("When the embedded store is held by a running bot, then the CLI says so instead of opening it", async () => {
     writeFileSync(join(dataDir, "shouye.lock"), String(process.pid));
     const blocked = await cli(["teams"], dataDir);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DomainError } from "../../src/domain/errors.js";
 import { autoCheckOut } from "../../src/shifts/auto-check-out.js";
 import { checkIn, checkOut } from "../../src/shifts/check-in.js";
+import { listTeamMembers } from "../../src/roster/list-team-members.js";
 import { markNoShows } from "../../src/shifts/mark-no-shows.js";
 import type { Database } from "../../src/storage/db.js";
 import { assignments, outbox } from "../../src/storage/schema/index.js";
@@ -62,6 +63,8 @@ describe("checking in and out", () => {
     expect(rows.filter((r) => r.noShowAt).map((r) => r.personId).sort()).toEqual([c!.personId, d!.personId].sort());
     const notices = (await database.db.select().from(outbox).where(eq(outbox.chatId, n.leader.telegramId))).filter((o) => JSON.stringify(o.payload).includes("notice-no-shows"));
     expect(notices).toHaveLength(1);
+    const { members } = await listTeamMembers(contextFor(database.db, system), n.team.teamId);
+    expect(members.filter((m) => m.noShows === 1).map((m) => m.personId).sort()).toEqual([c!.personId, d!.personId].sort());
   });
 
   it("When someone forgets to check out, then an hour after the end they are closed at the end and flagged", async () => {

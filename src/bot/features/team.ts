@@ -109,5 +109,6 @@ function memberLine(ctx: DialogContext, m: TeamMember, locale: string): string {
   if (m.status === "pending") parts.push(ctx.t("status-pending"));
   for (const role of m.roles) parts.push(ctx.t(`role-${role}`));
   if (!m.reachable) parts.push(ctx.t("status-not-linked"));
+  if (m.noShows > 0) parts.push(ctx.t("status-no-shows", { count: m.noShows }));
   return parts.join(" · ");
 }

@@ -289,6 +289,8 @@ cmd-patrol = Patrol window and headcounts
 err-duty-bad-time = Times are written 00:00 to 24:00.
 err-duty-empty-window = The start and the end must differ.
 
+status-no-shows = no-shows: {$count}
+
 ## Errors
  (from err- plus the reason a verb gives)
 err-internal = Something went wrong on our side. Please try again in a moment.

@@ -289,6 +289,8 @@ cmd-patrol = 巡防时间和人数
 err-duty-bad-time = 时间格式为 00:00 到 24:00。
 err-duty-empty-window = 开始和结束时间不能相同。
 
+status-no-shows = 缺勤 {$count} 次
+
 ## 错误
 
 err-internal = 系统出了点问题，请稍后再试。
