@@ -1,9 +1,9 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseConfig } from "../../src/config/config.js";
+import { configSchema, parseConfig } from "../../src/config/config.js";
 import { startFakeTelegram } from "../fake-telegram/index.js";
 
 const root = resolve(import.meta.dirname, "../..");
@@ -62,6 +62,16 @@ describe("configuration", () => {
       await fake.close();
     }
   }, 60_000);
+
+  it("When the configuration has a variable, then .env.example lists it with a comment, and lists nothing else", () => {
+    const example = readFileSync(join(root, ".env.example"), "utf8").split("\n");
+    const listed = example.map((line, i) => ({ name: /^([A-Z_]+)=/.exec(line)?.[1], i })).filter((l) => l.name);
+    expect(listed.map((l) => l.name).sort()).toEqual(Object.keys(configSchema.shape).sort());
+    for (const { name, i } of listed) {
+      const above = example.slice(0, i).reverse().find((line) => !/^[A-Z_]+=/.test(line));
+      expect(above?.startsWith("#"), `${name} needs a comment above it`).toBe(true);
+    }
+  });
 
   it("When only the token is given, then every other value has a working default", () => {
     const parsed = parseConfig({ TELEGRAM_BOT_TOKEN: "123456:ABC-def_ghi" });
