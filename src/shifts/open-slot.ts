@@ -27,12 +27,9 @@ export async function openSlot(tx: Db, now: Date, request: SlotRequest, policy: 
 
 export const takeSlotData = (slotId: number) => `sl:${slotId}`;
 
-/**
- * Offers an open slot to the next few eligible teammates: free that night, available that
- * weekday, not on leave, under their weekly cap, and not asked before; fewest recent nights first.
- */
-export async function offerNextWave(tx: Db, now: Date, slotId: number, policy: ShiftPolicy): Promise<number> {
-  const [slot] = await selectShiftFacts(tx, {
+/** An open slot with its shift, or undefined. */
+export async function loadSlot(db: Db, slotId: number) {
+  const [slot] = await selectShiftFacts(db, {
     slotId: openSlots.id,
     wave: openSlots.wave,
     filledAt: openSlots.filledAt,
@@ -42,6 +39,15 @@ export async function offerNextWave(tx: Db, now: Date, slotId: number, policy: S
   })
     .innerJoin(openSlots, eq(openSlots.shiftId, shifts.id))
     .where(eq(openSlots.id, slotId));
+  return slot;
+}
+
+/**
+ * Offers an open slot to the next few eligible teammates: free that night, available that
+ * weekday, not on leave, under their weekly cap, and not asked before; fewest recent nights first.
+ */
+export async function offerNextWave(tx: Db, now: Date, slotId: number, policy: ShiftPolicy): Promise<number> {
+  const slot = await loadSlot(tx, slotId);
   if (!slot || slot.filledAt || slot.closedAt) return 0;
   if (slot.startsAt <= now || slot.cancelledAt) {
     await tx.update(openSlots).set({ closedAt: now }).where(and(eq(openSlots.id, slotId), isNull(openSlots.closedAt)));

@@ -3,11 +3,12 @@ import type { DomainContext } from "../domain/context.js";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.js";
 import { enqueueMessages } from "../outbox/enqueue.js";
 import { recipientColumns, toRecipient } from "../people/locale.js";
-import { assignments, leaveDates, memberships, openSlots, people, shifts } from "../storage/schema/index.js";
+import { assignments, leaveDates, memberships, openSlots, people } from "../storage/schema/index.js";
 import { shiftLeadRecipients } from "./assignment-facts.js";
 import type { ShiftPolicy } from "./policy.js";
 import { scheduleReminders } from "./schedule-reminders.js";
-import { selectShiftFacts, shiftArgs } from "./shift-facts.js";
+import { loadSlot } from "./open-slot.js";
+import { shiftArgs } from "./shift-facts.js";
 import { markBoardDirty } from "./board.js";
 
 /**
@@ -18,14 +19,7 @@ import { markBoardDirty } from "./board.js";
 export async function takeSlot(ctx: DomainContext, slotId: number, policy: ShiftPolicy) {
   if (ctx.actor.type !== "person") throw new ForbiddenError("slot.person_only");
   const personId = ctx.actor.personId;
-  const [slot] = await selectShiftFacts(ctx.db, {
-    filledAt: openSlots.filledAt,
-    closedAt: openSlots.closedAt,
-    replaces: openSlots.replacesAssignmentId,
-    onlyTo: openSlots.offeredOnlyTo,
-  })
-    .innerJoin(openSlots, eq(openSlots.shiftId, shifts.id))
-    .where(eq(openSlots.id, slotId));
+  const slot = await loadSlot(ctx.db, slotId);
   if (!slot) throw new NotFoundError("slot.not_found");
   if (slot.filledAt) throw new ConflictError("slot.taken");
   if (slot.closedAt || slot.cancelledAt || slot.startsAt <= ctx.now) throw new ValidationError("slot.closed");
