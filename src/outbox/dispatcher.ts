@@ -3,7 +3,7 @@ import type { Db } from "../storage/db.js";
 import { claimDueMessages, type ClaimedMessage } from "./claim.js";
 import { RateLimiter } from "./rate-limiter.js";
 import { recordDelivery, recordSentBatch, releaseClaim, type DeliveryResult } from "./record-result.js";
-import { resolveEditTarget } from "./resolve-edit-target.js";
+import { hasNewerEdit, resolveEditTarget } from "./resolve-edit-target.js";
 
 export interface DispatcherOptions {
   db: Db;
@@ -72,6 +72,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   async function deliverResolved(message: ClaimedMessage): Promise<DeliveryResult> {
     const { payload } = message;
     if (payload.kind !== "edit" || !("outboxId" in payload.target)) return deliver(message);
+    if (await hasNewerEdit(db, message.id, message.groupKey)) return { status: "sent" }; // superseded
     // Sent a moment ago by this dispatcher but not yet written down: its id is known here.
     const known = unrecorded.get(payload.target.outboxId);
     if (known !== undefined) return deliver({ ...message, payload: { ...payload, target: { messageId: known } } });

@@ -28,6 +28,13 @@ export function startScheduler(deps: SchedulerDeps, jobs: Job[] = defaultJobs): 
   const running = new Map<string, Promise<void>>();
   const logger = deps.logger.child({ component: "scheduler" });
   const policy = shiftPolicyFrom(deps.config);
+  // node-cron's own notices (a missed tick while the event loop was busy) go to our log, not stderr.
+  cron.setLogger({
+    info: (message) => logger.debug(message),
+    warn: (message) => logger.warn(message),
+    error: (message, err) => logger.error({ err }, String(message)),
+    debug: (message) => logger.debug(String(message)),
+  });
 
   function run(job: Job): Promise<void> {
     const current = running.get(job.name);

@@ -14,9 +14,13 @@ import { selectShiftFacts, shiftArgs, type ShiftFacts } from "./shift-facts.js";
 export const BOARD_MIN_INTERVAL_MS = 10_000;
 export const boardGroup = (shiftId: number) => `board:${shiftId}`;
 
-/** Called by every verb that changes who is on a shift or where they are. */
+/**
+ * Called by every verb that changes who is on a shift or where they are. It always writes: the
+ * row lock makes a redraw in progress and this change wait for each other, so no change is lost
+ * between a board being read and its flag being cleared.
+ */
 export async function markBoardDirty(tx: Db, shiftId: number, now: Date): Promise<void> {
-  await tx.update(shifts).set({ boardDirtyAt: now }).where(and(eq(shifts.id, shiftId), isNull(shifts.boardDirtyAt)));
+  await tx.update(shifts).set({ boardDirtyAt: now }).where(eq(shifts.id, shiftId));
 }
 
 /** Whether the actor may see and run this shift: its leader tonight, the team's leads, its supervisor, a coordinator. */

@@ -97,3 +97,22 @@ describe("the outbox dispatcher", () => {
     for (const p of list) expect(p.user.messages()).toHaveLength(1);
   });
 });
+
+describe("editing a card everywhere", () => {
+  it("When two edits of one card are queued and the older one goes out last, then the newer text is what stays", async () => {
+    const { editCardCopies } = await import("../../src/outbox/edit-group.js");
+    const [p] = await recipients(1);
+    const now = new Date();
+    await enqueueMessages(database.db, now, [{ ...notice(p!, "Original"), groupKey: `card:${p!.personId}` }]);
+    const dispatcher = createDispatcher({ db: database.db, logger: silentLogger, deliver, ratePerSecond: 100 });
+    await dispatcher.drain();
+    await editCardCopies(database.db, now, `card:${p!.personId}`, { key: "notice-removed", args: { team: "Older" } });
+    await editCardCopies(database.db, now, `card:${p!.personId}`, { key: "notice-removed", args: { team: "Newer" } });
+    // The older edit is due only after the newer one, as after a retry.
+    await database.db.update(outbox).set({ notBefore: new Date(now.getTime() - 1000) }).where(eq(outbox.chatId, p!.telegramId));
+    const rows = await database.db.select().from(outbox).where(eq(outbox.chatId, p!.telegramId)).orderBy(outbox.id);
+    await database.db.update(outbox).set({ priority: 9 }).where(eq(outbox.id, rows.at(-1)!.id));
+    await dispatcher.drain();
+    expect(p!.user.messages()[0]!.text).toContain("Newer");
+  });
+});
