@@ -70,7 +70,6 @@ export async function startApp(config: Config, database: Database, logger: Logge
   });
   const port = await listen(server, config.PORT, config.HOST);
   dispatcher.start();
-  const scheduler = startScheduler({ db, logger, config, clock, nudgeOutbox: () => dispatcher.nudge() });
 
   let runner: RunnerHandle | null = null;
   if (config.WEBHOOK_URL) {
@@ -81,6 +80,10 @@ export async function startApp(config: Config, database: Database, logger: Logge
     runner = run(bot, { runner: { fetch: { allowed_updates: ["message", "edited_message", "callback_query", "my_chat_member"] } } });
     logger.info({ port, bot: bot.botInfo.username }, "long polling");
   }
+
+  // Last: its catch-up run at start (planning the coming nights) is long, and on the embedded store
+  // it would hold up registering the webhook or starting to poll.
+  const scheduler = startScheduler({ db, logger, config, clock, nudgeOutbox: () => dispatcher.nudge() });
 
   return {
     port,
