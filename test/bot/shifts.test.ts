@@ -138,11 +138,14 @@ describe("naming a substitute and checking out by button", () => {
     h.setNow("2027-06-10T11:55:00Z");
     await a!.click(reminder, /Check in/);
     const checkedIn = await a!.waitForMessage(/Checked in for the night patrol/);
+    await a!.sendLocation(30.7522, 120.7585);
+    await a!.waitForMessage(/Location added to your check-in/);
     h.setNow("2027-06-10T16:02:00Z");
     await a!.click(checkedIn, /Check out/);
     await a!.waitForMessage(/Checked out/);
     const [row] = await h.database.db.select().from(assignments).where(eq(assignments.id, n.assignmentOf(a!)));
     expect(row?.checkedInAt?.toISOString()).toBe("2027-06-10T11:55:00.000Z");
     expect(row?.checkedOutAt?.toISOString()).toBe("2027-06-10T16:02:00.000Z");
+    expect(row).toMatchObject({ checkInLatitude: 30.7522, checkInLongitude: 120.7585 });
   });
 });
