@@ -12,20 +12,18 @@
  * --direct posts the updates to the webhook itself, `--concurrency` at a time, to show that case.
  * Prints a JSON summary.
  */
-import { randomBytes } from "node:crypto";
 import { createServer } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { parseArgs } from "node:util";
 import { count, eq, isNotNull, sql } from "drizzle-orm";
 import { pino } from "pino";
-import postgres from "postgres";
 import { startApp } from "../src/app.js";
 import { parseConfig } from "../src/config/config.js";
 import { localNight, shiftWindow } from "../src/shifts/night.js";
-import { openDatabase, type Database, type Db } from "../src/storage/db.js";
-import { migrateDatabase } from "../src/storage/migrate.js";
+import type { Db } from "../src/storage/db.js";
 import { assignments, people, roleGrants } from "../src/storage/schema/index.js";
 import { startFakeTelegram, type FakeUser } from "../test/fake-telegram/index.js";
+import { openScratchDatabase } from "./scratch-database.js";
 
 const { values } = parseArgs({
   options: {
@@ -72,33 +70,6 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** PGlite in memory, or a scratch database on the server DATABASE_URL points at (dropped after). */
-async function open(): Promise<{ database: Database; drop: () => Promise<void> }> {
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    const database = await openDatabase({ kind: "pglite" });
-    await migrateDatabase({ kind: "pglite" }, database);
-    return { database, drop: () => database.close() };
-  }
-  const name = `shouye_bench_${randomBytes(3).toString("hex")}`;
-  const admin = postgres(url, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const drop = async (database?: Database) => {
-    await database?.close();
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  };
-  try {
-    const target = { kind: "postgres" as const, url: Object.assign(new URL(url), { pathname: `/${name}` }).toString() };
-    await migrateDatabase(target);
-    const database = await openDatabase(target);
-    return { database, drop: () => drop(database) };
-  } catch (error) {
-    await drop();
-    throw error;
-  }
-}
-
 /** 106 teams with their patrol, and tonight's shift of each with every member on it (8 or 9). */
 async function seed(db: Db, tonight: string, now: Date): Promise<void> {
   const at = sql`${now.toISOString()}::timestamptz`;
@@ -129,7 +100,7 @@ async function main(): Promise<void> {
   const tonight = localNight(new Date(), TZ);
   const pinned = shiftWindow(tonight, "19:55", "20:00", TZ).startsAt;
   const fake = await startFakeTelegram();
-  const { database, drop } = await open();
+  const { database, drop } = await openScratchDatabase();
   try {
     await seed(database.db, tonight, pinned);
     const port = await freePort();

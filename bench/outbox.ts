@@ -7,18 +7,15 @@
  * Uses PGlite, or PostgreSQL when DATABASE_URL is set (a fresh database it creates and drops).
  * Prints achieved messages/s as a ratio of the configured rate, lost and duplicate messages.
  */
-import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { Api } from "grammy";
 import { pino } from "pino";
-import postgres from "postgres";
 import { createDeliver, createRenderer } from "../src/bot/deliver.js";
 import { createI18n } from "../src/bot/i18n.js";
 import { createDispatcher } from "../src/outbox/dispatcher.js";
 import { enqueueMessages } from "../src/outbox/enqueue.js";
-import { openDatabase, type Database } from "../src/storage/db.js";
-import { migrateDatabase } from "../src/storage/migrate.js";
 import { startFakeTelegram } from "../test/fake-telegram/index.js";
+import { openScratchDatabase } from "./scratch-database.js";
 
 const { values } = parseArgs({
   options: { messages: { type: "string", default: "15000" }, rate: { type: "string", default: "400" }, limit: { type: "string", default: "480" }, instances: { type: "string", default: "2" } },
@@ -27,32 +24,9 @@ const total = Number(values.messages);
 const rate = Number(values.rate);
 const instances = Number(values.instances);
 
-async function open(): Promise<{ database: Database; drop: () => Promise<void> }> {
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    const database = await openDatabase({ kind: "pglite" });
-    await migrateDatabase({ kind: "pglite" }, database);
-    return { database, drop: () => database.close() };
-  }
-  const name = `shouye_bench_${randomBytes(3).toString("hex")}`;
-  const admin = postgres(url, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const target = { kind: "postgres" as const, url: Object.assign(new URL(url), { pathname: `/${name}` }).toString() };
-  await migrateDatabase(target);
-  const database = await openDatabase(target);
-  return {
-    database,
-    drop: async () => {
-      await database.close();
-      await admin.unsafe(`drop database ${name} with (force)`);
-      await admin.end();
-    },
-  };
-}
-
 const fake = await startFakeTelegram();
 fake.setRateLimit({ perSecond: Number(values.limit) });
-const { database, drop } = await open();
+const { database, drop } = await openScratchDatabase();
 const logger = pino({ level: "silent" });
 const firstChat = 900_000_000;
 for (let i = 0; i < total; i++) fake.user({ id: firstChat + i, first_name: `V${i}` });

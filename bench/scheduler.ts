@@ -10,19 +10,17 @@
  * how late check-in reminders go out when the tick runs every 5 s on the real clock.
  * Prints a JSON summary.
  */
-import { randomBytes } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { parseArgs } from "node:util";
 import { and, count, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { pino } from "pino";
-import postgres from "postgres";
 import type { DomainContext } from "../src/domain/context.js";
 import { generateShifts } from "../src/shifts/generate-shifts.js";
 import { addDays, localNight, shiftWindow } from "../src/shifts/night.js";
 import { sendDueReminders } from "../src/shifts/send-due-reminders.js";
-import { openDatabase, type Database, type Db } from "../src/storage/db.js";
-import { migrateDatabase } from "../src/storage/migrate.js";
+import type { Db } from "../src/storage/db.js";
 import { assignments, outbox, reminders } from "../src/storage/schema/index.js";
+import { openScratchDatabase } from "./scratch-database.js";
 
 const { values } = parseArgs({ options: { quick: { type: "boolean", default: false } } });
 const HISTORY_NIGHTS = values.quick ? 60 : 365;
@@ -52,33 +50,6 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   const result = await work();
   sampleRss();
   return [result, performance.now() - start];
-}
-
-/** PGlite in memory, or a scratch database on the server DATABASE_URL points at (dropped after). */
-async function open(): Promise<{ database: Database; drop: () => Promise<void> }> {
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    const database = await openDatabase({ kind: "pglite" });
-    await migrateDatabase({ kind: "pglite" }, database);
-    return { database, drop: () => database.close() };
-  }
-  const name = `shouye_bench_${randomBytes(3).toString("hex")}`;
-  const admin = postgres(url, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const drop = async (database?: Database) => {
-    await database?.close();
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  };
-  try {
-    const target = { kind: "postgres" as const, url: Object.assign(new URL(url), { pathname: `/${name}` }).toString() };
-    await migrateDatabase(target);
-    const database = await openDatabase(target);
-    return { database, drop: () => drop(database) };
-  } catch (error) {
-    await drop();
-    throw error;
-  }
 }
 
 /** The district and its history, set-based: row-by-row inserts would take longer than the bench. */
@@ -125,7 +96,7 @@ async function main(): Promise<void> {
   const today = localNight(new Date(), TZ);
   const tomorrow = addDays(today, 1);
   const morning = shiftWindow(today, "08:00", "09:00", TZ).startsAt;
-  const { database, drop } = await open();
+  const { database, drop } = await openScratchDatabase();
   const { db } = database;
   const logger = pino({ level: "silent" });
   const ctxAt = (now: Date): DomainContext => ({ db, actor: { type: "system", job: "bench" }, now, logger });

@@ -1,0 +1,34 @@
+import { randomBytes } from "node:crypto";
+import postgres from "postgres";
+import { openDatabase, type Database } from "../src/storage/db.js";
+import { migrateDatabase } from "../src/storage/migrate.js";
+
+/**
+ * A migrated database for one bench run: PGlite in memory, or, with DATABASE_URL set, a scratch
+ * database created on that server and dropped again by `drop`.
+ */
+export async function openScratchDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    const database = await openDatabase({ kind: "pglite" });
+    await migrateDatabase({ kind: "pglite" }, database);
+    return { database, drop: () => database.close() };
+  }
+  const name = `shouye_bench_${randomBytes(3).toString("hex")}`;
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const drop = async (database?: Database) => {
+    await database?.close();
+    await admin.unsafe(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  };
+  try {
+    const target = { kind: "postgres" as const, url: Object.assign(new URL(url), { pathname: `/${name}` }).toString() };
+    await migrateDatabase(target);
+    const database = await openDatabase(target);
+    return { database, drop: () => drop(database) };
+  } catch (error) {
+    await drop();
+    throw error;
+  }
+}
