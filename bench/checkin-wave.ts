@@ -12,7 +12,6 @@
  * --direct posts the updates to the webhook itself, `--concurrency` at a time, to show that case.
  * Prints a JSON summary.
  */
-import { createServer } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { parseArgs } from "node:util";
 import { count, eq, isNotNull, sql } from "drizzle-orm";
@@ -24,6 +23,8 @@ import type { Db } from "../src/storage/db.js";
 import { assignments, people, roleGrants } from "../src/storage/schema/index.js";
 import { startFakeTelegram, type FakeUser } from "../test/fake-telegram/index.js";
 import { openScratchDatabase } from "./scratch-database.js";
+import { percentile } from "./measure.js";
+import { freePort } from "../test/support/bot-harness.js";
 
 const { values } = parseArgs({
   options: {
@@ -48,26 +49,10 @@ const sampleRss = () => void (peakRss = Math.max(peakRss, process.memoryUsage().
 // PGlite runs on this thread and starves timers during queries: every finished update samples too.
 const sampler = setInterval(sampleRss, 100);
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
-}
-
 /** Polls until `done` holds or the time is up, so nothing here can wait forever. */
 async function until(done: () => unknown, timeoutMs: number): Promise<void> {
   const deadline = performance.now() + timeoutMs;
   while (!done() && performance.now() < deadline) await sleep(200);
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
 }
 
 /** 106 teams with their patrol, and tonight's shift of each with every member on it (8 or 9). */

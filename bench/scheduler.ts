@@ -21,6 +21,7 @@ import { sendDueReminders } from "../src/shifts/send-due-reminders.js";
 import type { Db } from "../src/storage/db.js";
 import { assignments, outbox, reminders } from "../src/storage/schema/index.js";
 import { openScratchDatabase } from "./scratch-database.js";
+import { percentile } from "./measure.js";
 
 const { values } = parseArgs({ options: { quick: { type: "boolean", default: false } } });
 const HISTORY_NIGHTS = values.quick ? 60 : 365;
@@ -39,11 +40,6 @@ const sampleRss = () => void (peakRss = Math.max(peakRss, process.memoryUsage().
 const sampler = setInterval(sampleRss, 100);
 const mib = (bytes: number) => Math.round(bytes / 1024 / 1024);
 const round = (n: number, digits = 1) => Number(n.toFixed(digits));
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
-}
 
 async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   const start = performance.now();
