@@ -72,6 +72,24 @@ export function createDeliver(api: Api, renderer: Renderer) {
           });
           return { status: "sent", messageId: payload.target.messageId };
         }
+        case "photos": {
+          const caption = payload.caption ? renderer.text(payload.caption, locale) : undefined;
+          if (payload.fileIds.length === 1) {
+            const sent = await api.sendPhoto(chatId, payload.fileIds[0]!, caption ? { caption } : {});
+            return { status: "sent", messageId: sent.message_id };
+          }
+          const album = payload.fileIds.map((media, i) => ({ type: "photo" as const, media, ...(i === 0 && caption ? { caption } : {}) }));
+          const sent = await api.sendMediaGroup(chatId, album);
+          return { status: "sent", messageId: sent[0]!.message_id };
+        }
+        case "voice": {
+          const sent = await api.sendVoice(chatId, payload.fileId, payload.caption ? { caption: renderer.text(payload.caption, locale) } : {});
+          return { status: "sent", messageId: sent.message_id };
+        }
+        case "location": {
+          const sent = await api.sendLocation(chatId, payload.latitude, payload.longitude);
+          return { status: "sent", messageId: sent.message_id };
+        }
         case "commands": {
           const commands = payload.commands.map((command) => ({ command, description: renderer.text({ key: `cmd-${command}` }, locale) }));
           await api.setMyCommands(commands, { scope: { type: "chat", chat_id: chatId } });

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { I18n } from "@grammyjs/i18n";
@@ -21,10 +21,19 @@ export function createI18n(defaultLocale: string): I18n<DialogContext> {
   return i18n;
 }
 
-/** Message ids defined in a locale file, so callers can fall back when a specific one is absent. */
+/**
+ * All Fluent source of one language: `<locale>.ftl` plus the files in `<locale>/`, one per
+ * capability, the way the i18n plugin itself reads them.
+ */
+export function localeSource(locale: string): string {
+  const folder = join(localesDirectory, locale);
+  const parts = existsSync(folder) ? readdirSync(folder).filter((f) => f.endsWith(".ftl")).sort().map((f) => join(folder, f)) : [];
+  return [join(localesDirectory, `${locale}.ftl`), ...parts].map((file) => readFileSync(file, "utf8")).join("\n");
+}
+
+/** Message ids defined for a locale, so callers can fall back when a specific one is absent. */
 export function messageKeys(locale: string): Set<string> {
-  const source = readFileSync(join(localesDirectory, `${locale}.ftl`), "utf8");
-  return new Set([...source.matchAll(/^([a-z][a-z0-9_-]*)\s*=/gm)].map((m) => m[1]!));
+  return new Set([...localeSource(locale).matchAll(/^([a-z][a-z0-9_-]*)\s*=/gm)].map((m) => m[1]!));
 }
 
 export const availableLocales = () => readdirSync(localesDirectory).filter((f) => f.endsWith(".ftl")).map((f) => f.slice(0, -4));

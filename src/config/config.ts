@@ -45,6 +45,19 @@ const reminderSchedule = z.string().transform((raw, ctx) => {
   return { ask: schedule.ask ?? 1440, nudge: schedule.nudge ?? 120, checkin: schedule.checkin ?? 15 };
 });
 
+/** "south,west,north,east" in degrees, e.g. "30.6,120.6,30.9,121.0". */
+const boundingBox = z.string().transform((raw, ctx) => {
+  const parts = raw.split(",").map((p) => Number(p.trim()));
+  const [south, west, north, east] = parts;
+  const valid =
+    parts.length === 4 && parts.every(Number.isFinite) && south! >= -90 && north! <= 90 && south! < north! && west! >= -180 && east! <= 180 && west! < east!;
+  if (!valid) {
+    ctx.addIssue({ code: "custom", message: `"${raw}" is not south,west,north,east in degrees (e.g. 30.6,120.6,30.9,121.0)` });
+    return z.NEVER;
+  }
+  return { south: south!, west: west!, north: north!, east: east! };
+});
+
 const optional = (s: string | undefined) => (s === undefined || s.trim() === "" ? undefined : s.trim());
 
 export const configSchema = z
@@ -77,6 +90,9 @@ export const configSchema = z
     SUBSTITUTE_WAVE_SIZE: z.coerce.number().int().min(1).max(100).default(5),
     SUBSTITUTE_WAVE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
     SUBSTITUTE_DEADLINE_MINUTES: z.coerce.number().int().min(0).max(1440).default(180),
+    REPORT_PREFIX: z.string().regex(/^[A-Z]{1,6}$/, "must be 1-6 capital letters").default("NH"),
+    PUBLIC_REPORTS_PER_DAY: z.coerce.number().int().min(0).max(100).default(5),
+    DISTRICT_BBOX: boundingBox.optional(),
   });
 
 export type Config = z.infer<typeof configSchema>;

@@ -35,6 +35,11 @@ export const outboxPayloadSchema = z.discriminatedUnion("kind", [
     text: textRefSchema,
     buttons: z.array(z.array(buttonSchema)).optional(),
   }),
+  /** One photo, or an album of up to ten, by Telegram file id (photos users sent us). */
+  z.object({ kind: z.literal("photos"), fileIds: z.array(z.string().min(1)).min(1).max(10), caption: textRefSchema.optional() }),
+  z.object({ kind: z.literal("voice"), fileId: z.string().min(1), caption: textRefSchema.optional() }),
+  /** A map pin. */
+  z.object({ kind: z.literal("location"), latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) }),
   /** Replace the chat's command menu; `commands` are command names, described in the recipient's language. */
   z.object({ kind: z.literal("commands"), commands: z.array(z.string().regex(/^[a-z0-9_]{1,32}$/)) }),
 ]);

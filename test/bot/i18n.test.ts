@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BASE_COMMANDS, commandsFor } from "../../src/access/command-menu.js";
-import { availableLocales, localesDirectory, messageKeys } from "../../src/bot/i18n.js";
+import { availableLocales, localeSource, messageKeys } from "../../src/bot/i18n.js";
 
 const src = resolve(import.meta.dirname, "../../src");
 
@@ -15,7 +15,7 @@ function sourceFiles(dir: string): string[] {
 
 /** Each message id with the variables it uses, e.g. card-signup → {team, name, phone, weekdays}. */
 function messages(locale: string): Map<string, Set<string>> {
-  const source = readFileSync(join(localesDirectory, `${locale}.ftl`), "utf8");
+  const source = localeSource(locale);
   const result = new Map<string, Set<string>>();
   let current: string | null = null;
   for (const line of source.split("\n")) {

@@ -59,7 +59,10 @@ export class ChatView {
     return { seq: this.state.store.currentSeq };
   }
 
-  /** First bot message (in chat order) sent or edited after `after` whose text or caption matches. */
+  /**
+   * First bot message (in chat order) sent or edited after `after` whose text or caption matches; a
+   * predicate finds messages with neither, e.g. `(m) => m.location !== undefined`.
+   */
   waitForMessage(match: MessageMatch, options: WaitForMessageOptions = {}): Promise<Message> {
     const since = this.seqOf(options.after);
     const test = toPredicate(match);
@@ -82,7 +85,7 @@ export class ChatView {
   describeMessages(): string {
     const lines = this.state.store.records(this.chatId).filter((r) => r.fromBot).map((r) => {
       const m = r.message;
-      const body = m.text ?? m.caption ?? (m.photo ? "<photo>" : m.document ? `<document ${m.document.file_name ?? ""}>` : "<non-text>");
+      const body = m.text ?? m.caption ?? placeholder(m);
       const flags = [r.editCount ? `edited ${r.editCount}x` : "", r.deleted ? "DELETED" : "", `seq ${r.changedSeq}`].filter(Boolean);
       const buttons = inlineButtons(m.reply_markup);
       return `  #${m.message_id} ${JSON.stringify(body)} (${flags.join(", ")})${buttons.length ? ` ${describeButtons(buttons)}` : ""}`;
@@ -143,6 +146,19 @@ export class ChatView {
     if (typeof after === "object" && "seq" in after) return after.seq;
     return this.recordOf(after).createdSeq;
   }
+}
+
+// Shown in timeout messages, so a wait for text that got a location or an album says what came instead.
+function placeholder(m: Message): string {
+  const album = m.media_group_id ? ` album ${m.media_group_id}` : "";
+  if (m.photo) return `<photo${album}>`;
+  if (m.document) return `<document ${m.document.file_name ?? ""}${album}>`;
+  if (m.video || m.audio) return `<${m.video ? "video" : "audio"}${album}>`;
+  if (m.voice) return `<voice ${m.voice.duration}s>`;
+  if (m.venue) return `<venue ${m.venue.title}>`;
+  if (m.location) return `<location ${m.location.latitude},${m.location.longitude}${m.location.live_period ? " live" : ""}>`;
+  if (m.contact) return `<contact ${m.contact.first_name} ${m.contact.phone_number}>`;
+  return "<non-text>";
 }
 
 function toPredicate(match: MessageMatch): (message: Message) => boolean {

@@ -1,7 +1,15 @@
 import { blockedByUser, injectedError, tooManyRequests, type InjectedFailure } from "./errors.js";
 
 /** Methods that put a new message into a chat; these are what `setRateLimit` throttles. */
-export const SEND_METHODS = new Set(["sendMessage", "sendPhoto", "sendDocument"]);
+export const SEND_METHODS = new Set([
+  "sendMessage", "sendPhoto", "sendDocument", "sendMediaGroup", "sendLocation", "sendVenue", "sendVoice", "sendContact",
+]);
+
+/** Telegram's flood limits count an album as the messages it posts, so `setRateLimit` does too. */
+export function sendCount(method: string, params: Record<string, unknown>): number {
+  const media = params["media"];
+  return method === "sendMediaGroup" && Array.isArray(media) ? Math.min(Math.max(media.length, 1), 10) : 1;
+}
 
 /** Methods that act on a chat and so fail once its user blocked the bot. */
 const CHAT_WRITE_METHODS = new Set([
@@ -9,7 +17,7 @@ const CHAT_WRITE_METHODS = new Set([
 ]);
 
 export interface FakeStats {
-  /** Successful send calls (sendMessage, sendPhoto, sendDocument). */
+  /** Successful send calls (any of `SEND_METHODS`; an album is one call). */
   accepted: number;
   /** Send calls answered with any error. */
   rejected: number;
@@ -44,8 +52,8 @@ export class FailureInjector {
     this.sendTimes = [];
   }
 
-  /** Throws the error a call should get before the method itself runs, if any. */
-  check(method: string, chatId: number | undefined): void {
+  /** Throws the error a call should get before the method itself runs, if any; `count` is from `sendCount`. */
+  check(method: string, chatId: number | undefined, count = 1): void {
     const injected = this.queued.get(method)?.shift();
     if (injected) throw injectedError(injected);
     if (SEND_METHODS.has(method) && this.perSecond !== undefined) {
@@ -55,8 +63,10 @@ export class FailureInjector {
         this.counters.rateLimited += 1;
         throw tooManyRequests(1);
       }
-      // Taken now, not on success, so concurrent sends cannot all slip through one free slot.
-      this.sendTimes.push(now);
+      // Taken now, not on success, so concurrent sends cannot all slip through one free slot. An album
+      // needs only one free slot and then fills as many as it has items: demanding them all up front
+      // would refuse a 10-item album forever under a limit below 10.
+      for (let i = 0; i < count; i++) this.sendTimes.push(now);
     }
     if (chatId !== undefined && this.blocked.has(chatId) && CHAT_WRITE_METHODS.has(method)) throw blockedByUser();
   }

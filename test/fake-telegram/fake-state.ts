@@ -2,7 +2,7 @@ import { EventEmitter } from "node:events";
 import type { BotCommand, CallbackQuery, Update, UserFromGetMe } from "grammy/types";
 import { ChatStore } from "./chat-store.js";
 import { ApiError, type ApiResponse } from "./errors.js";
-import { FailureInjector } from "./failures.js";
+import { FailureInjector, sendCount } from "./failures.js";
 import { FileStore } from "./file-store.js";
 import { METHODS, METHOD_NAMES } from "./methods.js";
 import { normalizeParams, Params } from "./params.js";
@@ -80,7 +80,7 @@ export class FakeState {
     try {
       if (!handler) throw new ApiError(404, "Not Found: method not found");
       params = normalizeParams(rawParams);
-      this.failures.check(method, this.chatIdOf(params));
+      this.failures.check(method, this.chatIdOf(params), sendCount(method, params));
       response = { ok: true, result: await handler(this, new Params(params, uploads), signal) };
     } catch (error) {
       response = error instanceof ApiError ? error.toResponse() : internalError(method, error);

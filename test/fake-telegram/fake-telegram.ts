@@ -91,7 +91,7 @@ export class FakeTelegram {
     this.state.failures.failNext(method, failure, times);
   }
 
-  /** Sends beyond `perSecond` in any rolling second get 429 with retry_after 1; null removes the limit. */
+  /** Sends beyond `perSecond` in any rolling second get 429 with retry_after 1 (an album counts as its items); null removes the limit. */
   setRateLimit(limit: { perSecond: number } | null): void {
     this.state.failures.setRateLimit(limit);
   }

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { PhotoSize } from "grammy/types";
 
-export type FileKind = "photo" | "document" | "voice";
+export type FileKind = "photo" | "document" | "voice" | "audio" | "video";
 
 export interface StoredFile {
   fileId: string;
@@ -13,17 +13,21 @@ export interface StoredFile {
   mimeType?: string;
   width?: number;
   height?: number;
+  /** Seconds of voice, audio or video; re-sending by file_id keeps it, as Telegram does. */
+  duration?: number;
 }
 
-const ID_PREFIX: Record<FileKind, string> = { photo: "AgACAgIAAxk", document: "BQACAgIAAxk", voice: "AwACAgIAAxk" };
-const FOLDER: Record<FileKind, string> = { photo: "photos", document: "documents", voice: "voice" };
-const DEFAULT_EXT: Record<FileKind, string> = { photo: "jpg", document: "dat", voice: "oga" };
+const ID_PREFIX: Record<FileKind, string> = {
+  photo: "AgACAgIAAxk", document: "BQACAgIAAxk", voice: "AwACAgIAAxk", audio: "CQACAgIAAxk", video: "BAACAgIAAxk",
+};
+const FOLDER: Record<FileKind, string> = { photo: "photos", document: "documents", voice: "voice", audio: "music", video: "videos" };
+const DEFAULT_EXT: Record<FileKind, string> = { photo: "jpg", document: "dat", voice: "oga", audio: "mp3", video: "mp4" };
 
 const MIME_BY_EXT: Record<string, string> = {
   pdf: "application/pdf", csv: "text/csv", txt: "text/plain", json: "application/json",
   png: "image/png", jpg: "image/jpeg", jpeg: "image/jpeg", gif: "image/gif", webp: "image/webp",
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", zip: "application/zip",
-  ogg: "audio/ogg", oga: "audio/ogg", mp3: "audio/mpeg", mp4: "video/mp4",
+  ogg: "audio/ogg", oga: "audio/ogg", opus: "audio/ogg", mp3: "audio/mpeg", m4a: "audio/mp4", mp4: "video/mp4",
 };
 
 export function guessMimeType(fileName: string): string {

@@ -6,7 +6,7 @@ import { guessMimeType, type FileKind, type StoredFile } from "./file-store.js";
 import { formatText } from "./formatting.js";
 import { validateMarkup, type AnyMarkup } from "./keyboards.js";
 import type { Handler } from "./methods.js";
-import type { Params } from "./params.js";
+import type { FileRef, Params } from "./params.js";
 
 const MAX_TEXT = 4096;
 const MAX_CAPTION = 1024;
@@ -35,7 +35,7 @@ function messageText(p: Params): { text: string; entities: MessageEntity[] | und
   return { text: formatted.text, entities: formatted.entities.length ? formatted.entities : undefined };
 }
 
-function captionOf(p: Params): Pick<Message, "caption" | "caption_entities"> {
+export function captionOf(p: Params): Pick<Message, "caption" | "caption_entities"> {
   const raw = p.string("caption");
   if (raw === undefined) return { caption: undefined, caption_entities: undefined };
   const formatted = formatText(raw, p.string("parse_mode"), p.object<MessageEntity[]>("caption_entities"));
@@ -62,7 +62,7 @@ function replyTarget(state: FakeState, chatId: number, p: Params): Message | und
   return structuredClone(target) as Message;
 }
 
-function deliver(state: FakeState, chatId: number, p: Params, content: Partial<Message>, markup: AnyMarkup | undefined): Message {
+export function deliver(state: FakeState, chatId: number, p: Params, content: Partial<Message>, markup: AnyMarkup | undefined): Message {
   const reply = replyTarget(state, chatId, p);
   const chat = state.store.getChat(chatId);
   const message = compact({
@@ -102,9 +102,13 @@ function applyEdit(state: FakeState, record: StoredMessage, changes: Partial<Mes
   return structuredClone(next);
 }
 
-function inputFile(state: FakeState, p: Params, field: string, kind: FileKind): StoredFile {
-  const ref = p.file(field);
-  if (!ref) throw badRequest(`there is no ${field} in the request`);
+// Voice notes are OGG/Opus unless the name says otherwise; grammY names nameless buffers without a useful extension.
+function mimeTypeFor(kind: FileKind, fileName: string): string {
+  const guessed = guessMimeType(fileName);
+  return kind === "voice" && !guessed.startsWith("audio/") ? "audio/ogg" : guessed;
+}
+
+export function storedFile(state: FakeState, ref: FileRef, kind: FileKind, fallbackName: string): StoredFile {
   if (ref.kind === "file_id") {
     const file = state.files.get(ref.fileId);
     if (!file) throw badRequest("wrong file identifier/HTTP URL specified");
@@ -112,12 +116,18 @@ function inputFile(state: FakeState, p: Params, field: string, kind: FileKind): 
     return file;
   }
   if (ref.kind === "url") {
-    const fileName = new URL(ref.url).pathname.split("/").pop() || `${field}.dat`;
-    return state.files.add(kind, Buffer.alloc(0), { fileName, mimeType: guessMimeType(fileName) });
+    const fileName = new URL(ref.url).pathname.split("/").pop() || fallbackName;
+    return state.files.add(kind, Buffer.alloc(0), { fileName, mimeType: mimeTypeFor(kind, fileName) });
   }
   if (ref.upload.bytes.length === 0) throw badRequest("file must be non-empty");
   const { fileName, bytes } = ref.upload;
-  return state.files.add(kind, bytes, { fileName, mimeType: guessMimeType(fileName) });
+  return state.files.add(kind, bytes, { fileName, mimeType: mimeTypeFor(kind, fileName) });
+}
+
+export function inputFile(state: FakeState, p: Params, field: string, kind: FileKind): StoredFile {
+  const ref = p.file(field);
+  if (!ref) throw badRequest(`there is no ${field} in the request`);
+  return storedFile(state, ref, kind, `${field}.dat`);
 }
 
 const sendMessage: Handler = (state, p) => {

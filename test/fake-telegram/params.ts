@@ -12,6 +12,7 @@ const JSON_FIELDS: Record<string, string> = {
   scope: "can't parse BotCommandScope JSON object",
   allowed_updates: "can't parse allowed updates JSON object",
   menu_button: "can't parse menu button JSON object",
+  media: "can't parse media JSON object",
 };
 
 const INT_FIELDS = new Set([
@@ -106,10 +107,16 @@ export class Params {
     if (direct) return { kind: "upload", upload: direct };
     const value = this.string(name);
     if (value === undefined || value === "") return undefined;
+    const ref = this.fileRef(value);
+    if (!ref) throw badRequest(`wrong file identifier/HTTP URL specified`);
+    return ref;
+  }
+
+  /** A file named inside a JSON value (InputMedia's `media`); undefined when its `attach://` part is missing. */
+  fileRef(value: string): FileRef | undefined {
     if (value.startsWith("attach://")) {
       const upload = this.uploads.get(value.slice("attach://".length));
-      if (!upload) throw badRequest(`wrong file identifier/HTTP URL specified`);
-      return { kind: "upload", upload };
+      return upload && { kind: "upload", upload };
     }
     if (/^https?:\/\//i.test(value)) return { kind: "url", url: value };
     return { kind: "file_id", fileId: value };

@@ -6,3 +6,5 @@ export * from "./audit.js";
 export * from "./outbox.js";
 export * from "./dialogs.js";
 export * from "./shifts.js";
+export * from "./incidents.js";
+export * from "./escalation.js";

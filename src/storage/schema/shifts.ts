@@ -71,6 +71,8 @@ export const shifts = pgTable(
     /** Something on the roster changed since the leader's live board was last drawn. */
     boardDirtyAt: timestamp({ withTimezone: true }),
     boardDrawnAt: timestamp({ withTimezone: true }),
+    /** When tonight's duty log was closed; a log still open well after the end is escalated. */
+    logClosedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull(),
   },
   (t) => [unique("shifts_duty_night_key").on(t.dutyId, t.night), index("shifts_team_night_idx").on(t.teamId, t.night), index("shifts_starts_idx").on(t.startsAt),

@@ -1,0 +1,27 @@
+import { asc, eq } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { NotFoundError } from "../domain/errors.js";
+import { getTeamScope, teamLabel } from "../org/team-scope.js";
+import type { Db } from "../storage/db.js";
+import { incidentPhotos, incidents, people } from "../storage/schema/index.js";
+
+const reporter = alias(people, "reporter");
+const owner = alias(people, "owner");
+const judge = alias(people, "judge");
+
+/** One report with the names and places its card and its messages show. */
+export async function loadIncident(db: Db, incidentId: number) {
+  const [row] = await db
+    .select({ incident: incidents, reporterName: reporter.name, ownerName: owner.name, verdictByName: judge.name })
+    .from(incidents)
+    .leftJoin(reporter, eq(reporter.id, incidents.reporterPersonId))
+    .leftJoin(owner, eq(owner.id, incidents.ownerPersonId))
+    .leftJoin(judge, eq(judge.id, incidents.verdictBy))
+    .where(eq(incidents.id, incidentId));
+  if (!row) throw new NotFoundError("incident.not_found");
+  const photos = await db.select({ fileId: incidentPhotos.fileId }).from(incidentPhotos).where(eq(incidentPhotos.incidentId, incidentId)).orderBy(asc(incidentPhotos.position));
+  const team = row.incident.teamId === null ? null : teamLabel(await getTeamScope(db, row.incident.teamId));
+  return { ...row.incident, reporterName: row.reporterName, ownerName: row.ownerName, verdictByName: row.verdictByName, photoFileIds: photos.map((p) => p.fileId), team };
+}
+
+export type IncidentView = Awaited<ReturnType<typeof loadIncident>>;

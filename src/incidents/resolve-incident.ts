@@ -1,0 +1,31 @@
+import { and, eq, ne, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { DomainContext } from "../domain/context.js";
+import { ConflictError, ValidationError } from "../domain/errors.js";
+import { ownEscalation } from "../escalation/own-escalation.js";
+import { incidents, people } from "../storage/schema/index.js";
+import { requireIncidentAction } from "./incident-access.js";
+import { incidentChanged, reporterNotice } from "./incident-changed.js";
+
+export const RESOLUTION_NOTE_MAX = 500;
+const noteSchema = z.string().trim().min(1).max(RESOLUTION_NOTE_MAX);
+
+/** Closes a report with a note. Resolving an unowned report makes the resolver its owner. */
+export async function resolveIncident(ctx: DomainContext, input: { incidentId: number; note: string }) {
+  const note = noteSchema.safeParse(input.note);
+  if (!note.success) throw new ValidationError("incident.note_invalid", { max: RESOLUTION_NOTE_MAX });
+  const { personId } = await requireIncidentAction(ctx, input.incidentId, "handle");
+  return ctx.db.transaction(async (tx) => {
+    const [done] = await tx
+      .update(incidents)
+      .set({ status: "resolved", resolvedAt: ctx.now, resolvedBy: personId, resolutionNote: note.data, ownerPersonId: sql`coalesce(${incidents.ownerPersonId}, ${personId})` })
+      .where(and(eq(incidents.id, input.incidentId), ne(incidents.status, "resolved")))
+      .returning({ id: incidents.id });
+    if (!done) {
+      const [current] = await tx.select({ by: people.name }).from(incidents).leftJoin(people, eq(people.id, incidents.resolvedBy)).where(eq(incidents.id, input.incidentId));
+      throw new ConflictError("incident.already_resolved", { by: current?.by ?? "-" });
+    }
+    await ownEscalation(tx, "incident", input.incidentId, personId, ctx.now);
+    return incidentChanged(tx, input.incidentId, ctx.now, { name: "resolved", text: reporterNotice("notice-report-resolved", { note: note.data }) });
+  });
+}
