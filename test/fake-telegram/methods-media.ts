@@ -135,8 +135,9 @@ const sendVenue: Handler = (state, p) => {
   const location = locationOf(p, "wrong venue location specified");
   const title = required(p, "title");
   const address = required(p, "address");
-  const google = compact({ google_place_id: p.string("google_place_id") || undefined, google_place_type: p.string("google_place_type") || undefined });
-  const foursquare = compact({ foursquare_id: p.string("foursquare_id") || undefined, foursquare_type: p.string("foursquare_type") || undefined });
+  const optional = (name: string): string | undefined => p.string(name) || undefined;
+  const google = compact({ google_place_id: optional("google_place_id"), google_place_type: optional("google_place_type") });
+  const foursquare = compact({ foursquare_id: optional("foursquare_id"), foursquare_type: optional("foursquare_type") });
   // Foursquare wins when both are given, as in the real server's argument handling.
   const venue: Venue = { location, title, address, ...(Object.keys(foursquare).length ? foursquare : google) };
   // Venue messages also carry `location`, which the Bot API keeps for older clients.

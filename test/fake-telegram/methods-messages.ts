@@ -102,7 +102,7 @@ function applyEdit(state: FakeState, record: StoredMessage, changes: Partial<Mes
   return structuredClone(next);
 }
 
-// Voice notes are OGG/Opus unless the name says otherwise; grammY names nameless buffers without a useful extension.
+// A voice note is OGG/Opus unless its name says it is other audio, whatever the upload was called.
 function mimeTypeFor(kind: FileKind, fileName: string): string {
   const guessed = guessMimeType(fileName);
   return kind === "voice" && !guessed.startsWith("audio/") ? "audio/ogg" : guessed;
