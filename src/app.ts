@@ -3,6 +3,7 @@ import { run, type RunnerHandle } from "@grammyjs/runner";
 import { Api, webhookCallback } from "grammy";
 import type { Logger } from "pino";
 import { ensureCoordinators } from "./access/ensure-coordinators.js";
+import { ensureDefaultPolicies } from "./escalation/policies.js";
 import { createBot } from "./bot/index.js";
 import { publishDefaultCommands } from "./bot/commands.js";
 import { createDeliver, createRenderer } from "./bot/deliver.js";
@@ -11,6 +12,7 @@ import type { Config } from "./config/config.js";
 import { createHttpServer, listen } from "./http/server.js";
 import { createDispatcher, type Dispatcher } from "./outbox/dispatcher.js";
 import { startScheduler, type Scheduler } from "./scheduler/scheduler.js";
+import { reportSettingsFrom } from "./incidents/report-settings.js";
 import { shiftPolicyFrom } from "./shifts/policy.js";
 import { pingDatabase, type Database } from "./storage/db.js";
 
@@ -29,6 +31,7 @@ export interface RunningApp {
 export async function startApp(config: Config, database: Database, logger: Logger, clock: () => Date = () => new Date()): Promise<RunningApp> {
   const { db } = database;
   await ensureCoordinators({ db, actor: { type: "system", job: "config" }, now: clock(), logger }, config.ADMIN_TELEGRAM_IDS);
+  await ensureDefaultPolicies(db, clock());
 
   const i18n = createI18n(config.DEFAULT_LOCALE);
   const renderer = createRenderer(i18n, config.DEFAULT_LOCALE, config.BOT_TIMEZONE);
@@ -45,6 +48,7 @@ export async function startApp(config: Config, database: Database, logger: Logge
   const bot = createBot({
     config,
     policy: shiftPolicyFrom(config),
+    reports: reportSettingsFrom(config),
     db,
     logger,
     i18n,

@@ -3,14 +3,15 @@ import { enqueueMessages } from "../outbox/enqueue.js";
 import type { Db } from "../storage/db.js";
 import { recipientColumns, toRecipient } from "../people/locale.js";
 import { people } from "../storage/schema/index.js";
-import { isCoordinator, ledTeamIds, loadAccess, supervisedTownIds, type Access } from "./access.js";
+import { isCoordinator, isPoliceLiaison, ledTeamIds, loadAccess, supervisedTownIds, type Access } from "./access.js";
 
 /** What every private chat sees, member or not. */
-export const BASE_COMMANDS = ["start", "me", "lang", "help"] as const;
-const VOLUNTEER_COMMANDS = ["shifts", "checkin", "checkout", "open", "leave_dates", "leave", "forgetme"] as const;
+export const BASE_COMMANDS = ["start", "report", "myreports", "me", "lang", "help"] as const;
+const VOLUNTEER_COMMANDS = ["shifts", "checkin", "checkout", "sos", "open", "leave_dates", "leave", "forgetme"] as const;
 const LEADER_COMMANDS = ["roster", "team", "patrol", "invite", "invites"] as const;
 const SUPERVISOR_COMMANDS = ["team", "invite", "invites"] as const;
-const COORDINATOR_COMMANDS = ["team", "invite", "invites", "import"] as const;
+const COORDINATOR_COMMANDS = ["team", "invite", "invites", "import", "tips", "rules", "reportlink"] as const;
+const POLICE_COMMANDS = ["tips"] as const;
 
 export function commandsFor(access: Access): string[] {
   const set = new Set<string>(BASE_COMMANDS);
@@ -19,6 +20,7 @@ export function commandsFor(access: Access): string[] {
   if (ledTeamIds(access).length > 0) add(LEADER_COMMANDS);
   if (supervisedTownIds(access).length > 0) add(SUPERVISOR_COMMANDS);
   if (isCoordinator(access)) add(COORDINATOR_COMMANDS);
+  if (isPoliceLiaison(access)) add(POLICE_COMMANDS);
   if (!set.has("forgetme")) set.add("forgetme");
   return [...set];
 }

@@ -4,6 +4,7 @@ import type { Context } from "grammy";
 import type { Logger } from "pino";
 import type { Config } from "../config/config.js";
 import type { DomainContext } from "../domain/context.js";
+import type { ReportSettings } from "../incidents/report-settings.js";
 import type { KnownPerson } from "../people/identify-telegram-user.js";
 import type { ShiftPolicy } from "../shifts/policy.js";
 import type { Db } from "../storage/db.js";
@@ -13,6 +14,8 @@ export interface BotDeps {
   config: Config;
   /** The shift rules from the configuration. */
   policy: ShiftPolicy;
+  /** The reporting rules from the configuration. */
+  reports: ReportSettings;
   db: Db;
   logger: Logger;
   i18n: I18n<DialogContext>;

@@ -20,7 +20,8 @@ export function resolveArgs(args: TextRef["args"], lang: string, translate: Tran
   const resolved: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(args ?? {})) {
     if (typeof value !== "object") resolved[name] = value;
-    else if ("key" in value) resolved[name] = translate(lang, value.key, value.args);
+    else if ("key" in value) resolved[name] = translate(lang, value.key, resolveArgs(value.args, lang, translate, timeZone));
+    else if ("lines" in value) resolved[name] = value.lines.map((line) => translate(lang, line.key, resolveArgs(line.args, lang, translate, timeZone))).join("\n");
     else if ("weekdays" in value) resolved[name] = formatWeekdays(value.weekdays, lang) || "-";
     else if ("date" in value) resolved[name] = formatNight(value.date, lang);
     else resolved[name] = new Date(value.datetime).toLocaleString(lang === "en" ? "en-GB" : "zh-CN", { timeZone, dateStyle: "medium", timeStyle: "short" });

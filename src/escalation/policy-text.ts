@@ -1,4 +1,4 @@
-import { ROLE_TARGETS, type Policy, type RoleTarget } from "./policy-schema.js";
+import { ROLE_TARGETS, type RoleTarget } from "./policy-schema.js";
 
 /**
  * Policies as coordinators type them, in the chat or the CLI: one level per line with its
@@ -85,14 +85,15 @@ export function parsePolicyText(text: string): { ok: true; policy: WrittenPolicy
 
 const formatWait = (minutes: number) => (minutes % 60 === 0 ? `${minutes / 60}h` : `${minutes}m`);
 
-/** The policy in the same form parsePolicyText reads; named people as tg:<id> when known. */
-export function formatPolicyText(policy: Pick<Policy, "levels" | "repeat" | "enabled">, telegramIdOf: (personId: number) => number | null): string {
-  const lines = policy.levels.map((level) => {
-    const targets = level.targets.map((t) => (typeof t === "string" ? t : `tg:${telegramIdOf(t.person) ?? `?${t.person}`}`));
-    return `${targets.join(" ")} ${formatWait(level.waitMinutes)}`;
-  });
-  lines.push(`repeat ${policy.repeat}`);
-  if (!policy.enabled) lines.push("off");
+/** A policy (stored or just typed) in the form parsePolicyText reads; named people as tg:<id>. */
+export function formatPolicyText(
+  policy: { levels: Array<{ targets: WrittenTarget[]; waitMinutes: number }>; repeat?: number; enabled?: boolean },
+  telegramIdOf: (personId: number) => number | null = () => null,
+): string {
+  const name = (t: WrittenTarget) => (typeof t === "string" ? t : "telegramId" in t ? `tg:${t.telegramId}` : `tg:${telegramIdOf(t.person) ?? `?${t.person}`}`);
+  const lines = policy.levels.map((level) => `${level.targets.map(name).join(" ")} ${formatWait(level.waitMinutes)}`);
+  if (policy.repeat !== undefined) lines.push(`repeat ${policy.repeat}`);
+  if (policy.enabled === false) lines.push("off");
   return lines.join("\n");
 }
 

@@ -10,6 +10,13 @@ import { incidentChanged, reporterNotice } from "./incident-changed.js";
 export const RESOLUTION_NOTE_MAX = 500;
 const noteSchema = z.string().trim().min(1).max(RESOLUTION_NOTE_MAX);
 
+/** Checks, before asking for a note, that the actor may resolve the report and that it is still open. */
+export async function prepareResolve(ctx: DomainContext, incidentId: number): Promise<{ ref: string }> {
+  const { incident } = await requireIncidentAction(ctx, incidentId, "handle");
+  if (incident.status === "resolved") throw new ConflictError("incident.already_resolved", { by: "-" });
+  return { ref: incident.ref };
+}
+
 /** Closes a report with a note. Resolving an unowned report makes the resolver its owner. */
 export async function resolveIncident(ctx: DomainContext, input: { incidentId: number; note: string }) {
   const note = noteSchema.safeParse(input.note);

@@ -8,17 +8,26 @@ import { z } from "zod";
 const scalar = z.union([z.string(), z.number()]);
 /** Values formatted for the recipient at send time: weekday masks, instants in the bot's zone. */
 const formatted = z.union([
-  z.object({ key: z.string().min(1), args: z.record(z.string(), scalar).optional() }),
   z.object({ weekdays: z.number().int().min(0).max(127) }),
   z.object({ datetime: z.iso.datetime() }),
   /** A night (YYYY-MM-DD) as a short weekday and date, e.g. "Fri 1 May" or "5月1日 周五". */
   z.object({ date: z.iso.date() }),
 ]);
-export const textRefSchema = z.object({
+/** A message key and its arguments; an argument may be another such text (a card inside a card). */
+export interface TextRef {
+  key: string;
+  args?: Record<string, string | number | TextRef | TextLines | z.infer<typeof formatted>>;
+}
+/** Several texts, one per line (a digest's items). */
+export interface TextLines {
+  lines: TextRef[];
+}
+export const textRefSchema: z.ZodType<TextRef> = z.object({
   key: z.string().min(1),
-  args: z.record(z.string(), z.union([scalar, formatted])).optional(),
+  get args() {
+    return z.record(z.string(), z.union([scalar, formatted, textRefSchema, z.object({ lines: z.array(textRefSchema).max(500) })])).optional();
+  },
 });
-export type TextRef = z.infer<typeof textRefSchema>;
 
 const buttonSchema = z.union([
   z.object({ text: textRefSchema, data: z.string().min(1).max(64) }),

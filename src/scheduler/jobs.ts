@@ -1,4 +1,7 @@
 import type { DomainContext } from "../domain/context.js";
+import { runEscalations } from "../escalation/run-escalations.js";
+import { sendEscalationDigest } from "../escalation/send-digest.js";
+import { escalateMissingLogs, escalateUnderstaffedShifts } from "../shifts/escalate-shifts.js";
 import { localNight } from "../shifts/night.js";
 import { autoCheckOut } from "../shifts/auto-check-out.js";
 import { refreshBoards } from "../shifts/board.js";
@@ -56,6 +59,31 @@ export const jobs: Job[] = [
     cron: "*/5 * * * * *",
     atStart: false,
     run: (ctx) => refreshBoards(ctx),
+  },
+  {
+    // Escalation steps are rows: a restart resumes them here, and a level is never sent twice.
+    name: "escalations",
+    cron: "*/10 * * * * *",
+    atStart: true,
+    run: (ctx) => runEscalations(ctx),
+  },
+  {
+    name: "understaffed-shifts",
+    cron: "0 * * * * *",
+    atStart: true,
+    run: (ctx) => escalateUnderstaffedShifts(ctx),
+  },
+  {
+    name: "missing-logs",
+    cron: "30 */5 * * * *",
+    atStart: true,
+    run: (ctx) => escalateMissingLogs(ctx),
+  },
+  {
+    name: "escalation-digest",
+    cron: "0 0 8 * * *",
+    atStart: false,
+    run: (ctx) => sendEscalationDigest(ctx),
   },
   {
     name: "substitute-waves",

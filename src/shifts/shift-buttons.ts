@@ -13,4 +13,11 @@ export function replyButtons(assignmentId: number): OutboxButton[][] {
 
 export const checkInButtons = (assignmentId: number): OutboxButton[][] => [[{ text: { key: "btn-check-in" }, data: `ci:${assignmentId}` }]];
 
-export const checkOutButtons = (assignmentId: number): OutboxButton[][] => [[{ text: { key: "btn-check-out" }, data: `co:${assignmentId}` }]];
+/** On the check-in message: check out, report what was found, or call for help during the patrol. */
+export const checkOutButtons = (assignmentId: number): OutboxButton[][] => [
+  [{ text: { key: "btn-check-out" }, data: `co:${assignmentId}` }],
+  [
+    { text: { key: "btn-report" }, data: "rp:new" },
+    { text: { key: "btn-need-help" }, data: `hp:${assignmentId}` },
+  ],
+];

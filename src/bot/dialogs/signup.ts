@@ -1,6 +1,5 @@
 import type { Conversation } from "@grammyjs/conversations";
 import { InlineKeyboard, Keyboard } from "grammy";
-import { isDomainError } from "../../domain/errors.js";
 import { localeFromLanguageCode } from "../../people/locale.js";
 import { setLocale } from "../../people/set-locale.js";
 import { resolveInvite } from "../../roster/invites.js";
@@ -8,24 +7,10 @@ import { submitSignup } from "../../roster/submit-signup.js";
 import { teamLabel } from "../../org/team-scope.js";
 import { toggleDay } from "../../roster/weekdays.js";
 import type { BotContext, DialogContext } from "../context.js";
-import { errorKey } from "../errors.js";
+import { attempt } from "./attempt.js";
 import { weekdayKeyboard } from "../keyboards/weekdays.js";
 
 type SignupConversation = Conversation<BotContext, DialogContext>;
-type Outcome = { ok: true; value: string } | { ok: false; key: string; args: Record<string, string | number> };
-
-/** Runs a verb outside the replayed dialog; its result is stored, so it runs once per step. */
-async function attempt(conversation: SignupConversation, work: (ctx: BotContext) => Promise<string>): Promise<Outcome> {
-  return conversation.external(async (ctx) => {
-    try {
-      return { ok: true, value: await work(ctx) };
-    } catch (error) {
-      if (!isDomainError(error)) throw error;
-      return { ok: false, key: errorKey(error), args: error.details };
-    }
-  });
-}
-
 /**
  * The signup dialog behind an invite link: language (when unknown), name, own phone (optional),
  * patrol weekdays, consent. Each answer is checked; a wrong kind of answer gets a hint and the

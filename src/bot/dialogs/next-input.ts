@@ -1,0 +1,27 @@
+import type { Conversation } from "@grammyjs/conversations";
+import type { BotContext, DialogContext } from "../context.js";
+
+export type DialogConversation = Conversation<BotContext, DialogContext>;
+
+/**
+ * The next update meant for a dialog (its buttons carry `buttonPrefix`). Buttons of other messages (a card, a reminder) and
+ * commands pass through to the rest of the bot, so a leader in the middle of a report can still
+ * acknowledge one, and the dialog keeps waiting where it was.
+ */
+export function nextInput(conversation: DialogConversation, buttonPrefix = "rp:"): Promise<DialogContext> {
+  return conversation.waitUntil(
+    (u) => {
+      if (u.callbackQuery) return u.callbackQuery.data?.startsWith(buttonPrefix) ?? false;
+      if (!u.message) return false;
+      return !u.message.text?.startsWith("/");
+    },
+    { next: true },
+  );
+}
+
+/** The largest size of a photo message, the one worth keeping. */
+export const photoFileId = (u: DialogContext): string | undefined => u.message?.photo?.at(-1)?.file_id;
+
+/** A typed "done" or "skip" counts as the button, in either language. */
+export const saysDone = (text: string | undefined, ...labels: string[]) =>
+  text !== undefined && [...labels, "done", "skip", "完成", "跳过", "/done", "/skip"].includes(text.trim().toLowerCase());

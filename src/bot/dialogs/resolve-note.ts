@@ -1,0 +1,33 @@
+import type { Conversation } from "@grammyjs/conversations";
+import { resolveIncident, RESOLUTION_NOTE_MAX } from "../../incidents/resolve-incident.js";
+import type { BotContext, DialogContext } from "../context.js";
+import { attempt } from "./attempt.js";
+import { nextInput } from "./next-input.js";
+
+/** Resolve on a report card: a short note on what was done, then the report is closed. */
+export async function resolveNoteDialog(conversation: Conversation<BotContext, DialogContext>, ctx: DialogContext, incidentId: number, ref: string): Promise<void> {
+  await ctx.reply(ctx.t("resolve-ask-note", { ref, max: RESOLUTION_NOTE_MAX }));
+  for (;;) {
+    const u = await nextInput(conversation);
+    if (u.callbackQuery) {
+      await u.answerCallbackQuery();
+      continue;
+    }
+    const note = u.message?.text?.trim();
+    if (!note) {
+      await u.reply(ctx.t("hint-text-expected"));
+      continue;
+    }
+    if (note.length > RESOLUTION_NOTE_MAX) {
+      await u.reply(ctx.t("resolve-note-too-long", { length: note.length, max: RESOLUTION_NOTE_MAX }));
+      continue;
+    }
+    const result = await attempt(conversation, async (o) => {
+      await resolveIncident(o.domain(), { incidentId, note });
+      o.deps.nudgeOutbox();
+      return ref;
+    });
+    await u.reply(result.ok ? ctx.t("resolve-done", { ref }) : ctx.t(result.key, result.args));
+    return;
+  }
+}

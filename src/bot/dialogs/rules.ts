@@ -1,0 +1,44 @@
+import { InlineKeyboard } from "grammy";
+import { parsePolicyText, formatPolicyText, type WrittenPolicy } from "../../escalation/policy-text.js";
+import { updatePolicy } from "../../escalation/update-policy.js";
+import { viewPolicies } from "../../escalation/view-policies.js";
+import type { DialogContext } from "../context.js";
+import { reasonKey } from "../errors.js";
+import { attempt } from "./attempt.js";
+import { nextInput, type DialogConversation } from "./next-input.js";
+
+export const policyName = (key: string) => `policy-${key.replace(/[._]/g, "-")}`;
+
+/**
+ * Changing one escalation policy in the chat: the current rules as text, the coordinator sends
+ * the new ones in the same form, sees what was understood, and saves. Coordinators only; the
+ * verb checks again when saving.
+ */
+export async function rulesDialog(conversation: DialogConversation, ctx: DialogContext, key: string): Promise<void> {
+  const views = await attempt(conversation, (o) => viewPolicies(o.domain()));
+  if (!views.ok) return void (await ctx.reply(ctx.t(views.key, views.args)));
+  const current = views.value.find((v) => v.policy.key === key);
+  if (!current) return void (await ctx.reply(ctx.t("err-rules-unknown-policy", { key })));
+  await ctx.reply(ctx.t("rules-edit", { name: ctx.t(policyName(key)), current: current.text }));
+
+  let written: WrittenPolicy | null = null;
+  while (!written) {
+    const u = await nextInput(conversation, "rd:");
+    if (u.callbackQuery) {
+      await u.answerCallbackQuery();
+      continue;
+    }
+    const parsed = parsePolicyText(u.message?.text ?? "");
+    if (parsed.ok) written = parsed.policy;
+    else await u.reply([ctx.t("rules-problems"), ...parsed.problems.map((p) => ctx.t("rules-problem", { line: p.line, problem: ctx.t(reasonKey(p.reason), { text: p.text }) }))].join("\n"));
+  }
+  await ctx.reply(ctx.t("rules-confirm", { name: ctx.t(policyName(key)), rules: formatPolicyText(written) }), {
+    reply_markup: new InlineKeyboard().text(ctx.t("btn-save"), "rd:save").text(ctx.t("btn-cancel"), "rd:cancel"),
+  });
+  const choice = await conversation.waitForCallbackQuery(/^rd:(save|cancel)$/, { otherwise: (o) => o.reply(o.t("hint-use-buttons")) });
+  await choice.answerCallbackQuery();
+  if (choice.callbackQuery.data === "rd:cancel") return void (await ctx.reply(ctx.t("cancelled")));
+  const policy = written;
+  const saved = await attempt(conversation, async (o) => formatPolicyText(await updatePolicy(o.domain(), { key, policy })));
+  await ctx.reply(saved.ok ? ctx.t("rules-saved", { name: ctx.t(policyName(key)) }) : ctx.t(saved.key, saved.args));
+}

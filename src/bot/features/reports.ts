@@ -1,0 +1,54 @@
+import { Composer, InputFile } from "grammy";
+import QRCode from "qrcode";
+import { requireCoordinator } from "../../access/permissions.js";
+import { myReports } from "../../incidents/my-reports.js";
+import type { BotContext } from "../context.js";
+import { guarded } from "../errors.js";
+import { renderArgs } from "../views/shift.js";
+
+/** The payload of the public deep link: t.me/<bot>?start=report opens the report dialog. */
+export const REPORT_START = "report";
+
+/**
+ * /report (also the check-in message's Report button and the public deep link) opens the report
+ * dialog; /myreports lists one's own reports; /reportlink gives coordinators the printable link.
+ */
+export function reportsFeature(): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  const chat = composer.chatType("private");
+
+  const open = async (ctx: BotContext) => {
+    await ctx.conversation.exitAll();
+    await ctx.conversation.enter("report");
+  };
+  chat.command("report", open);
+  chat.command("start", async (ctx, next) => (ctx.match.trim() === REPORT_START ? open(ctx) : next()));
+  composer.callbackQuery("rp:new", async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await open(ctx);
+  });
+
+  chat.command("myreports", async (ctx) =>
+    guarded(ctx, async () => {
+      const reports = await myReports(ctx.domain());
+      if (reports.length === 0) return void (await ctx.reply(ctx.t("myreports-none")));
+      const lines: string[] = [];
+      for (const r of reports) {
+        const status = ctx.t(`report-state-${r.status}`) + (r.verdict === "useful" ? ` · ${ctx.t("report-state-useful")}` : "");
+        lines.push(ctx.t("myreports-line", await renderArgs(ctx, { ref: r.ref, category: { key: `category-${r.category}` }, date: { datetime: r.createdAt.toISOString() }, status })));
+      }
+      await ctx.reply([ctx.t("myreports-title"), ...lines].join("\n"));
+    }),
+  );
+
+  chat.command("reportlink", async (ctx) =>
+    guarded(ctx, async () => {
+      await requireCoordinator(ctx.domain());
+      const link = `https://t.me/${ctx.me.username}?start=${REPORT_START}`;
+      const png = await QRCode.toBuffer(link, { type: "png", width: 600, margin: 2, errorCorrectionLevel: "M" });
+      await ctx.replyWithPhoto(new InputFile(png, "report-link.png"), { caption: ctx.t("reportlink-caption", { link }) });
+    }),
+  );
+
+  return composer;
+}
