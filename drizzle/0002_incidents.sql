@@ -79,6 +79,7 @@ CREATE TABLE "escalations" (
 	"digested_at" timestamp with time zone
 );
 --> statement-breakpoint
+ALTER TABLE "people" ADD COLUMN "telegram_name" text;--> statement-breakpoint
 ALTER TABLE "shifts" ADD COLUMN "log_closed_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "incident_photos" ADD CONSTRAINT "incident_photos_incident_id_incidents_id_fk" FOREIGN KEY ("incident_id") REFERENCES "public"."incidents"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "incidents" ADD CONSTRAINT "incidents_reporter_person_id_people_id_fk" FOREIGN KEY ("reporter_person_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

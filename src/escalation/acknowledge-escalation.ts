@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { displayName } from "../people/display-name.js";
 import { loadAccess } from "../access/access.js";
 import type { DomainContext } from "../domain/context.js";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.js";
@@ -28,14 +29,14 @@ export async function acknowledgeEscalation(ctx: DomainContext, escalationId: nu
   return ctx.db.transaction(async (tx) => {
     const owned = await ownEscalation(tx, escalation.subject, escalation.subjectId, personId, ctx.now);
     if (owned !== escalation.id) {
-      const [current] = await tx.select({ status: escalations.status, by: people.name }).from(escalations).leftJoin(people, eq(people.id, escalations.ownerPersonId)).where(eq(escalations.id, escalationId));
+      const [current] = await tx.select({ status: escalations.status, by: displayName(people) }).from(escalations).leftJoin(people, eq(people.id, escalations.ownerPersonId)).where(eq(escalations.id, escalationId));
       if (current?.status === "owned") throw new ConflictError("escalation.already_owned", { by: current.by ?? "-" });
       throw new ConflictError("escalation.over");
     }
     await refreshCards(tx, escalation.id, ctx.now);
     if (escalation.subject === "help" && escalation.raisedBy !== null) {
       const [raiser] = await tx.select(recipientColumns).from(people).where(eq(people.id, escalation.raisedBy));
-      const [me] = await tx.select({ name: people.name }).from(people).where(eq(people.id, personId));
+      const [me] = await tx.select({ name: displayName(people) }).from(people).where(eq(people.id, personId));
       const to = raiser ? toRecipient(raiser) : null;
       if (to) await enqueueMessages(tx, ctx.now, [{ to, payload: { kind: "message", text: { key: "notice-help-coming", args: { name: me?.name ?? "-" } } }, dedupeKey: `help-owned:${escalation.id}` }]);
     }

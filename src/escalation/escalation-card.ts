@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { displayName } from "../people/display-name.js";
 import type { OutboxButton, TextRef } from "../outbox/payload.js";
 import type { Db } from "../storage/db.js";
 import { people } from "../storage/schema/index.js";
@@ -11,7 +12,7 @@ export const escalationCardGroup = (escalationId: number) => `escalation:${escal
 export async function escalationCard(tx: Db, escalation: EscalationRow, body: TextRef): Promise<{ text: TextRef; buttons: OutboxButton[][] }> {
   let status: TextRef;
   if (escalation.status === "owned") {
-    const [owner] = escalation.ownerPersonId === null ? [] : await tx.select({ name: people.name }).from(people).where(eq(people.id, escalation.ownerPersonId));
+    const [owner] = escalation.ownerPersonId === null ? [] : await tx.select({ name: displayName(people) }).from(people).where(eq(people.id, escalation.ownerPersonId));
     status = { key: "esc-status-owned", args: { by: owner?.name ?? "-" } };
   } else {
     status = { key: `esc-status-${escalation.status}` };

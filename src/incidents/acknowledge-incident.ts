@@ -1,4 +1,5 @@
 import { and, eq, isNull } from "drizzle-orm";
+import { displayName } from "../people/display-name.js";
 import type { DomainContext } from "../domain/context.js";
 import { ConflictError } from "../domain/errors.js";
 import { ownEscalation } from "../escalation/own-escalation.js";
@@ -19,7 +20,7 @@ export async function acknowledgeIncident(ctx: DomainContext, incidentId: number
       .where(and(eq(incidents.id, incidentId), eq(incidents.status, "open"), isNull(incidents.ownerPersonId)))
       .returning({ id: incidents.id });
     if (!taken) {
-      const [current] = await tx.select({ status: incidents.status, by: people.name }).from(incidents).leftJoin(people, eq(people.id, incidents.ownerPersonId)).where(eq(incidents.id, incidentId));
+      const [current] = await tx.select({ status: incidents.status, by: displayName(people) }).from(incidents).leftJoin(people, eq(people.id, incidents.ownerPersonId)).where(eq(incidents.id, incidentId));
       throw new ConflictError(current?.status === "resolved" ? "incident.already_resolved" : "incident.already_owned", { by: current?.by ?? "-" });
     }
     await ownEscalation(tx, "incident", incidentId, personId, ctx.now);

@@ -1,4 +1,5 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
+import { displayName } from "../people/display-name.js";
 import type { DomainContext } from "../domain/context.js";
 import { ConflictError, ValidationError } from "../domain/errors.js";
 import { ownEscalation } from "../escalation/own-escalation.js";
@@ -31,7 +32,7 @@ export async function forwardIncident(ctx: DomainContext, incidentId: number) {
       .where(and(eq(incidents.id, incidentId), inArray(incidents.status, ["open", "acknowledged"])))
       .returning({ id: incidents.id });
     if (!forwarded) {
-      const [current] = await tx.select({ status: incidents.status, by: people.name }).from(incidents).leftJoin(people, eq(people.id, incidents.forwardedBy)).where(eq(incidents.id, incidentId));
+      const [current] = await tx.select({ status: incidents.status, by: displayName(people) }).from(incidents).leftJoin(people, eq(people.id, incidents.forwardedBy)).where(eq(incidents.id, incidentId));
       throw new ConflictError(current?.status === "resolved" ? "incident.already_resolved" : "incident.already_forwarded", { by: current?.by ?? "-" });
     }
     const escalationId = await ownEscalation(tx, "incident", incidentId, personId, ctx.now);

@@ -1,4 +1,5 @@
 import { asc, eq } from "drizzle-orm";
+import { displayName } from "../people/display-name.js";
 import { alias } from "drizzle-orm/pg-core";
 import { NotFoundError } from "../domain/errors.js";
 import { getTeamScope, teamLabel } from "../org/team-scope.js";
@@ -12,7 +13,7 @@ const judge = alias(people, "judge");
 /** One report with the names and places its card and its messages show. */
 export async function loadIncident(db: Db, incidentId: number) {
   const [row] = await db
-    .select({ incident: incidents, reporterName: reporter.name, ownerName: owner.name, verdictByName: judge.name })
+    .select({ incident: incidents, reporterName: displayName(reporter), ownerName: displayName(owner), verdictByName: displayName(judge) })
     .from(incidents)
     .leftJoin(reporter, eq(reporter.id, incidents.reporterPersonId))
     .leftJoin(owner, eq(owner.id, incidents.ownerPersonId))

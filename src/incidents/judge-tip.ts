@@ -1,4 +1,5 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
+import { displayName } from "../people/display-name.js";
 import { recordAudit } from "../audit/record-audit.js";
 import type { DomainContext } from "../domain/context.js";
 import { ConflictError } from "../domain/errors.js";
@@ -28,7 +29,7 @@ export async function judgeTip(ctx: DomainContext, input: { incidentId: number; 
       .where(and(eq(incidents.id, input.incidentId), isNull(incidents.verdict)))
       .returning({ id: incidents.id });
     if (!judged) {
-      const [current] = await tx.select({ by: people.name }).from(incidents).leftJoin(people, eq(people.id, incidents.verdictBy)).where(eq(incidents.id, input.incidentId));
+      const [current] = await tx.select({ by: displayName(people) }).from(incidents).leftJoin(people, eq(people.id, incidents.verdictBy)).where(eq(incidents.id, input.incidentId));
       throw new ConflictError("incident.already_judged", { by: current?.by ?? "-" });
     }
     await ownEscalation(tx, "incident", input.incidentId, personId, ctx.now);

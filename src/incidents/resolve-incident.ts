@@ -1,4 +1,5 @@
 import { and, eq, ne, sql } from "drizzle-orm";
+import { displayName } from "../people/display-name.js";
 import { z } from "zod";
 import type { DomainContext } from "../domain/context.js";
 import { ConflictError, ValidationError } from "../domain/errors.js";
@@ -29,7 +30,7 @@ export async function resolveIncident(ctx: DomainContext, input: { incidentId: n
       .where(and(eq(incidents.id, input.incidentId), ne(incidents.status, "resolved")))
       .returning({ id: incidents.id });
     if (!done) {
-      const [current] = await tx.select({ by: people.name }).from(incidents).leftJoin(people, eq(people.id, incidents.resolvedBy)).where(eq(incidents.id, input.incidentId));
+      const [current] = await tx.select({ by: displayName(people) }).from(incidents).leftJoin(people, eq(people.id, incidents.resolvedBy)).where(eq(incidents.id, input.incidentId));
       throw new ConflictError("incident.already_resolved", { by: current?.by ?? "-" });
     }
     await ownEscalation(tx, "incident", input.incidentId, personId, ctx.now);

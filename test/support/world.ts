@@ -17,7 +17,7 @@ export async function userWithRole(
   languageCode = "en",
 ): Promise<FakeUser> {
   const user = h.fake.user({ id: nextTelegramId(), first_name: name, language_code: languageCode });
-  const { personId } = await identifyTelegramUser(h.database.db, { id: user.id, languageCode }, new Date());
+  const { personId } = await identifyTelegramUser(h.database.db, { id: user.id, languageCode, name }, new Date());
   if (role) await grantRole(contextFor(h.database.db, system), { personId, ...role });
   return user;
 }

@@ -11,6 +11,8 @@ export const people = pgTable(
     id: integer().primaryKey().generatedAlwaysAsIdentity(),
     telegramId: bigint({ mode: "number" }),
     name: text(),
+    /** The name on the Telegram profile, shown for people who never gave one (staff granted a role). */
+    telegramName: text(),
     /** Normalised: digits only, with a leading + when international. */
     phone: text(),
     /** null means: follow the Telegram client's language. */
