@@ -56,3 +56,31 @@ describe("reporting through the bot", () => {
     await wang.waitForMessage(new RegExp(`Your report ${ref} \\(⚠️ Hazard\\) has been taken on`));
   });
 });
+
+describe("an emergency", () => {
+  it("When a volunteer reports an emergency, then 110 is offered at once, everyone is paged before any question, and what they send next reaches those paged", async () => {
+    const team = await teamWithLeader(h, "Emergency");
+    const { user: li } = await activeMember(h, team.teamId, "Li Lei");
+    const { userWithRole } = await import("../support/world.js");
+    const coordinator = await userWithRole(h, "Coord Emergency", { role: "coordinator" });
+
+    await li.send("/report");
+    await li.click("🚨 Emergency");
+    await li.waitForMessage(/call 110 now/);
+    await li.waitForMessage((m) => m.contact?.phone_number === "110");
+    const paged = await li.waitForMessage(/have been paged: report NH-/);
+    const ref = REF.exec(paged.text!)![0];
+    const card = await team.leader.waitForMessage(new RegExp(`🚨 Emergency · ${ref}`));
+    expect(card.text).toContain("(no description yet)");
+    await coordinator.waitForMessage(new RegExp(`🚨 Emergency · ${ref}`));
+
+    await li.send("Two men fighting near the bus stop, one is bleeding");
+    await li.waitForMessage(/Added to NH-/);
+    await team.leader.waitForMessage(/one is bleeding/, { after: card });
+    await li.press("📍 Send location");
+    await li.waitForMessage(/Added to NH-/, { after: paged });
+    await team.leader.waitForMessage((m) => m.location !== undefined);
+    await li.send("Done");
+    await li.waitForMessage(/Stay safe/);
+  });
+});
