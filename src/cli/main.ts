@@ -6,6 +6,9 @@ import { grantRole, revokeRole, type GrantInput } from "../access/grant-role.js"
 import { parseStoreConfig } from "../config/config.js";
 import type { DomainContext } from "../domain/context.js";
 import { isDomainError } from "../domain/errors.js";
+import { parsePolicyText } from "../escalation/policy-text.js";
+import { updatePolicy } from "../escalation/update-policy.js";
+import { viewPolicies } from "../escalation/view-policies.js";
 import { findTeams } from "../org/find-teams.js";
 import { addPost } from "../shifts/add-post.js";
 import { findTown } from "../org/find-town.js";
@@ -26,6 +29,9 @@ const USAGE = `Usage: npm run cli -- <command> [options]
                                           --team: team number or name; --town: town name
   add-post --team T --name N --time 19:00-07:00 [--location L] [--people 1] [--weekly]
                                           a fixed post (e.g. a road crossing) staffed besides the patrol
+  rules [key]                             escalation policies, as they are typed
+  rules set <key> <rules>                 replace a policy, e.g. rules set incident.tip "leaders police 30m; supervisors 1h; repeat 1"
+  rules set <key> --file <file>           the same, from a file with one level per line
   migrate                                 apply database migrations and exit`;
 
 /** Operator commands on the same store as the bot. They act as "cli:<user>" in the audit log. */
@@ -39,6 +45,7 @@ async function main(argv: string[]): Promise<number> {
       location: { type: "string" },
       people: { type: "string" },
       weekly: { type: "boolean" },
+      file: { type: "string" },
       help: { type: "boolean" },
     },
   });
@@ -68,6 +75,8 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       case "add-post":
         return await addPostFrom(ctx, values);
+      case "rules":
+        return await rules(ctx, rest, values.file);
       case "grant":
       case "revoke":
         return await changeRole(ctx, command, rest[0], rest[1], values);
@@ -135,6 +144,26 @@ async function addPostFrom(ctx: DomainContext, values: { team?: string; name?: s
     ...(values.people ? { people: Number(values.people) } : {}),
   });
   process.stdout.write(`post ${id} added to ${teamLabel(teams[0]!)}\n`);
+  return 0;
+}
+
+async function rules(ctx: DomainContext, args: string[], file: string | undefined): Promise<number> {
+  const [first, key, ...text] = args;
+  if (first !== "set") {
+    const views = (await viewPolicies(ctx)).filter((v) => !first || v.policy.key === first);
+    if (views.length === 0) return usage(2);
+    for (const { policy, text: rules } of views) process.stdout.write(`${policy.key}${policy.enabled ? "" : " (off)"}\n${rules.replace(/^/gm, "  ")}\n`);
+    return 0;
+  }
+  const written = file ? readFileSync(file, "utf8") : text.join(" ");
+  if (!key || !written.trim()) return usage(2);
+  const parsed = parsePolicyText(written);
+  if (!parsed.ok) {
+    for (const p of parsed.problems) process.stderr.write(`level ${p.line}: ${p.reason} (${p.text})\n`);
+    return 1;
+  }
+  const policy = await updatePolicy(ctx, { key, policy: parsed.policy });
+  process.stdout.write(`saved ${policy.key}\n`);
   return 0;
 }
 

@@ -9,6 +9,7 @@ import { ROLE_TARGETS, type RoleTarget } from "./policy-schema.js";
  *   repeat 1
  *
  * A named person is "tg:<Telegram id>". Chinese words work too (队长 民警 30分钟, 重复 1, 停用).
+ * ";" separates levels like a line break, for one-line use in the CLI.
  */
 export type WrittenTarget = RoleTarget | { telegramId: number } | { person: number };
 
@@ -51,7 +52,7 @@ function parseTarget(word: string): WrittenTarget | null {
 export function parsePolicyText(text: string): { ok: true; policy: WrittenPolicy } | { ok: false; problems: PolicyTextProblem[] } {
   const policy: WrittenPolicy = { levels: [] };
   const problems: PolicyTextProblem[] = [];
-  text.split(/\r?\n/).forEach((raw, index) => {
+  text.split(/\r?\n|;/).forEach((raw, index) => {
     const line = raw.trim().replace(/^\d+[.)、]\s*/, "");
     if (!line || line.startsWith("#")) return;
     const words = line.split(/[\s,+，、]+/).filter(Boolean);

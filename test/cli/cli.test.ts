@@ -70,3 +70,24 @@ describe("the operator CLI", () => {
     expect(blocked.stderr).toMatch(/in use by process \d+/);
   }, 60_000);
 });
+
+describe("escalation rules from the CLI", () => {
+  let dataDir: string;
+  beforeAll(() => {
+    dataDir = mkdtempSync(join(tmpdir(), "shouye-rules-"));
+  });
+
+  it("When an operator lists, changes and mistypes a policy, then the change is stored and a mistake names its level", async () => {
+    const before = await cli(["rules", "incident.tip"], dataDir);
+    expect(before.stdout).toBe("incident.tip\n  leaders police 30m\n  supervisors 1h\n  coordinators 2h\n  repeat 0\n");
+    const saved = await cli(["rules", "set", "incident.tip", "leaders police 10m; supervisors 1h; repeat 2"], dataDir);
+    expect(saved.stdout).toBe("saved incident.tip\n");
+    const after = await cli(["rules", "incident.tip"], dataDir);
+    expect(after.stdout).toBe("incident.tip\n  leaders police 10m\n  supervisors 1h\n  repeat 2\n");
+    const wrong = await cli(["rules", "set", "incident.tip", "leaders 10m; sheriffs 1h"], dataDir);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain("level 2: rules.unknown_target (sheriffs)");
+    const off = await cli(["rules", "set", "incident.emergency", "coordinators 5m; off"], dataDir);
+    expect(off.stderr).toContain("refused: rules.cannot_disable");
+  }, 60_000);
+});
