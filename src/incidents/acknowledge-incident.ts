@@ -6,6 +6,7 @@ import { ownEscalation } from "../escalation/own-escalation.js";
 import { incidents, people } from "../storage/schema/index.js";
 import { requireIncidentAction } from "./incident-access.js";
 import { incidentChanged, reporterNotice } from "./incident-changed.js";
+import { loadIncident } from "./incident-view.js";
 
 /**
  * Takes ownership of an open report and stops its escalation. One conditional update: when two
@@ -20,7 +21,9 @@ export async function acknowledgeIncident(ctx: DomainContext, incidentId: number
       .where(and(eq(incidents.id, incidentId), eq(incidents.status, "open"), isNull(incidents.ownerPersonId)))
       .returning({ id: incidents.id });
     if (!taken) {
-      const [current] = await tx.select({ status: incidents.status, by: displayName(people) }).from(incidents).leftJoin(people, eq(people.id, incidents.ownerPersonId)).where(eq(incidents.id, incidentId));
+      const [current] = await tx.select({ status: incidents.status, ownerId: incidents.ownerPersonId, by: displayName(people) }).from(incidents).leftJoin(people, eq(people.id, incidents.ownerPersonId)).where(eq(incidents.id, incidentId));
+      // The same press delivered twice: it is already theirs, nothing more to do.
+      if (current?.status === "acknowledged" && personId !== null && current.ownerId === personId) return loadIncident(tx, incidentId);
       throw new ConflictError(current?.status === "resolved" ? "incident.already_resolved" : "incident.already_owned", { by: current?.by ?? "-" });
     }
     await ownEscalation(tx, "incident", incidentId, personId, ctx.now);

@@ -17,7 +17,7 @@ export const checkInButtons = (assignmentId: number): OutboxButton[][] => [[{ te
 export const checkOutButtons = (assignmentId: number): OutboxButton[][] => [
   [{ text: { key: "btn-check-out" }, data: `co:${assignmentId}` }],
   [
-    { text: { key: "btn-report" }, data: "rp:new" },
+    { text: { key: "btn-report" }, data: "rn" },
     { text: { key: "btn-need-help" }, data: `hp:${assignmentId}` },
   ],
 ];

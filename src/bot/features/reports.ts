@@ -23,7 +23,7 @@ export function reportsFeature(): Composer<BotContext> {
   };
   chat.command("report", open);
   chat.command("start", async (ctx, next) => (ctx.match.trim() === REPORT_START ? open(ctx) : next()));
-  composer.callbackQuery("rp:new", async (ctx) => {
+  composer.callbackQuery("rn", async (ctx) => {
     await ctx.answerCallbackQuery();
     await open(ctx);
   });
