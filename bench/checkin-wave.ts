@@ -23,7 +23,7 @@ import type { Db } from "../src/storage/db.js";
 import { assignments, people, roleGrants } from "../src/storage/schema/index.js";
 import { startFakeTelegram, type FakeUser } from "../test/fake-telegram/index.js";
 import { openScratchDatabase } from "./scratch-database.js";
-import { percentile } from "./measure.js";
+import { percentile, rss, runBench } from "./measure.js";
 import { freePort } from "../test/support/bot-harness.js";
 
 const { values } = parseArgs({
@@ -44,10 +44,6 @@ const REPLY_TIMEOUT_MS = 30_000;
 const WAVE_DEADLINE_MS = 300_000;
 const SECRET = "bench-secret-0123456789";
 
-let peakRss = 0;
-const sampleRss = () => void (peakRss = Math.max(peakRss, process.memoryUsage().rss));
-// PGlite runs on this thread and starves timers during queries: every finished update samples too.
-const sampler = setInterval(sampleRss, 100);
 
 /** Polls until `done` holds or the time is up, so nothing here can wait forever. */
 async function until(done: () => unknown, timeoutMs: number): Promise<void> {
@@ -146,7 +142,7 @@ async function main(): Promise<void> {
         } catch (error) {
           failures.push(`${user.id}: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
         }
-        sampleRss();
+        rss.sample();
       };
 
       const editsBefore = fake.calls.filter((c) => c.method === "editMessageText").length;
@@ -182,7 +178,7 @@ async function main(): Promise<void> {
             webhookFailures: fake.webhookFailures.length,
             checkedInInDatabase: checkedIn!.n,
             liveBoards: { open: leaders.length, edits: fake.calls.filter((c) => c.method === "editMessageText").length - editsBefore, upToDate: leaders.filter(settled).length, secondsFromWaveStart: Number(boardsSeconds.toFixed(1)) },
-            peakRssMiB: Math.round(peakRss / 1024 / 1024),
+            peakRssMiB: rss.peakMiB(),
           },
           null,
           2,
@@ -197,9 +193,4 @@ async function main(): Promise<void> {
   }
 }
 
-main()
-  .catch((error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  })
-  .finally(() => clearInterval(sampler));
+runBench(main);

@@ -21,7 +21,7 @@ import { escalateUnderstaffedShifts } from "../src/shifts/escalate-shifts.js";
 import { localNight } from "../src/shifts/night.js";
 import type { Db } from "../src/storage/db.js";
 import { escalations, outbox, people } from "../src/storage/schema/index.js";
-import { percentile } from "./measure.js";
+import { percentile, round, rss, runBench, timed } from "./measure.js";
 import { openScratchDatabase } from "./scratch-database.js";
 
 const { values } = parseArgs({ options: { reports: { type: "string", default: "1000" } } });
@@ -32,18 +32,6 @@ const TEAMS = 106;
 const MEMBERS = 20;
 const MINUTE = 60_000;
 const settings = { refPrefix: "NH", timeZone: TZ, publicPerDay: 5, bbox: null };
-
-let peakRss = 0;
-const sampleRss = () => void (peakRss = Math.max(peakRss, process.memoryUsage().rss));
-const sampler = setInterval(sampleRss, 100);
-const round = (n: number, digits = 1) => Number(n.toFixed(digits));
-
-async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
-  const start = performance.now();
-  const result = await work();
-  sampleRss();
-  return [result, performance.now() - start];
-}
 
 /** The district tonight: a leader per team, a supervisor and a police liaison per town, 3 coordinators, one shift each with 2 of 4 in. */
 async function seed(db: Db, night: string, now: Date): Promise<void> {
@@ -126,7 +114,7 @@ async function main(): Promise<void> {
           idleTickP50Ms: round(percentile(idle, 50)),
           cardMessages: { rows: sent!.rows, duplicates: sent!.rows - sent!.keys },
           stillEscalating: live!.n,
-          peakRssMiB: Math.round(peakRss / 1024 / 1024),
+          peakRssMiB: rss.peakMiB(),
         },
         null,
         2,
@@ -137,9 +125,4 @@ async function main(): Promise<void> {
   }
 }
 
-main()
-  .catch((error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  })
-  .finally(() => clearInterval(sampler));
+runBench(main);

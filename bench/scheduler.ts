@@ -21,7 +21,7 @@ import { sendDueReminders } from "../src/shifts/send-due-reminders.js";
 import type { Db } from "../src/storage/db.js";
 import { assignments, outbox, reminders } from "../src/storage/schema/index.js";
 import { openScratchDatabase } from "./scratch-database.js";
-import { percentile } from "./measure.js";
+import { percentile, round, rss, runBench, timed } from "./measure.js";
 
 const { values } = parseArgs({ options: { quick: { type: "boolean", default: false } } });
 const HISTORY_NIGHTS = values.quick ? 60 : 365;
@@ -34,19 +34,7 @@ const REMINDERS = { ask: 1440, nudge: 120, checkin: 15 };
 /** The production cron interval of the due-reminders job (src/scheduler/jobs.ts). */
 const TICK_MS = 5000;
 
-let peakRss = 0;
-const sampleRss = () => void (peakRss = Math.max(peakRss, process.memoryUsage().rss));
-// PGlite runs on this thread, so the timer is starved during long queries: steps sample too.
-const sampler = setInterval(sampleRss, 100);
 const mib = (bytes: number) => Math.round(bytes / 1024 / 1024);
-const round = (n: number, digits = 1) => Number(n.toFixed(digits));
-
-async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
-  const start = performance.now();
-  const result = await work();
-  sampleRss();
-  return [result, performance.now() - start];
-}
 
 /** The district and its history, set-based: row-by-row inserts would take longer than the bench. */
 async function seed(db: Db, today: string, now: Date): Promise<void> {
@@ -144,7 +132,7 @@ async function main(): Promise<void> {
       await sleep(next - Date.now());
       const now = new Date();
       await sendDueReminders(ctxAt(now));
-      sampleRss();
+      rss.sample();
       commitOf.set(now.getTime(), Date.now());
       tickMs.push(Date.now() - now.getTime());
     }
@@ -156,7 +144,7 @@ async function main(): Promise<void> {
       .where(and(inArray(reminders.id, movedIds), isNotNull(reminders.outboxId)));
     const lateness = rows.map((r) => (r.createdAt.getTime() - r.dueAt.getTime()) / 1000);
     const committed = rows.map((r) => ((commitOf.get(r.createdAt.getTime()) ?? NaN) - r.dueAt.getTime()) / 1000);
-    sampleRss();
+    rss.sample();
 
     const summary = {
       store: database.kind,
@@ -182,7 +170,7 @@ async function main(): Promise<void> {
         committedMinusDueSeconds: { p50: round(percentile(committed, 50), 2), p99: round(percentile(committed, 99), 2), max: round(Math.max(...committed), 2) },
       },
       rssBeforeSeedMiB: mib(rssBefore),
-      peakRssMiB: mib(peakRss),
+      peakRssMiB: rss.peakMiB(),
     };
     console.log(JSON.stringify(summary, null, 2));
   } finally {
@@ -190,9 +178,4 @@ async function main(): Promise<void> {
   }
 }
 
-main()
-  .catch((error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  })
-  .finally(() => clearInterval(sampler));
+runBench(main);
