@@ -20,7 +20,13 @@ export async function escalateNow(tx: Db, escalationId: number, now: Date, logge
   if (pending.length === 0) {
     const policy = await loadPolicy(tx, escalation.policyKey as PolicyKey);
     const [last] = await tx.select().from(escalationSteps).where(eq(escalationSteps.escalationId, escalationId)).orderBy(desc(escalationSteps.seq)).limit(1);
-    const after = last ? nextPosition({ round: last.round, level: Math.min(last.level, policy.levels.length - 1) }, policy) : { round: 0, level: 0 };
+    // A step cancelled by an acknowledgement was never sent: its level is the one to tell now,
+    // else an owner passing the item up would skip the level right above them.
+    const after = !last
+      ? { round: 0, level: 0 }
+      : last.status === "cancelled"
+        ? { round: last.round, level: last.level }
+        : nextPosition({ round: last.round, level: Math.min(last.level, policy.levels.length - 1) }, policy);
     const position = after.level < policy.levels.length ? after : { round: after.round, level: policy.levels.length - 1 };
     await tx.insert(escalationSteps).values({ escalationId, seq: (last?.seq ?? 0) + 1, ...position, dueAt: now });
   }

@@ -20,6 +20,8 @@ export async function resolveNoteDialog(conversation: Conversation<BotContext, D
     }
     if (note.length > RESOLUTION_NOTE_MAX) {
       await u.reply(ctx.t("resolve-note-too-long", { length: note.length, max: RESOLUTION_NOTE_MAX }));
+      // The question again, so it is clear the dialog still waits for the note (or /cancel).
+      await u.reply(ctx.t("resolve-ask-note", { ref, max: RESOLUTION_NOTE_MAX }));
       continue;
     }
     const result = await attempt(conversation, async (o) => {

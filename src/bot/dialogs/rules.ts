@@ -19,7 +19,8 @@ export async function rulesDialog(conversation: DialogConversation, ctx: DialogC
   if (!views.ok) return void (await ctx.reply(ctx.t(views.key, views.args)));
   const current = views.value.find((v) => v.policy.key === key);
   if (!current) return void (await ctx.reply(ctx.t("err-rules-unknown-policy", { key })));
-  await ctx.reply(ctx.t("rules-edit", { name: ctx.t(policyName(key)), current: current.text }));
+  const ask = () => ctx.reply(ctx.t("rules-edit", { name: ctx.t(policyName(key)), current: current.text }));
+  await ask();
 
   let written: WrittenPolicy | null = null;
   while (!written) {
@@ -30,7 +31,11 @@ export async function rulesDialog(conversation: DialogConversation, ctx: DialogC
     }
     const parsed = parsePolicyText(u.message?.text ?? "");
     if (parsed.ok) written = parsed.policy;
-    else await u.reply([ctx.t("rules-problems"), ...parsed.problems.map((p) => ctx.t("rules-problem", { line: p.line, problem: ctx.t(reasonKey(p.reason), { text: p.text }) }))].join("\n"));
+    else {
+      await u.reply([ctx.t("rules-problems"), ...parsed.problems.map((p) => ctx.t("rules-problem", { line: p.line, problem: ctx.t(reasonKey(p.reason), { text: p.text }) }))].join("\n"));
+      // The question again, with the current rules to copy from.
+      await ask();
+    }
   }
   await ctx.reply(ctx.t("rules-confirm", { name: ctx.t(policyName(key)), rules: formatPolicyText(written) }), {
     reply_markup: new InlineKeyboard().text(ctx.t("btn-save"), "rd:save").text(ctx.t("btn-cancel"), "rd:cancel"),
