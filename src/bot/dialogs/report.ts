@@ -52,8 +52,11 @@ export async function reportDialog(conversation: DialogConversation, ctx: Dialog
     const u = await nextInput(conversation);
     const text = u.message?.text?.trim();
     if (u.message?.voice) voiceFileId = u.message.voice.file_id;
-    else if (text && text.length > DESCRIPTION_MAX) await u.reply(ctx.t("report-description-too-long", { length: text.length, max: DESCRIPTION_MAX }));
-    else if (text) description = text;
+    else if (text && text.length > DESCRIPTION_MAX) {
+      await u.reply(ctx.t("report-description-too-long", { length: text.length, max: DESCRIPTION_MAX }));
+      // The question again, so it is clear the dialog still waits for the description.
+      await u.reply(ctx.t("report-ask-description", { max: DESCRIPTION_MAX }));
+    } else if (text) description = text;
     else await u.reply(ctx.t(u.message?.photo ? "report-hint-photo-first" : "report-hint-description"));
   }
 
@@ -77,7 +80,8 @@ export async function reportDialog(conversation: DialogConversation, ctx: Dialog
   }
 
   const skip = ctx.t("btn-skip");
-  await ctx.reply(ctx.t("report-ask-location"), { reply_markup: new Keyboard().requestLocation(ctx.t("btn-send-location")).row().text(skip).resized().oneTime() });
+  const locationKeyboard = new Keyboard().requestLocation(ctx.t("btn-send-location")).row().text(skip).resized().oneTime();
+  await ctx.reply(ctx.t("report-ask-location"), { reply_markup: locationKeyboard });
   let location: { latitude: number; longitude: number } | null = null;
   for (;;) {
     const u = await nextInput(conversation);
@@ -86,9 +90,10 @@ export async function reportDialog(conversation: DialogConversation, ctx: Dialog
       location = { latitude: shared.latitude, longitude: shared.longitude };
       break;
     }
-    if (shared) await u.reply(ctx.t("report-location-outside"));
+    // The keyboard is one-time: a client hides it after the location button, so a refusal brings it back.
+    if (shared) await u.reply(ctx.t("report-location-outside"), { reply_markup: locationKeyboard });
     else if (saysDone(u.message?.text, skip)) break;
-    else await u.reply(ctx.t("report-hint-location"));
+    else await u.reply(ctx.t("report-hint-location"), { reply_markup: locationKeyboard });
   }
 
   await ctx.reply(ctx.t("report-summary", summaryArgs(ctx, category, description, voiceFileId, photos.length, location !== null)), {
