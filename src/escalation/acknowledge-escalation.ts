@@ -28,17 +28,19 @@ export async function acknowledgeEscalation(ctx: DomainContext, escalationId: nu
   }
   return ctx.db.transaction(async (tx) => {
     const owned = await ownEscalation(tx, escalation.subject, escalation.subjectId, personId, ctx.now);
-    if (owned !== escalation.id) {
+    if (owned === null) {
       const [current] = await tx.select({ status: escalations.status, by: displayName(people) }).from(escalations).leftJoin(people, eq(people.id, escalations.ownerPersonId)).where(eq(escalations.id, escalationId));
       if (current?.status === "owned") throw new ConflictError("escalation.already_owned", { by: current.by ?? "-" });
       throw new ConflictError("escalation.over");
     }
     await refreshCards(tx, escalation.id, ctx.now);
+    // An older card of the same call for help answers the newest call too: both cards show it.
+    if (owned !== escalation.id) await refreshCards(tx, owned, ctx.now);
     if (escalation.subject === "help" && escalation.raisedBy !== null) {
       const [raiser] = await tx.select(recipientColumns).from(people).where(eq(people.id, escalation.raisedBy));
       const [me] = await tx.select({ name: displayName(people) }).from(people).where(eq(people.id, personId));
       const to = raiser ? toRecipient(raiser) : null;
-      if (to) await enqueueMessages(tx, ctx.now, [{ to, payload: { kind: "message", text: { key: "notice-help-coming", args: { name: me?.name ?? "-" } } }, dedupeKey: `help-owned:${escalation.id}` }]);
+      if (to) await enqueueMessages(tx, ctx.now, [{ to, payload: { kind: "message", text: { key: "notice-help-coming", args: { name: me?.name ?? "-" } } }, dedupeKey: `help-owned:${owned}` }]);
     }
     return { subject: escalation.subject };
   });
