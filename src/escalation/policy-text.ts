@@ -53,7 +53,8 @@ export function parsePolicyText(text: string): { ok: true; policy: WrittenPolicy
   const policy: WrittenPolicy = { levels: [] };
   const problems: PolicyTextProblem[] = [];
   text.split(/\r?\n|;/).forEach((raw, index) => {
-    const line = raw.trim().replace(/^\d+[.)、]\s*/, "");
+    // "30 min" and "30 分钟" are one wait, however they were spaced.
+    const line = raw.trim().replace(/^\d+[.)、]\s*/, "").replace(/(\d)\s+(minutes?|mins?|m|hours?|h|分钟|分|小时)(?=\s|$)/gi, "$1$2");
     if (!line || line.startsWith("#")) return;
     const words = line.split(/[\s,+，、]+/).filter(Boolean);
     const problem = (reason: string, word = line) => problems.push({ line: index + 1, reason, text: word });

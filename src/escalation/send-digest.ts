@@ -35,6 +35,8 @@ export async function sendEscalationDigest(ctx: DomainContext): Promise<number> 
     const lines: TextRef[] = [];
     for (const escalation of unowned) lines.push(await digestLine(tx, escalation));
     const coordinators = await resolveTargets(tx, ["coordinators"], { teamId: null, townId: null, shiftId: null }, null);
+    // Nobody to tell yet: keep the items for the first digest that has a reader.
+    if (coordinators.length === 0) return 0;
     const stamp = ctx.now.toISOString().slice(0, 10);
     await enqueueMessages(
       tx,

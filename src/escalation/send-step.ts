@@ -38,9 +38,10 @@ export async function endEscalation(tx: Db, escalationId: number, status: "settl
     .update(escalations)
     .set({ status, endedAt: now })
     .where(and(eq(escalations.id, escalationId), eq(escalations.status, "active")))
-    .returning({ id: escalations.id });
+    .returning({ id: escalations.id, subject: escalations.subject });
   await tx.update(escalationSteps).set({ status: "cancelled", handledAt: now }).where(and(eq(escalationSteps.escalationId, escalationId), eq(escalationSteps.status, "pending")));
-  if (ended.length > 0) await refreshCards(tx, escalationId, now);
+  // A report's card shows the report, not its escalation: nothing on it changed.
+  if (ended.length > 0 && ended[0]!.subject !== "incident") await refreshCards(tx, escalationId, now);
   return ended.length > 0;
 }
 

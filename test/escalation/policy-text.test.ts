@@ -172,3 +172,10 @@ describe("changing a policy", () => {
     expect(rows.map((r) => (r.after as { repeat: number }).repeat).sort()).toEqual([1, 3]);
   });
 });
+
+describe("waits written with a space", () => {
+  it("When a wait is written as \"30 min\" or \"2 小时\", then it is read as one wait", () => {
+    const parsed = parsePolicyText("leaders 30 min\n镇街 2 小时");
+    expect(parsed).toEqual({ ok: true, policy: { levels: [{ targets: ["leaders"], waitMinutes: 30 }, { targets: ["supervisors"], waitMinutes: 120 }] } });
+  });
+});
