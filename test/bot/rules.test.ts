@@ -101,12 +101,13 @@ describe("/rules for a coordinator", () => {
     expect(blockOf(await showRules(coordinator), "Disputes")).toBe("Disputes\nleaders police 30m\nsupervisors 2h\nrepeat 1");
   });
 
-  it("When a coordinator switches off the Emergencies rules, then it is refused with the reason and they stay on", async () => {
+  it("When a coordinator switches off the Emergencies rules, then it is refused with the reason before any confirmation, and they stay on", async () => {
     const ask = await editPolicy("Emergencies");
     await coordinator.send("leaders supervisors police coordinators 5m\nrepeat 3\noff");
-    const confirm = await coordinator.waitForMessage(/New rules for Emergencies:/, { after: ask });
-    await coordinator.click(confirm, "💾 Save");
-    await coordinator.waitForMessage(/Reports always escalate; their rules cannot be switched off/, { after: confirm });
+    await coordinator.waitForMessage(/Reports always escalate; their rules cannot be switched off/, { after: ask });
+    await coordinator.waitForMessage(/Emergencies, now:/, { after: ask });
+    expect(coordinator.messages().some((m) => /New rules for Emergencies/.test(m.text ?? ""))).toBe(false);
+    await coordinator.send("/cancel");
     const rules = await showRules(coordinator);
     expect(blockOf(rules, "Emergencies")).toBe("Emergencies\nleaders supervisors police coordinators 5m\nrepeat 3");
     expect(await auditRows("incident.emergency")).toHaveLength(0);

@@ -1,4 +1,5 @@
 import { InlineKeyboard } from "grammy";
+import { INCIDENT_POLICY_KEYS } from "../../escalation/policy-schema.js";
 import { parsePolicyText, formatPolicyText, type WrittenPolicy } from "../../escalation/policy-text.js";
 import { updatePolicy } from "../../escalation/update-policy.js";
 import { viewPolicies } from "../../escalation/view-policies.js";
@@ -6,6 +7,8 @@ import type { DialogContext } from "../context.js";
 import { reasonKey } from "../errors.js";
 import { attempt } from "./attempt.js";
 import { nextInput, type DialogConversation } from "./next-input.js";
+
+const mayNotSwitchOff = (key: string) => (INCIDENT_POLICY_KEYS as readonly string[]).includes(key);
 
 export const policyName = (key: string) => `policy-${key.replace(/[._]/g, "-")}`;
 
@@ -30,7 +33,11 @@ export async function rulesDialog(conversation: DialogConversation, ctx: DialogC
       continue;
     }
     const parsed = parsePolicyText(u.message?.text ?? "");
-    if (parsed.ok) written = parsed.policy;
+    if (parsed.ok && parsed.policy.enabled === false && mayNotSwitchOff(key)) {
+      // Said now rather than after the confirmation: the save would be refused anyway.
+      await u.reply(ctx.t("err-rules-cannot-disable"));
+      await ask();
+    } else if (parsed.ok) written = parsed.policy;
     else {
       await u.reply([ctx.t("rules-problems"), ...parsed.problems.map((p) => ctx.t("rules-problem", { line: p.line, problem: ctx.t(reasonKey(p.reason), { text: p.text }) }))].join("\n"));
       // The question again, with the current rules to copy from.
