@@ -1,27 +1,16 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { runEscalations } from "../../src/escalation/run-escalations.js";
+import { expect, it } from "vitest";
 import { acknowledgeIncident } from "../../src/incidents/acknowledge-incident.js";
 import { escalateIncident } from "../../src/incidents/escalate-incident.js";
 import { resolveIncident } from "../../src/incidents/resolve-incident.js";
-import type { Database } from "../../src/storage/db.js";
-import { outbox } from "../../src/storage/schema/index.js";
-import { addMember, asPerson, contextFor, makePerson, makeTeam, system } from "../support/domain.js";
-import { openTestDatabase } from "../support/test-database.js";
-import { cardEdits, cardRecipients, escalationFor, minutesAfter, namedPerson, reasonOf, report, stepsOf } from "./support.js";
+import { addMember, asPerson, contextFor, makeTeam } from "../support/domain.js";
+import { cardEdits, cardRecipients, escalationFor, escalationWorld, minutesAfter, namedPerson, reasonOf, report, stepsOf } from "./support.js";
 
-let database: Database;
-let coordinator: { personId: number };
-beforeAll(async () => {
-  database = await openTestDatabase();
-  coordinator = await makePerson(database.db, { role: "coordinator" });
-});
-afterAll(async () => database?.close());
+const w = escalationWorld();
+const { run, outboxSize } = w;
 
-const run = (at: Date) => runEscalations(contextFor(database.db, system, at));
-const outboxSize = async () => (await database.db.select({ id: outbox.id }).from(outbox)).length;
 
 async function hazardTeam(name: string) {
-  const db = database.db;
+  const db = w.database.db;
   const team = await makeTeam(db, "ack");
   const leader = await namedPerson(db, `Leader ${name}`, { role: "leader", teamId: team.teamId });
   const supervisor = await namedPerson(db, `Supervisor ${name}`, { role: "supervisor", townId: team.townId });
@@ -30,7 +19,7 @@ async function hazardTeam(name: string) {
 }
 
 it("When the leader acknowledges a report, then the escalation is owned, its pending step is cancelled, the card is edited, and later runs tell nobody else", async () => {
-  const db = database.db;
+  const db = w.database.db;
   const { leader, member } = await hazardTeam("Stop");
   const t0 = new Date("2027-04-01T12:00:00Z");
   const { incidentId } = await report(db, member.personId, t0);
@@ -62,7 +51,7 @@ it("When the leader acknowledges a report, then the escalation is owned, its pen
 });
 
 it("When the supervisor acknowledges after the second level, then every copy of the card is edited once and the coordinators never hear", async () => {
-  const db = database.db;
+  const db = w.database.db;
   const { leader, supervisor, member } = await hazardTeam("Both");
   const t0 = new Date("2027-04-02T12:00:00Z");
   const { incidentId } = await report(db, member.personId, t0);
@@ -79,12 +68,12 @@ it("When the supervisor acknowledges after the second level, then every copy of 
   await run(minutesAfter(t0, 90));
   await run(minutesAfter(t0, 500));
   expect(await cardRecipients(db, group)).toEqual([leader.personId, supervisor.personId]);
-  expect(await cardRecipients(db, group)).not.toContain(coordinator.personId);
+  expect(await cardRecipients(db, group)).not.toContain(w.coordinator.personId);
   expect(await reasonOf(acknowledgeIncident(contextFor(db, asPerson(leader.personId), minutesAfter(t0, 42)), incidentId))).toBe("incident.already_owned");
 });
 
 it("When a report is resolved before anyone acknowledged it, then the walk stops too", async () => {
-  const db = database.db;
+  const db = w.database.db;
   const { leader, member } = await hazardTeam("Resolve");
   const t0 = new Date("2027-04-03T12:00:00Z");
   const { incidentId } = await report(db, member.personId, t0);
@@ -98,7 +87,7 @@ it("When a report is resolved before anyone acknowledged it, then the walk stops
 });
 
 it("When a leader presses Escalate now on an open report, then the supervisor is told at once and the coordinators after the supervisor's wait", async () => {
-  const db = database.db;
+  const db = w.database.db;
   const { leader, supervisor, member } = await hazardTeam("Now");
   const t0 = new Date("2027-04-04T12:00:00Z");
   const { incidentId } = await report(db, member.personId, t0);
@@ -108,5 +97,5 @@ it("When a leader presses Escalate now on an open report, then the supervisor is
   await run(minutesAfter(t0, 62));
   expect(await cardRecipients(db, `incident:${incidentId}`)).toEqual([leader.personId, supervisor.personId]);
   await run(minutesAfter(t0, 63));
-  expect(await cardRecipients(db, `incident:${incidentId}`)).toEqual([leader.personId, supervisor.personId, coordinator.personId]);
+  expect(await cardRecipients(db, `incident:${incidentId}`)).toEqual([leader.personId, supervisor.personId, w.coordinator.personId]);
 });

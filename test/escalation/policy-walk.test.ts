@@ -1,28 +1,16 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { parsePolicyText } from "../../src/escalation/policy-text.js";
-import { runEscalations } from "../../src/escalation/run-escalations.js";
 import { updatePolicy } from "../../src/escalation/update-policy.js";
-import type { Database } from "../../src/storage/db.js";
-import { outbox } from "../../src/storage/schema/index.js";
 import { addMember, contextFor, makePerson, makeTeam, system } from "../support/domain.js";
-import { openTestDatabase } from "../support/test-database.js";
-import { attachmentsSent, cardRecipients, escalationFor, minutesAfter, report, stepsOf } from "./support.js";
+import { attachmentsSent, cardRecipients, escalationFor, escalationWorld, minutesAfter, report, stepsOf } from "./support.js";
 
-let database: Database;
-let coordinator: { personId: number };
-beforeAll(async () => {
-  database = await openTestDatabase();
-  // Coordinators serve the whole district, so every walk in this file ends with this one.
-  coordinator = await makePerson(database.db, { role: "coordinator" });
-});
-afterAll(async () => database?.close());
+const w = escalationWorld();
+const { run, outboxSize } = w;
 
-const run = (at: Date) => runEscalations(contextFor(database.db, system, at));
-const outboxSize = async () => (await database.db.select({ id: outbox.id }).from(outbox)).length;
 
 /** A team in a town of its own, so no other test's supervisor or leader is in its scope. */
 async function staffedTeam(options: { leader?: boolean } = {}) {
-  const db = database.db;
+  const db = w.database.db;
   const team = await makeTeam(db, "walk");
   const leader = options.leader === false ? null : await makePerson(db, { role: "leader", teamId: team.teamId });
   const supervisor = await makePerson(db, { role: "supervisor", townId: team.townId });
@@ -31,7 +19,7 @@ async function staffedTeam(options: { leader?: boolean } = {}) {
 }
 
 it("When nobody acknowledges a hazard, then its leader is told at once, the supervisor only after 30 min, the coordinators after 90, and at 210 min it is exhausted and nothing more is sent", async () => {
-  const db = database.db;
+  const db = w.database.db;
   const { leader, supervisor, member } = await staffedTeam();
   const t0 = new Date("2027-02-01T12:00:00Z");
   const { incidentId } = await report(db, member.personId, t0);
@@ -45,7 +33,7 @@ it("When nobody acknowledges a hazard, then its leader is told at once, the supe
   await run(minutesAfter(t0, 89));
   expect(await told()).toEqual([leader!.personId, supervisor.personId]);
   await run(minutesAfter(t0, 90));
-  expect(await told()).toEqual([leader!.personId, supervisor.personId, coordinator.personId]);
+  expect(await told()).toEqual([leader!.personId, supervisor.personId, w.coordinator.personId]);
 
   await run(minutesAfter(t0, 209));
   const [walking] = await escalationFor(db, "incident", incidentId);
@@ -65,11 +53,11 @@ it("When nobody acknowledges a hazard, then its leader is told at once, the supe
   expect(await run(minutesAfter(t0, 600))).toBe(0);
   expect(await run(minutesAfter(t0, 6000))).toBe(0);
   expect(await outboxSize()).toBe(size);
-  expect(await told()).toEqual([leader!.personId, supervisor.personId, coordinator.personId]);
+  expect(await told()).toEqual([leader!.personId, supervisor.personId, w.coordinator.personId]);
 });
 
 it("When a policy repeats once, then the second round tells each level again, and photos and the map pin go only with each person's first card", async () => {
-  const db = database.db;
+  const db = w.database.db;
   const written = parsePolicyText("leaders 10m\nsupervisors 20m\nrepeat 1");
   if (!written.ok) throw new Error(JSON.stringify(written.problems));
   await updatePolicy(contextFor(db, system), { key: "incident.dispute", policy: written.policy });
@@ -108,7 +96,7 @@ it("When a policy repeats once, then the second round tells each level again, an
 });
 
 it("When a team has no leader, then its report goes straight to the supervisor, and the supervisor's wait decides when the coordinators hear", async () => {
-  const db = database.db;
+  const db = w.database.db;
   const { supervisor, member } = await staffedTeam({ leader: false });
   const t0 = new Date("2027-02-03T12:00:00Z");
   const { incidentId } = await report(db, member.personId, t0);
@@ -126,16 +114,16 @@ it("When a team has no leader, then its report goes straight to the supervisor, 
   await run(minutesAfter(t0, 59));
   expect(await cardRecipients(db, `incident:${incidentId}`)).toEqual([supervisor.personId]);
   await run(minutesAfter(t0, 60));
-  expect(await cardRecipients(db, `incident:${incidentId}`)).toEqual([supervisor.personId, coordinator.personId]);
+  expect(await cardRecipients(db, `incident:${incidentId}`)).toEqual([supervisor.personId, w.coordinator.personId]);
 });
 
 it("When the team's only leader reports, then they are not paged about their own report and the supervisor hears at once", async () => {
-  const db = database.db;
+  const db = w.database.db;
   const { leader, supervisor } = await staffedTeam();
   const t0 = new Date("2027-02-04T12:00:00Z");
   const { incidentId } = await report(db, leader!.personId, t0);
 
   expect(await cardRecipients(db, `incident:${incidentId}`)).toEqual([supervisor.personId]);
   await run(minutesAfter(t0, 60));
-  expect(await cardRecipients(db, `incident:${incidentId}`)).toEqual([supervisor.personId, coordinator.personId]);
+  expect(await cardRecipients(db, `incident:${incidentId}`)).toEqual([supervisor.personId, w.coordinator.personId]);
 });

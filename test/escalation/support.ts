@@ -1,13 +1,36 @@
 import { and, asc, eq, like } from "drizzle-orm";
+import { afterAll, beforeAll } from "vitest";
 import { DomainError } from "../../src/domain/errors.js";
 import type { ReportSettings } from "../../src/incidents/report-settings.js";
 import { submitReport, type ReportInput } from "../../src/incidents/submit-report.js";
 import type { OutboxPayload } from "../../src/outbox/payload.js";
 import type { Db } from "../../src/storage/db.js";
 import { escalationSteps, escalations, outbox, people } from "../../src/storage/schema/index.js";
-import { asPerson, contextFor, makePerson } from "../support/domain.js";
+import type { Database } from "../../src/storage/db.js";
+import { runEscalations } from "../../src/escalation/run-escalations.js";
+import { asPerson, contextFor, makePerson, system } from "../support/domain.js";
+import { openTestDatabase } from "../support/test-database.js";
 
 export const settings: ReportSettings = { refPrefix: "NH", timeZone: "Asia/Shanghai", publicPerDay: 5, bbox: null };
+
+/**
+ * The file's own database with one coordinator: coordinators serve the whole district, so every
+ * walk in the file ends with this one. `run` is the scheduler's escalation job at a pinned time.
+ */
+export function escalationWorld() {
+  const world = {
+    database: undefined as unknown as Database,
+    coordinator: { personId: 0 },
+    run: (at: Date) => runEscalations(contextFor(world.database.db, system, at)),
+    outboxSize: async () => (await world.database.db.select({ id: outbox.id }).from(outbox)).length,
+  };
+  beforeAll(async () => {
+    world.database = await openTestDatabase();
+    world.coordinator = await makePerson(world.database.db, { role: "coordinator" });
+  });
+  afterAll(async () => world.database?.close());
+  return world;
+}
 
 export const minutesAfter = (t: Date, minutes: number) => new Date(t.getTime() + minutes * 60_000);
 

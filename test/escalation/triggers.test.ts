@@ -1,41 +1,33 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parsePolicyText } from "../../src/escalation/policy-text.js";
 import { runEscalations } from "../../src/escalation/run-escalations.js";
 import { updatePolicy } from "../../src/escalation/update-policy.js";
 import type { TextRef } from "../../src/outbox/payload.js";
 import { escalateMissingLogs, escalateUnderstaffedShifts } from "../../src/shifts/escalate-shifts.js";
 import { checkIn } from "../../src/shifts/check-in.js";
-import type { Database } from "../../src/storage/db.js";
 import { shifts } from "../../src/storage/schema/index.js";
 import { asPerson, contextFor, makePerson, system } from "../support/domain.js";
 import { plannedNight, testPolicy } from "../support/shifts.js";
-import { openTestDatabase } from "../support/test-database.js";
-import { cardEdits, cardRecipients, escalationFor, minutesAfter, stepsOf } from "./support.js";
+import { cardEdits, cardRecipients, escalationFor, escalationWorld, minutesAfter, stepsOf } from "./support.js";
 
-let database: Database;
-let coordinator: { personId: number };
-beforeAll(async () => {
-  database = await openTestDatabase();
-  coordinator = await makePerson(database.db, { role: "coordinator" });
-});
-afterAll(async () => database?.close());
+const w = escalationWorld();
 
-const ctxAt = (at: Date) => contextFor(database.db, system, at);
+const ctxAt = (at: Date) => contextFor(w.database.db, system, at);
 
 /**
  * A planned night with a supervisor for its town. Planning a night plans it for every team in the
  * database, so checks name the shift rather than count what a trigger raised.
  */
 async function night(date: string, size = 4) {
-  const n = await plannedNight(database.db, date, size);
-  const supervisor = await makePerson(database.db, { role: "supervisor", townId: n.team.townId });
+  const n = await plannedNight(w.database.db, date, size);
+  const supervisor = await makePerson(w.database.db, { role: "supervisor", townId: n.team.townId });
   return { ...n, supervisor };
 }
 
 describe("a shift short of people", () => {
   it("When a quarter of an hour after the start fewer are checked in than needed, then the shift's leader is told, then the supervisor, and once enough check in it settles at the next step and is never raised again", async () => {
-    const db = database.db;
+    const db = w.database.db;
     const n = await night("2027-06-01");
     expect(n.shift.required).toBe(4);
     expect(n.shift.leaderPersonId).toBe(n.leader.personId);
@@ -66,7 +58,7 @@ describe("a shift short of people", () => {
     expect(settled).toMatchObject({ status: "settled", ownerPersonId: null });
     expect((await stepsOf(db, escalation!.id)).map((s) => s.status)).toEqual(["sent", "sent", "cancelled"]);
     expect(await cardRecipients(db, group)).toEqual([n.leader.personId, n.supervisor.personId]);
-    expect(await cardRecipients(db, group)).not.toContain(coordinator.personId);
+    expect(await cardRecipients(db, group)).not.toContain(w.coordinator.personId);
 
     const edits = await cardEdits(db, group);
     expect(edits.map((e) => e.personId).sort()).toEqual([n.leader.personId, n.supervisor.personId].sort());
@@ -83,7 +75,7 @@ describe("a shift short of people", () => {
   });
 
   it("When two instances run the trigger at the same moment, then the shift gets one escalation and its leader one card", async () => {
-    const db = database.db;
+    const db = w.database.db;
     const n = await night("2027-06-04");
     const at = minutesAfter(n.shift.startsAt, 16);
     await Promise.all([escalateUnderstaffedShifts(ctxAt(at)), escalateUnderstaffedShifts(ctxAt(at))]);
@@ -93,7 +85,7 @@ describe("a shift short of people", () => {
   });
 
   it("When tonight's shift was handed to a deputy, then the deputy is told, not the team's leader", async () => {
-    const db = database.db;
+    const db = w.database.db;
     const n = await night("2027-06-02");
     const deputy = await makePerson(db, { role: "deputy", teamId: n.team.teamId });
     await db.update(shifts).set({ leaderPersonId: deputy.personId }).where(eq(shifts.id, n.shift.id));
@@ -104,7 +96,7 @@ describe("a shift short of people", () => {
   });
 
   it("When everyone is checked in by a quarter past, then nothing is raised", async () => {
-    const db = database.db;
+    const db = w.database.db;
     const n = await night("2027-06-03");
     for (const p of n.assigned) await checkIn(contextFor(db, asPerson(p.personId), minutesAfter(n.shift.startsAt, -1)), testPolicy);
     await escalateUnderstaffedShifts(ctxAt(minutesAfter(n.shift.startsAt, 15)));
@@ -118,11 +110,11 @@ describe("a duty log left open", () => {
     const n = await night("2027-07-01");
     expect(await escalateMissingLogs(ctxAt(minutesAfter(n.shift.endsAt, 31)))).toBe(0);
     expect(await escalateMissingLogs(ctxAt(minutesAfter(n.shift.endsAt, 300)))).toBe(0);
-    expect(await escalationFor(database.db, "missing_log", n.shift.id)).toHaveLength(0);
+    expect(await escalationFor(w.database.db, "missing_log", n.shift.id)).toHaveLength(0);
   });
 
   it("When the rule is switched on, then a log still open 30 min after the end is raised once, to the shift's leader, and closing the log settles it at the next step", async () => {
-    const db = database.db;
+    const db = w.database.db;
     const written = parsePolicyText("shift_leader 1h\nsupervisors 2h\ncoordinators 4h\non");
     if (!written.ok) throw new Error(JSON.stringify(written.problems));
     await updatePolicy(ctxAt(new Date("2027-07-09T00:00:00Z")), { key: "duty_log.missing", policy: written.policy });
