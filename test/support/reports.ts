@@ -59,3 +59,92 @@ export async function pressButton(user: FakeUser, message: Message, label: strin
   const { callbackQuery } = await user.click(message, label);
   return (await user.waitForCallbackAnswer(callbackQuery.id)) as { text?: string; show_alert?: boolean };
 }
+
+// Shanghai and its surroundings; the fake's location button shares 31.2304,121.4737, inside it.
+export const BBOX = "30.6,120.6,31.5,121.9";
+export const INSIDE = { latitude: 31.05, longitude: 121.2 };
+export const BEIJING = { latitude: 39.9042, longitude: 116.4074 };
+
+export type Lang = "en" | "zh";
+
+// Written out rather than read from the .ftl files, so a broken translation fails here.
+export const UI = {
+  en: {
+    category: {
+      tip: "🕵️ Tip for police",
+      hazard: "⚠️ Hazard",
+      assistance: "🤝 Help given",
+      dispute: "⚖️ Dispute",
+      suspicious: "👀 Suspicious person or vehicle",
+      emergency: "🚨 Emergency",
+    },
+    askCategory: /What are you reporting\?/,
+    askDescription: /Describe what you found: send a message \(up to 1,000 characters\) or a voice note/,
+    askPhotos: /Send up to 5 photos, then press Done/,
+    photoAdded: (n: number) => new RegExp(`Photo ${n} of 5 added`),
+    askLocation: /Where is it\?/,
+    summary: /^Your report:/,
+    send: "✅ Send",
+    done: "Done",
+    skip: "Skip",
+    sendLocation: "📍 Send location",
+    received: /✅ Report received: (NH-\d{4}-\d{6})\./,
+    callPolice: /If anyone is in danger, call 110 now/,
+    paged: /Your leaders and the duty officers have been paged: report (NH-\d{4}-\d{6})/,
+    added: (ref: string) => `Added to ${ref}; everyone paged has it.`,
+    finished: /Thank you\. Stay safe\./,
+    reportedBy: (name: string) => `Reported by ${name}, `,
+    pin: (yes: boolean) => (yes ? "📍 map pin" : "📍 no location"),
+    voice: (yes: boolean) => (yes ? "🎤 voice note" : "🎤 no voice note"),
+    voiceOnly: "(voice note)",
+    noDetails: "(no description yet)",
+    waiting: "⏳ Waiting for someone to take it on",
+    voiceCaption: (ref: string) => `Voice note for ${ref}`,
+    photosCaption: (ref: string) => `Photos for ${ref}`,
+  },
+  zh: {
+    category: {
+      tip: "🕵️ 线索（报警方）",
+      hazard: "⚠️ 隐患",
+      assistance: "🤝 帮助群众",
+      dispute: "⚖️ 矛盾纠纷",
+      suspicious: "👀 可疑人员或车辆",
+      emergency: "🚨 紧急情况",
+    },
+    askCategory: /你要上报什么？/,
+    askDescription: /请描述情况：发一段文字（最多 1,000 字）或一条语音/,
+    askPhotos: /最多可发 5 张照片，发完按“完成”/,
+    photoAdded: (n: number) => new RegExp(`已添加照片 ${n}/5`),
+    askLocation: /在什么位置？/,
+    summary: /^你的上报：/,
+    send: "✅ 发送",
+    done: "完成",
+    skip: "跳过",
+    sendLocation: "📍 发送位置",
+    received: /✅ 已收到上报：(NH-\d{4}-\d{6})。/,
+    callPolice: /如有人身危险，请立即拨打 110/,
+    paged: /已通知你的带班干部和值班人员：上报 (NH-\d{4}-\d{6})/,
+    added: (ref: string) => `已补充到 ${ref}，已通知的人都会收到。`,
+    finished: /谢谢，注意安全。/,
+    reportedBy: (name: string) => `上报人：${name}，`,
+    pin: (yes: boolean) => (yes ? "📍 有定位" : "📍 无定位"),
+    voice: (yes: boolean) => (yes ? "🎤 有语音" : "🎤 无语音"),
+    voiceOnly: "（语音）",
+    noDetails: "（暂无描述）",
+    waiting: "⏳ 等待有人接手",
+    voiceCaption: (ref: string) => `${ref} 的语音`,
+    photosCaption: (ref: string) => `${ref} 的照片`,
+  },
+} as const;
+
+export const ids = (...users: FakeUser[]) => users.map((u) => u.id).sort((a, b) => a - b);
+export const largest = (m: Message) => m.photo?.at(-1)?.file_unique_id;
+
+/** Walks to the description question of a hazard report. */
+export async function startHazard(user: FakeUser) {
+  const start = user.cursor();
+  await user.send("/report");
+  const ask = await user.waitForMessage(UI.en.askCategory, { after: start });
+  await user.click(ask, UI.en.category.hazard);
+  return user.waitForMessage(UI.en.askDescription, { after: start });
+}
