@@ -6,7 +6,7 @@ import { people } from "../storage/schema/index.js";
 import { isCoordinator, isPoliceLiaison, ledTeamIds, loadAccess, supervisedTownIds, type Access } from "./access.js";
 
 /** What every private chat sees, member or not. */
-export const BASE_COMMANDS = ["start", "report", "myreports", "me", "lang", "help"] as const;
+export const BASE_COMMANDS = ["start", "report", "myreports", "status", "specialdays", "me", "lang", "help"] as const;
 const VOLUNTEER_COMMANDS = ["shifts", "checkin", "checkout", "sos", "open", "leave_dates", "leave", "forgetme"] as const;
 const LEADER_COMMANDS = ["roster", "team", "patrol", "invite", "invites"] as const;
 const SUPERVISOR_COMMANDS = ["team", "invite", "invites"] as const;

@@ -17,6 +17,7 @@ import { importFeature } from "./features/import.js";
 import { incidentCardFeature } from "./features/incident-card.js";
 import { inviteFeature } from "./features/invite.js";
 import { langFeature } from "./features/lang.js";
+import { levelsFeature } from "./features/levels.js";
 import { meFeature } from "./features/me.js";
 import { membershipFeature } from "./features/membership.js";
 import { patrolSettingsFeature } from "./features/patrol-settings.js";
@@ -76,7 +77,7 @@ export function createBot(deps: BotDeps, botInfo?: UserFromGetMe): Bot<BotContex
   root.use(createConversation(rulesDialog, { id: "rules", maxMillisecondsToWait: DIALOG_TIMEOUT_MS }));
 
   // Reports first: "/start report" (the public link) is theirs, any other /start is the start feature's.
-  root.use(reportsFeature(), incidentCardFeature(), helpRequestFeature(), tipsFeature(), rulesFeature());
+  root.use(reportsFeature(), incidentCardFeature(), helpRequestFeature(), tipsFeature(), rulesFeature(), levelsFeature());
   root.use(chatMemberFeature(), startFeature(), meFeature(), langFeature(), inviteFeature(), signupReviewFeature(), teamFeature(), membershipFeature(), importFeature());
   root.use(attendanceFeature(), rosterFeature(), patrolSettingsFeature(), volunteerPlansFeature(), shiftAnswersFeature());
   root.use(unhandledFeature());

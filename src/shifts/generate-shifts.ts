@@ -1,5 +1,8 @@
 import { and, asc, eq, gte, isNull, lte } from "drizzle-orm";
 import type { DomainContext } from "../domain/context.js";
+import { levelsAt } from "../levels/level-at.js";
+import { headcountFor } from "../levels/response-levels.js";
+import { getTeamScope } from "../org/team-scope.js";
 import type { Db } from "../storage/db.js";
 import { assignments, duties, roleGrants, shifts, teams } from "../storage/schema/index.js";
 import { nightsFrom, shiftWindow, weekOf, type Night } from "./night.js";
@@ -72,8 +75,13 @@ async function planTeam(tx: Db, now: Date, teamId: number, options: GenerateOpti
 
   const newAssignments: (typeof assignments.$inferInsert)[] = [];
   const startOf = new Map<number, Date>();
+  const { townId } = await getTeamScope(tx, teamId);
   for (const duty of teamDuties) {
     const missing = nights.filter((n) => !planned.has(`${duty.id}:${n}`));
+    // Each night needs the headcount of the response level in force at its start.
+    const windows = missing.map((night) => ({ night, ...shiftWindow(night, duty.startTime, duty.endTime, options.timeZone) }));
+    const levels = await levelsAt(tx, townId, windows.map((w) => ({ night: w.night, at: w.startsAt })));
+    const requiredOn = new Map(windows.map((w, i) => [w.night, headcountFor(duty, levels[i]!)]));
     const picks = new Map<Night, number[]>();
     if (duty.rota === "weekly") {
       const holders = await weekHolders(tx, duty.id, weekOf(options.from), last);
@@ -84,11 +92,10 @@ async function planTeam(tx: Db, now: Date, teamId: number, options: GenerateOpti
         for (const n of week) picks.set(n, person === null ? [] : [person]);
       }
     } else {
-      for (const n of missing) picks.set(n, planner.pick(n, duty.headcountNormal));
+      for (const n of missing) picks.set(n, planner.pick(n, requiredOn.get(n)!));
     }
-    for (const night of missing) {
-      const { startsAt, endsAt } = shiftWindow(night, duty.startTime, duty.endTime, options.timeZone);
-      const required = duty.rota === "weekly" ? 1 : duty.headcountNormal;
+    for (const { night, startsAt, endsAt } of windows) {
+      const required = requiredOn.get(night)!;
       const [shift] = await tx
         .insert(shifts)
         .values({ dutyId: duty.id, teamId, night, startsAt, endsAt, required, leaderPersonId: leader?.personId ?? null, createdAt: now })

@@ -8,3 +8,4 @@ export * from "./dialogs.js";
 export * from "./shifts.js";
 export * from "./incidents.js";
 export * from "./escalation.js";
+export * from "./levels.js";

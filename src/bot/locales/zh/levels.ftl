@@ -1,0 +1,16 @@
+# 响应等级与特殊日历（中文）。每个键也必须在 en/levels.ftl 中。
+cmd-status = 你所在区域的响应等级
+cmd-specialdays = 社会化大巡防日和节假日
+level-normal = 常态
+level-heightened = 加强
+level-level1 = 一级响应
+status-level = 🛡 {$area}当前响应等级：{$level}。
+status-district = 全区
+specialdays-title = 社会化大巡防日和节假日：
+specialdays-none = 目前没有安排社会化大巡防日或节假日。
+specialdays-line = {$date} · {$kind} · {$name} · {$level}
+specialday-social_patrol_day = 社会化大巡防日
+specialday-holiday = 法定节假日
+specialdays-usage = 发送 /specialdays 查看日历；协调办可用“/specialdays add 2027-10-01 节假日 国庆节”（或“巡防日”）添加，用“/specialdays remove 2027-10-01”删除。
+err-specialday-invalid = 日期无效：请使用 2027-10-01 这样的日期，名称最多 64 字。
+err-specialday-not-found = {$night} 没有特殊日。
