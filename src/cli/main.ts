@@ -9,6 +9,7 @@ import { isDomainError } from "../domain/errors.js";
 import { parsePolicyText } from "../escalation/policy-text.js";
 import { updatePolicy } from "../escalation/update-policy.js";
 import { viewPolicies } from "../escalation/view-policies.js";
+import { addSpecialDay, listSpecialDays, removeSpecialDay } from "../levels/special-days.js";
 import { findTeams } from "../org/find-teams.js";
 import { addPost } from "../shifts/add-post.js";
 import { findTown } from "../org/find-town.js";
@@ -32,6 +33,8 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   rules [key]                             escalation policies, as they are typed
   rules set <key> <rules>                 replace a policy, e.g. rules set incident.tip "leaders police 30m; supervisors 1h; repeat 1"
   rules set <key> --file <file>           the same, from a file with one level per line
+  specialdays [add <date> <holiday|patrol> <name> | remove <date>]
+                                          the calendar of public holidays and social patrol days (level 1)
   migrate                                 apply database migrations and exit`;
 
 /** Operator commands on the same store as the bot. They act as "cli:<user>" in the audit log. */
@@ -77,6 +80,8 @@ async function main(argv: string[]): Promise<number> {
         return await addPostFrom(ctx, values);
       case "rules":
         return await rules(ctx, rest, values.file);
+      case "specialdays":
+        return await specialDaysCommand(ctx, rest);
       case "grant":
       case "revoke":
         return await changeRole(ctx, command, rest[0], rest[1], values);
@@ -164,6 +169,18 @@ async function rules(ctx: DomainContext, args: string[], file: string | undefine
   }
   const policy = await updatePolicy(ctx, { key, policy: parsed.policy });
   process.stdout.write(`saved ${policy.key}\n`);
+  return 0;
+}
+
+async function specialDaysCommand(ctx: DomainContext, [verb, night, kind, ...name]: string[]): Promise<number> {
+  if (verb === "add") {
+    if (!night || (kind !== "holiday" && kind !== "patrol") || name.length === 0) return usage(2);
+    await addSpecialDay(ctx, { night, kind: kind === "holiday" ? "holiday" : "social_patrol_day", name: name.join(" ") });
+  } else if (verb === "remove") {
+    if (!night) return usage(2);
+    await removeSpecialDay(ctx, night);
+  } else if (verb) return usage(2);
+  for (const d of await listSpecialDays(ctx, ctx.now.toISOString().slice(0, 10))) process.stdout.write(`${d.night}\t${d.kind}\t${d.level}\t${d.name}\n`);
   return 0;
 }
 

@@ -91,3 +91,17 @@ describe("escalation rules from the CLI", () => {
     expect(off.stderr).toContain("refused: rules.cannot_disable");
   }, 60_000);
 });
+
+describe("the special-days calendar from the CLI", () => {
+  it("When an operator adds a holiday and removes it, then the list shows it in between, and a bad kind shows the usage", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "shouye-days-"));
+    const added = await cli(["specialdays", "add", "2099-10-01", "holiday", "National", "Day"], dataDir);
+    expect(added.stdout).toBe("2099-10-01\tholiday\tlevel1\tNational Day\n");
+    const bad = await cli(["specialdays", "add", "2099-10-02", "party", "Nope"], dataDir);
+    expect(bad.code).toBe(2);
+    const removed = await cli(["specialdays", "remove", "2099-10-01"], dataDir);
+    expect(removed.stdout).toBe("");
+    const again = await cli(["specialdays", "remove", "2099-10-01"], dataDir);
+    expect(again.stderr).toContain("refused: specialday.not_found");
+  }, 60_000);
+});
