@@ -1,8 +1,9 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { autoRetry } from "@grammyjs/auto-retry";
-import { Api, GrammyError } from "grammy";
+import { Api, type GrammyError } from "grammy";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startFakeTelegram, type FakeTelegram, type FakeUser } from "./index.js";
+import { apiError as failure } from "./api-error.js";
 
 let fake: FakeTelegram;
 let api: Api;
@@ -18,12 +19,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await fake.close();
 });
-
-async function failure(promise: Promise<unknown>): Promise<GrammyError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
-  if (!(error instanceof GrammyError)) throw new Error(`expected a GrammyError, got ${String(error)}`);
-  return error;
-}
 
 describe("failure injection", () => {
   it("When a user blocked the bot, then sends and edits to them get 403 while others still work", async () => {

@@ -1,6 +1,7 @@
-import { Api, GrammyError, InlineKeyboard, InputFile } from "grammy";
+import { Api, InlineKeyboard, InputFile } from "grammy";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startFakeTelegram, type FakeTelegram, type FakeUser } from "./index.js";
+import { apiError } from "./api-error.js";
 
 let fake: FakeTelegram;
 let api: Api;
@@ -15,12 +16,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await fake.close();
 });
-
-async function apiError(promise: Promise<unknown>): Promise<GrammyError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
-  if (!(error instanceof GrammyError)) throw new Error(`expected a GrammyError, got ${String(error)}`);
-  return error;
-}
 
 describe("HTTP surface", () => {
   it("When the bot calls getMe, then it gets the configured bot user", async () => {

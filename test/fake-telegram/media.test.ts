@@ -1,7 +1,8 @@
-import { Api, GrammyError, InlineKeyboard, InputFile, InputMediaBuilder } from "grammy";
+import { Api, InlineKeyboard, InputFile, InputMediaBuilder } from "grammy";
 import type { Message } from "grammy/types";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startFakeTelegram, type FakeTelegram, type FakeUser } from "./index.js";
+import { apiError } from "./api-error.js";
 
 let fake: FakeTelegram;
 let api: Api;
@@ -16,12 +17,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await fake.close();
 });
-
-async function apiError(promise: Promise<unknown>): Promise<GrammyError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
-  if (!(error instanceof GrammyError)) throw new Error(`expected a GrammyError, got ${String(error)}`);
-  return error;
-}
 
 /** Calls one at a time, so no failure is left unhandled while an earlier one is awaited. */
 async function descriptions(calls: (() => Promise<unknown>)[]): Promise<string[]> {
