@@ -39,7 +39,7 @@ export async function startApp(config: Config, database: Database, logger: Logge
   const dispatcher = createDispatcher({
     db,
     logger: logger.child({ component: "outbox" }),
-    deliver: createDeliver(outboxApi, renderer),
+    deliver: createDeliver(outboxApi, renderer, { allowPaidBroadcast: config.ALLOW_PAID_BROADCAST }),
     ratePerSecond: config.OUTBOX_RATE_PER_SECOND,
     clock,
   });

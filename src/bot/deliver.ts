@@ -55,7 +55,9 @@ export function createRenderer(i18n: I18n<DialogContext>, defaultLocale: string,
  * Sends one outbox row and says what happened in the outbox's terms. It uses an Api without
  * auto-retry: the dispatcher must see every 429 to slow down all sends, not just this one.
  */
-export function createDeliver(api: Api, renderer: Renderer) {
+export function createDeliver(api: Api, renderer: Renderer, options: { allowPaidBroadcast?: boolean } = {}) {
+  // Paid broadcasts lift Telegram's limit of about 30 messages a second, for a fee in Stars.
+  const paid = options.allowPaidBroadcast ? { allow_paid_broadcast: true } : {};
   return async (message: ClaimedMessage): Promise<DeliveryResult> => {
     const { payload, chatId, locale } = message;
     try {
@@ -63,6 +65,7 @@ export function createDeliver(api: Api, renderer: Renderer) {
         case "message": {
           const sent = await api.sendMessage(chatId, renderer.text(payload.text, locale), {
             ...(payload.buttons ? { reply_markup: renderer.keyboard(payload.buttons, locale) } : {}),
+            ...paid,
           });
           return { status: "sent", messageId: sent.message_id };
         }
@@ -76,7 +79,11 @@ export function createDeliver(api: Api, renderer: Renderer) {
         case "photos": {
           const caption = payload.caption ? renderer.text(payload.caption, locale) : undefined;
           if (payload.fileIds.length === 1) {
-            const sent = await api.sendPhoto(chatId, payload.fileIds[0]!, caption ? { caption } : {});
+            const sent = await api.sendPhoto(chatId, payload.fileIds[0]!, {
+              ...(caption ? { caption } : {}),
+              ...(payload.buttons ? { reply_markup: renderer.keyboard(payload.buttons, locale) } : {}),
+              ...paid,
+            });
             return { status: "sent", messageId: sent.message_id };
           }
           const album = payload.fileIds.map((media, i) => ({ type: "photo" as const, media, ...(i === 0 && caption ? { caption } : {}) }));

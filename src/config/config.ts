@@ -83,6 +83,7 @@ export const configSchema = z
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     INVITE_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     OUTBOX_RATE_PER_SECOND: z.coerce.number().positive().max(1000).default(25),
+    ALLOW_PAID_BROADCAST: booleanish.default(false),
     SYNC_COMMANDS: booleanish.default(true),
     ROTA_DAYS_AHEAD: z.coerce.number().int().min(1).max(60).default(14),
     WEEKLY_CAP: z.coerce.number().int().min(1).max(7).default(2),
@@ -107,16 +108,32 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
   const problems = parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join(".") || "configuration"}: ${issue.message}`);
   // Checked on the raw values, so it is reported together with any other problem.
   if (cleaned.WEBHOOK_URL && !cleaned.WEBHOOK_SECRET) problems.push("WEBHOOK_SECRET: is required when WEBHOOK_URL is set");
+  // Above about 30 a second Telegram answers 429 unless the bot pays for the excess.
+  if (parsed.success && parsed.data.OUTBOX_RATE_PER_SECOND > 30 && !parsed.data.ALLOW_PAID_BROADCAST) {
+    problems.push("OUTBOX_RATE_PER_SECOND: above 30 needs ALLOW_PAID_BROADCAST=true (Telegram's free limit is about 30 messages a second)");
+  }
   if (parsed.success && problems.length === 0) return { ok: true, config: parsed.data };
   return { ok: false, problems };
 }
 
-/** What the CLI needs: only the store, so it runs without a bot token. */
-export const storeConfigSchema = configSchema.pick({ DATABASE_URL: true, DATA_DIR: true, LOG_LEVEL: true });
+/** What the CLI needs: the store and the shift rules, so it runs without a bot token. */
+export const storeConfigSchema = configSchema.pick({
+  DATABASE_URL: true,
+  DATA_DIR: true,
+  LOG_LEVEL: true,
+  BOT_TIMEZONE: true,
+  ROTA_DAYS_AHEAD: true,
+  WEEKLY_CAP: true,
+  REMINDER_SCHEDULE: true,
+  SUBSTITUTE_WAVE_SIZE: true,
+  SUBSTITUTE_WAVE_MINUTES: true,
+  SUBSTITUTE_DEADLINE_MINUTES: true,
+});
 export type StoreConfig = z.infer<typeof storeConfigSchema>;
 
 export function parseStoreConfig(env: Record<string, string | undefined>): { ok: true; config: StoreConfig } | { ok: false; problems: string[] } {
-  const parsed = storeConfigSchema.safeParse({ DATABASE_URL: optional(env.DATABASE_URL), DATA_DIR: optional(env.DATA_DIR), LOG_LEVEL: optional(env.LOG_LEVEL) });
+  const cleaned = Object.fromEntries(Object.keys(storeConfigSchema.shape).map((key) => [key, optional(env[key])]));
+  const parsed = storeConfigSchema.safeParse(cleaned);
   if (parsed.success) return { ok: true, config: parsed.data };
   return { ok: false, problems: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) };
 }

@@ -23,7 +23,12 @@ export const PRIORITY = { bulk: 0, normal: 5, urgent: 10 } as const;
 
 /** Call inside the transaction that made the change the message tells about. */
 export async function enqueueMessages(tx: Db, now: Date, messages: OutboxMessage[]): Promise<number> {
-  if (messages.length === 0) return 0;
+  return (await enqueueMessagesReturning(tx, now, messages)).length;
+}
+
+/** The same, saying which rows were new (a dedupe key already queued returns nothing). */
+export async function enqueueMessagesReturning(tx: Db, now: Date, messages: OutboxMessage[]): Promise<Array<{ id: number; dedupeKey: string | null }>> {
+  if (messages.length === 0) return [];
   const rows = messages.map((m) => ({
     chatId: m.to.chatId,
     personId: m.to.personId,
@@ -35,15 +40,15 @@ export async function enqueueMessages(tx: Db, now: Date, messages: OutboxMessage
     notBefore: m.notBefore ?? now,
     createdAt: now,
   }));
-  let count = 0;
+  const inserted: Array<{ id: number; dedupeKey: string | null }> = [];
   // Chunked so a district-wide send stays under PostgreSQL's bind-parameter limit.
   for (let i = 0; i < rows.length; i += 1000) {
-    const inserted = await tx
+    const chunk = await tx
       .insert(outbox)
       .values(rows.slice(i, i + 1000))
       .onConflictDoNothing({ target: outbox.dedupeKey })
-      .returning({ id: outbox.id });
-    count += inserted.length;
+      .returning({ id: outbox.id, dedupeKey: outbox.dedupeKey });
+    inserted.push(...chunk);
   }
-  return count;
+  return inserted;
 }

@@ -44,8 +44,13 @@ export const outboxPayloadSchema = z.discriminatedUnion("kind", [
     text: textRefSchema,
     buttons: z.array(z.array(buttonSchema)).optional(),
   }),
-  /** One photo, or an album of up to ten, by Telegram file id (photos users sent us). */
-  z.object({ kind: z.literal("photos"), fileIds: z.array(z.string().min(1)).min(1).max(10), caption: textRefSchema.optional() }),
+  /** One photo, or an album of up to ten, by Telegram file id (photos users sent us). Only one photo can carry buttons. */
+  z.object({
+    kind: z.literal("photos"),
+    fileIds: z.array(z.string().min(1)).min(1).max(10),
+    caption: textRefSchema.optional(),
+    buttons: z.array(z.array(buttonSchema)).optional(),
+  }),
   z.object({ kind: z.literal("voice"), fileId: z.string().min(1), caption: textRefSchema.optional() }),
   /** A map pin. */
   z.object({ kind: z.literal("location"), latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) }),

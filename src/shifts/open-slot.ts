@@ -9,19 +9,20 @@ import { loadTeamRota } from "./team-rota.js";
 
 export interface SlotRequest {
   shiftId: number;
-  reason: "cant" | "substitute" | "short";
+  /** level: the response level rose and the shift needs more people. */
+  reason: "cant" | "substitute" | "short" | "level";
   /** Whose place it is: they are not offered it back, and hear who took it. */
   replacesAssignmentId: number | null;
   offeredOnlyTo?: number | null;
 }
 
-/** Opens a place on a shift and asks the first wave of teammates at once. */
-export async function openSlot(tx: Db, now: Date, request: SlotRequest, policy: ShiftPolicy): Promise<number> {
+/** Opens a place on a shift and asks the first wave of teammates at once, or at `callAt`. */
+export async function openSlot(tx: Db, now: Date, request: SlotRequest, policy: ShiftPolicy, callAt = now): Promise<number> {
   const [slot] = await tx
     .insert(openSlots)
-    .values({ ...request, offeredOnlyTo: request.offeredOnlyTo ?? null, openedAt: now, nextWaveAt: now })
+    .values({ ...request, offeredOnlyTo: request.offeredOnlyTo ?? null, openedAt: now, nextWaveAt: callAt })
     .returning({ id: openSlots.id });
-  await offerNextWave(tx, now, slot!.id, policy);
+  if (callAt <= now) await offerNextWave(tx, now, slot!.id, policy);
   return slot!.id;
 }
 
@@ -36,6 +37,7 @@ export async function loadSlot(db: Db, slotId: number) {
     closedAt: openSlots.closedAt,
     replaces: openSlots.replacesAssignmentId,
     onlyTo: openSlots.offeredOnlyTo,
+    reason: openSlots.reason,
   })
     .innerJoin(openSlots, eq(openSlots.shiftId, shifts.id))
     .where(eq(openSlots.id, slotId));
@@ -85,7 +87,8 @@ export async function offerNextWave(tx: Db, now: Date, slotId: number, policy: S
             text: { key: slot.onlyTo !== null ? "slot-offer-named" : "slot-offer", args: shiftArgs(slot) },
             buttons: [[{ text: { key: "btn-take-slot" }, data: takeSlotData(slotId) }]],
           },
-          dedupeKey: `offer:${slotId}:${personId}`,
+          // The places a raised level opens on one shift are alike: one offer per person covers them all.
+          dedupeKey: slot.reason === "level" ? `offer:level:${slot.shiftId}:${personId}` : `offer:${slotId}:${personId}`,
         },
       ];
     }),

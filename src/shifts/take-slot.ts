@@ -1,4 +1,4 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { DomainContext } from "../domain/context.js";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.js";
 import { enqueueMessages } from "../outbox/enqueue.js";
@@ -16,12 +16,15 @@ import { markBoardDirty } from "./board.js";
  * pressing at once exactly one gets it and the other is told it is taken. The taker must be an
  * active member of the team, free and not on leave that night.
  */
-export async function takeSlot(ctx: DomainContext, slotId: number, policy: ShiftPolicy) {
+export async function takeSlot(ctx: DomainContext, pressedSlotId: number, policy: ShiftPolicy) {
+  let slotId = pressedSlotId;
   if (ctx.actor.type !== "person") throw new ForbiddenError("slot.person_only");
   const personId = ctx.actor.personId;
   const slot = await loadSlot(ctx.db, slotId);
   if (!slot) throw new NotFoundError("slot.not_found");
-  if (slot.filledAt) throw new ConflictError("slot.taken");
+  // Any of the places a raised level opened will do: the offer was for the shift, not one place.
+  const anyOfShift = slot.reason === "level";
+  if (slot.filledAt && !anyOfShift) throw new ConflictError("slot.taken");
   if (slot.closedAt || slot.cancelledAt || slot.startsAt <= ctx.now) throw new ValidationError("slot.closed");
   const [member] = await ctx.db
     .select({ id: memberships.id })
@@ -34,12 +37,21 @@ export async function takeSlot(ctx: DomainContext, slotId: number, policy: Shift
   if (onLeave) throw new ValidationError("slot.on_leave");
 
   return ctx.db.transaction(async (tx) => {
+    const stillOpen = and(isNull(openSlots.filledAt), isNull(openSlots.closedAt));
+    const sibling = tx
+      .select({ id: openSlots.id })
+      .from(openSlots)
+      .where(and(eq(openSlots.shiftId, slot.shiftId), eq(openSlots.reason, "level"), stillOpen))
+      .orderBy(asc(openSlots.id))
+      .limit(1)
+      .for("update", { skipLocked: true });
     const [won] = await tx
       .update(openSlots)
       .set({ filledAt: ctx.now })
-      .where(and(eq(openSlots.id, slotId), isNull(openSlots.filledAt), isNull(openSlots.closedAt)))
+      .where(and(anyOfShift ? inArray(openSlots.id, sibling) : eq(openSlots.id, slotId), stillOpen))
       .returning({ id: openSlots.id });
     if (!won) throw new ConflictError("slot.taken");
+    slotId = won.id;
     const [taken] = await tx
       .insert(assignments)
       .values({ shiftId: slot.shiftId, personId, night: slot.night, source: slot.replaces ? "substitute" : "open_slot", reply: "coming", repliedAt: ctx.now, createdAt: ctx.now })

@@ -9,3 +9,4 @@ export * from "./shifts.js";
 export * from "./incidents.js";
 export * from "./escalation.js";
 export * from "./levels.js";
+export * from "./broadcasts.js";

@@ -1,0 +1,72 @@
+import { and, eq, inArray, isNotNull, isNull, or, type SQL } from "drizzle-orm";
+import type { Db } from "../storage/db.js";
+import { assignments, broadcastAudience, communities, memberships, people, roleGrants, shifts, teams } from "../storage/schema/index.js";
+
+export type BroadcastAudience = (typeof broadcastAudience.enumValues)[number];
+
+/** Who a broadcast is for. A town narrows everyone, leaders and tonight's volunteers to it. */
+export interface BroadcastTarget {
+  audience: BroadcastAudience;
+  townId: number | null;
+  teamId: number | null;
+}
+
+export interface AudienceMember {
+  personId: number;
+  telegramId: number;
+  locale: string | null;
+  clientLanguage: string | null;
+  unreachable: boolean;
+  /** Leads a team (leader or deputy): their copy offers the team's receipts. */
+  leads: boolean;
+}
+
+const teamsOfTown = (db: Db, townId: number) =>
+  db.select({ id: teams.id }).from(teams).innerJoin(communities, eq(communities.id, teams.communityId)).where(eq(communities.townId, townId));
+
+/**
+ * The people a target reaches: volunteers are active members, staff are holders of a live role in
+ * that area; tonight's volunteers are those on a shift of `tonight`. Only people the bot can write
+ * to (they have a Telegram account and were not forgotten).
+ */
+export async function audienceMembers(db: Db, target: BroadcastTarget, tonight: string): Promise<AudienceMember[]> {
+  const inTeams = (column: typeof memberships.teamId | typeof roleGrants.teamId | typeof shifts.teamId): SQL | undefined =>
+    target.teamId !== null ? eq(column, target.teamId) : target.townId !== null ? inArray(column, teamsOfTown(db, target.townId)) : undefined;
+  const liveGrant = isNull(roleGrants.revokedAt);
+  const members = db.select({ id: memberships.personId }).from(memberships).where(and(eq(memberships.status, "active"), inTeams(memberships.teamId)));
+  const leads = db
+    .select({ id: roleGrants.personId })
+    .from(roleGrants)
+    .where(and(liveGrant, inArray(roleGrants.role, ["leader", "deputy"]), inTeams(roleGrants.teamId)));
+  const staff = db
+    .select({ id: roleGrants.personId })
+    .from(roleGrants)
+    .where(and(liveGrant, target.townId === null ? undefined : or(eq(roleGrants.townId, target.townId), inTeams(roleGrants.teamId))));
+  const onShift = db
+    .select({ id: assignments.personId })
+    .from(assignments)
+    .innerJoin(shifts, eq(shifts.id, assignments.shiftId))
+    .where(and(eq(assignments.night, tonight), isNull(assignments.endedAt), isNull(shifts.cancelledAt), inTeams(shifts.teamId)));
+
+  const who: Record<BroadcastAudience, SQL | undefined> = {
+    everyone: or(inArray(people.id, members), inArray(people.id, staff)),
+    town: or(inArray(people.id, members), inArray(people.id, staff)),
+    team: or(inArray(people.id, members), inArray(people.id, leads)),
+    leaders: inArray(people.id, leads),
+    tonight: inArray(people.id, onShift),
+  };
+  const leaderIds = db.select({ id: roleGrants.personId }).from(roleGrants).where(and(liveGrant, inArray(roleGrants.role, ["leader", "deputy"])));
+  const rows = await db
+    .select({
+      personId: people.id,
+      telegramId: people.telegramId,
+      locale: people.locale,
+      clientLanguage: people.clientLanguage,
+      unreachableAt: people.unreachableAt,
+      leads: inArray(people.id, leaderIds).mapWith(Boolean),
+    })
+    .from(people)
+    .where(and(who[target.audience], isNotNull(people.telegramId), isNull(people.forgottenAt)))
+    .orderBy(people.id);
+  return rows.map((r) => ({ ...r, telegramId: r.telegramId!, unreachable: r.unreachableAt !== null, leads: r.leads }));
+}

@@ -1,0 +1,55 @@
+import { z } from "zod";
+import { actorPersonId, type DomainContext } from "../domain/context.js";
+import { ValidationError } from "../domain/errors.js";
+import { recordAudit } from "../audit/record-audit.js";
+import { personName } from "../people/display-name.js";
+import { localNight } from "../shifts/night.js";
+import { audienceMembers, type BroadcastTarget } from "./audience.js";
+import { authorizeBroadcast } from "./authorize-broadcast.js";
+import { startBroadcast } from "./start-broadcast.js";
+
+/** A photo caption holds 1,024 characters; a message 4,096, less the header we add. */
+export const MAX_TEXT = 3500;
+export const MAX_CAPTION = 900;
+
+const inputSchema = z.object({
+  text: z.string().trim().min(1).max(MAX_TEXT),
+  photoFileId: z.string().min(1).max(256).nullable().default(null),
+  dedupeKey: z.string().min(1).max(128),
+});
+
+/** Who would receive it, before the sender confirms: the count and how many are known unreachable. */
+export async function previewBroadcast(ctx: DomainContext, target: BroadcastTarget, timeZone: string) {
+  const allowed = await authorizeBroadcast(ctx, target);
+  const members = await audienceMembers(ctx.db, allowed, localNight(ctx.now, timeZone));
+  return { target: allowed, recipients: members.length, unreachable: members.filter((m) => m.unreachable).length };
+}
+
+/**
+ * /broadcast: free text, optionally with a photo, to a scope. Coordinators anywhere, supervisors
+ * in their town (checked again here, whatever the dialog showed). Audited.
+ */
+export async function sendBroadcast(ctx: DomainContext, target: BroadcastTarget, raw: z.input<typeof inputSchema>, timeZone: string) {
+  const allowed = await authorizeBroadcast(ctx, target);
+  const parsed = inputSchema.safeParse(raw);
+  if (!parsed.success) throw new ValidationError("broadcast.invalid_text", { max: MAX_TEXT });
+  const input = parsed.data;
+  if (input.photoFileId && input.text.length > MAX_CAPTION) throw new ValidationError("broadcast.caption_too_long", { max: MAX_CAPTION, length: input.text.length });
+  const senderId = actorPersonId(ctx.actor);
+  const from = senderId === null ? "-" : ((await personName(ctx.db, senderId)) ?? "-");
+  return ctx.db.transaction(async (tx) => {
+    const started = await startBroadcast(tx, ctx.now, {
+      target: allowed,
+      text: input.text,
+      content: { key: "broadcast-message", args: { from, text: input.text } },
+      photoFileId: input.photoFileId,
+      senderId,
+      tonight: localNight(ctx.now, timeZone),
+      dedupeKey: input.dedupeKey,
+    });
+    if (started.created) {
+      await recordAudit(tx, ctx.actor, ctx.now, { action: "broadcast.send", subjectType: "broadcast", subjectId: started.broadcastId, after: { ...allowed, recipients: started.recipients } });
+    }
+    return started;
+  });
+}
