@@ -4,13 +4,16 @@ import { sequentialize } from "@grammyjs/runner";
 import { Bot, type Middleware } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { BotContext, BotDeps, DialogContext } from "./context.js";
+import { broadcastDialog } from "./dialogs/broadcast.js";
 import { dialogStorage } from "./dialogs/dialog-storage.js";
+import { levelDialog } from "./dialogs/level.js";
 import { reportDialog } from "./dialogs/report.js";
 import { resolveNoteDialog } from "./dialogs/resolve-note.js";
 import { rulesDialog } from "./dialogs/rules.js";
 import { signupDialog } from "./dialogs/signup.js";
 import { handleBotError } from "./errors.js";
 import { attendanceFeature } from "./features/attendance.js";
+import { broadcastsFeature } from "./features/broadcasts.js";
 import { chatMemberFeature } from "./features/chat-member.js";
 import { helpRequestFeature } from "./features/help-request.js";
 import { importFeature } from "./features/import.js";
@@ -75,9 +78,11 @@ export function createBot(deps: BotDeps, botInfo?: UserFromGetMe): Bot<BotContex
   root.use(createConversation(reportDialog, { id: "report", maxMillisecondsToWait: DIALOG_TIMEOUT_MS }));
   root.use(createConversation(resolveNoteDialog, { id: "resolve", maxMillisecondsToWait: DIALOG_TIMEOUT_MS }));
   root.use(createConversation(rulesDialog, { id: "rules", maxMillisecondsToWait: DIALOG_TIMEOUT_MS }));
+  root.use(createConversation(levelDialog, { id: "level", maxMillisecondsToWait: DIALOG_TIMEOUT_MS }));
+  root.use(createConversation(broadcastDialog, { id: "broadcast", maxMillisecondsToWait: DIALOG_TIMEOUT_MS }));
 
   // Reports first: "/start report" (the public link) is theirs, any other /start is the start feature's.
-  root.use(reportsFeature(), incidentCardFeature(), helpRequestFeature(), tipsFeature(), rulesFeature(), levelsFeature());
+  root.use(reportsFeature(), incidentCardFeature(), helpRequestFeature(), tipsFeature(), rulesFeature(), levelsFeature(), broadcastsFeature());
   root.use(chatMemberFeature(), startFeature(), meFeature(), langFeature(), inviteFeature(), signupReviewFeature(), teamFeature(), membershipFeature(), importFeature());
   root.use(attendanceFeature(), rosterFeature(), patrolSettingsFeature(), volunteerPlansFeature(), shiftAnswersFeature());
   root.use(unhandledFeature());

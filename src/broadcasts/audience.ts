@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNotNull, isNull, or, type SQL } from "drizzle-orm";
 import type { Db } from "../storage/db.js";
-import { assignments, broadcastAudience, communities, memberships, people, roleGrants, shifts, teams } from "../storage/schema/index.js";
+import type { broadcastAudience} from "../storage/schema/index.js";
+import { assignments, communities, memberships, people, roleGrants, shifts, teams } from "../storage/schema/index.js";
 
 export type BroadcastAudience = (typeof broadcastAudience.enumValues)[number];
 

@@ -1,6 +1,7 @@
 import { isCoordinator, loadAccess, supervisedTownIds } from "../access/access.js";
 import type { DomainContext } from "../domain/context.js";
 import { ForbiddenError, ValidationError } from "../domain/errors.js";
+import { listTowns } from "../org/list-towns.js";
 import { getTeamScope } from "../org/team-scope.js";
 import type { BroadcastTarget } from "./audience.js";
 
@@ -25,4 +26,14 @@ export async function authorizeBroadcast(ctx: DomainContext, target: BroadcastTa
   }
   if (!towns.includes(normal.townId)) throw new ForbiddenError("broadcast.outside_town");
   return normal;
+}
+
+/** The towns the actor may broadcast to: all for a coordinator, their own for a supervisor. */
+export async function broadcastTowns(ctx: DomainContext) {
+  if (ctx.actor.type !== "person") return listTowns(ctx.db);
+  const access = await loadAccess(ctx.db, ctx.actor.personId);
+  if (isCoordinator(access)) return listTowns(ctx.db);
+  const towns = supervisedTownIds(access);
+  if (towns.length === 0) throw new ForbiddenError("broadcast.not_allowed");
+  return listTowns(ctx.db, towns);
 }

@@ -3,6 +3,8 @@ import { actorPersonId, type DomainContext } from "../domain/context.js";
 import { ValidationError } from "../domain/errors.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { personName } from "../people/display-name.js";
+import { listTowns } from "../org/list-towns.js";
+import { getTeamScope, teamLabel } from "../org/team-scope.js";
 import { localNight } from "../shifts/night.js";
 import { audienceMembers, type BroadcastTarget } from "./audience.js";
 import { authorizeBroadcast } from "./authorize-broadcast.js";
@@ -22,7 +24,8 @@ const inputSchema = z.object({
 export async function previewBroadcast(ctx: DomainContext, target: BroadcastTarget, timeZone: string) {
   const allowed = await authorizeBroadcast(ctx, target);
   const members = await audienceMembers(ctx.db, allowed, localNight(ctx.now, timeZone));
-  return { target: allowed, recipients: members.length, unreachable: members.filter((m) => m.unreachable).length };
+  const area = allowed.teamId !== null ? teamLabel(await getTeamScope(ctx.db, allowed.teamId)) : allowed.townId !== null ? (await listTowns(ctx.db, [allowed.townId]))[0]?.name ?? null : null;
+  return { target: allowed, area, recipients: members.length, unreachable: members.filter((m) => m.unreachable).length };
 }
 
 /**

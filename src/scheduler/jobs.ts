@@ -1,3 +1,4 @@
+import { refreshBroadcastProgress } from "../broadcasts/refresh-progress.js";
 import type { DomainContext } from "../domain/context.js";
 import { runEscalations } from "../escalation/run-escalations.js";
 import { sendEscalationDigest } from "../escalation/send-digest.js";
@@ -90,5 +91,12 @@ export const jobs: Job[] = [
     cron: "*/15 * * * * *",
     atStart: true,
     run: (ctx, policy) => runSubstituteWaves(ctx, policy),
+  },
+  {
+    // About every 5 s the sender's progress message shows the new figures; Telegram limits edits.
+    name: "broadcast-progress",
+    cron: "*/5 * * * * *",
+    atStart: true,
+    run: (ctx) => refreshBroadcastProgress(ctx),
   },
 ];

@@ -84,7 +84,7 @@ export async function offerNextWave(tx: Db, now: Date, slotId: number, policy: S
           to,
           payload: {
             kind: "message" as const,
-            text: { key: slot.onlyTo !== null ? "slot-offer-named" : "slot-offer", args: shiftArgs(slot) },
+            text: { key: slot.onlyTo !== null ? "slot-offer-named" : slot.reason === "level" ? "slot-offer-level" : "slot-offer", args: shiftArgs(slot) },
             buttons: [[{ text: { key: "btn-take-slot" }, data: takeSlotData(slotId) }]],
           },
           // The places a raised level opens on one shift are alike: one offer per person covers them all.

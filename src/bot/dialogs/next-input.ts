@@ -25,3 +25,14 @@ export const photoFileId = (u: DialogContext): string | undefined => u.message?.
 /** A typed "done" or "skip" counts as the button, in either language. */
 export const saysDone = (text: string | undefined, ...labels: string[]) =>
   text !== undefined && [...labels, "done", "skip", "完成", "跳过", "/done", "/skip"].includes(text.trim().toLowerCase());
+
+/** Waits for a press of one of the dialog's buttons matching `pattern`; typing gets a hint. */
+export async function choose(conversation: DialogConversation, prefix: string, pattern: RegExp): Promise<{ match: RegExpExecArray; u: DialogContext }> {
+  for (;;) {
+    const u = await nextInput(conversation, prefix);
+    const match = u.callbackQuery?.data ? pattern.exec(u.callbackQuery.data) : null;
+    if (u.callbackQuery) await u.answerCallbackQuery();
+    if (match) return { match, u };
+    if (!u.callbackQuery) await u.reply(u.t("hint-use-buttons"));
+  }
+}
