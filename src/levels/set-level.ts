@@ -54,13 +54,17 @@ export async function setResponseLevel(ctx: DomainContext, raw: LevelInput, poli
       area = town.name;
     }
     const sameScope = input.townId === null ? isNull(responseLevels.townId) : eq(responseLevels.townId, input.townId);
-    // Earlier levels of this scope end where this one starts; ones planned for later are dropped.
+    // Earlier levels of this scope end where this one starts; ones planned for later never start.
     const ended = await tx
       .update(responseLevels)
       .set({ endsAt: startsAt })
       .where(and(sameScope, lt(responseLevels.startsAt, startsAt), or(isNull(responseLevels.endsAt), gt(responseLevels.endsAt, startsAt))))
       .returning();
-    const dropped = await tx.delete(responseLevels).where(and(sameScope, gte(responseLevels.startsAt, startsAt))).returning();
+    const dropped = await tx
+      .update(responseLevels)
+      .set({ endsAt: responseLevels.startsAt })
+      .where(and(sameScope, gte(responseLevels.startsAt, startsAt), or(isNull(responseLevels.endsAt), gt(responseLevels.endsAt, responseLevels.startsAt))))
+      .returning();
     const [row] = await tx
       .insert(responseLevels)
       .values({ level: input.level, townId: input.townId, startsAt, endsAt: input.endsAt, message: input.message, setBy: actorPersonId(ctx.actor), createdAt: ctx.now })

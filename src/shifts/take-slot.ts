@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import type { DomainContext } from "../domain/context.js";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.js";
 import { enqueueMessages } from "../outbox/enqueue.js";
@@ -38,18 +38,20 @@ export async function takeSlot(ctx: DomainContext, pressedSlotId: number, policy
 
   return ctx.db.transaction(async (tx) => {
     const stillOpen = and(isNull(openSlots.filledAt), isNull(openSlots.closedAt));
-    const sibling = tx
-      .select({ id: openSlots.id })
-      .from(openSlots)
-      .where(and(eq(openSlots.shiftId, slot.shiftId), eq(openSlots.reason, "level"), stillOpen))
-      .orderBy(asc(openSlots.id))
-      .limit(1)
-      .for("update", { skipLocked: true });
-    const [won] = await tx
-      .update(openSlots)
-      .set({ filledAt: ctx.now })
-      .where(and(anyOfShift ? inArray(openSlots.id, sibling) : eq(openSlots.id, slotId), stillOpen))
-      .returning({ id: openSlots.id });
+    // Picked first, then filled: inside one UPDATE a locking subquery is re-run per row and
+    // would fill every open place at once.
+    const [pick] = anyOfShift
+      ? await tx
+          .select({ id: openSlots.id })
+          .from(openSlots)
+          .where(and(eq(openSlots.shiftId, slot.shiftId), eq(openSlots.reason, "level"), stillOpen))
+          .orderBy(asc(openSlots.id))
+          .limit(1)
+          .for("update", { skipLocked: true })
+      : [{ id: slotId }];
+    const [won] = pick
+      ? await tx.update(openSlots).set({ filledAt: ctx.now }).where(and(eq(openSlots.id, pick.id), stillOpen)).returning({ id: openSlots.id })
+      : [];
     if (!won) throw new ConflictError("slot.taken");
     slotId = won.id;
     const [taken] = await tx

@@ -49,7 +49,7 @@ export async function levelDialog(conversation: DialogConversation, ctx: DialogC
   }
 
   const times = await renderArgs(ctx, {
-    starts: startsAt ? { datetime: startsAt } : { key: "btn-level-now" },
+    starts: startsAt ? { datetime: startsAt } : { key: "level-from-now" },
     ends: endsAt ? { datetime: endsAt } : { key: "level-until-changed" },
   });
   await ctx.reply(

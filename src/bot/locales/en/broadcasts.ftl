@@ -74,6 +74,7 @@ level-changed-message =
     From {$starts} until {$ends}.
 
     {$message}
+level-from-now = now
 level-until-changed = further notice
 staffing-changed =
     👥 {$cause}

@@ -74,6 +74,7 @@ level-changed-message =
     自 {$starts} 起，至 {$ends}。
 
     {$message}
+level-from-now = 现在
 level-until-changed = 另行通知
 staffing-changed =
     👥 {$cause}
