@@ -1,8 +1,9 @@
-import { and, count, eq, inArray, isNull, lte } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assignments, auditLog, openSlots, outbox, responseLevels, shifts } from "../../src/storage/schema/index.js";
+import { assignments, auditLog, openSlots, responseLevels, shifts } from "../../src/storage/schema/index.js";
 import type { FakeUser } from "../fake-telegram/index.js";
 import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
+import { outboxSettled } from "../support/outbox-settled.js";
 import { activeMember, teamWithLeader, userWithRole } from "../support/world.js";
 
 let h: BotHarness;
@@ -27,16 +28,6 @@ async function teamShifts(teamId: number) {
 
 async function onShift(shiftId: number) {
   return h.database.db.select({ personId: assignments.personId, source: assignments.source }).from(assignments).where(and(eq(assignments.shiftId, shiftId), isNull(assignments.endedAt)));
-}
-
-/** Waits until every message due has been sent. */
-async function outboxSettled() {
-  for (let i = 0; i < 100; i++) {
-    const [row] = await h.database.db.select({ n: count() }).from(outbox).where(and(inArray(outbox.status, ["pending", "sending"]), lte(outbox.notBefore, new Date(Date.now() + 365 * 86_400_000))));
-    if (row!.n === 0) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error("outbox did not settle");
 }
 
 /** Walks a coordinator through /level: level, scope, start and end by button, and a message. */
@@ -84,7 +75,7 @@ describe("/level through the bot", () => {
     }
     const gap = await here.leader.waitForMessage(/The response level for Xinfeng is now Level 1 response/);
     expect(gap.text).toMatch(/needs 8 \(was 4\), 4 on it; 4 places offered to standby teammates/);
-    await outboxSettled();
+    await outboxSettled(h.database.db);
     for (const m of standby) {
       const offers = m.user.messages().filter((x) => /The response level rose/.test(x.text ?? "") && /Tue 1 Jun/.test(x.text ?? ""));
       expect(offers, "one offer for tonight, not one per open place").toHaveLength(1);

@@ -32,7 +32,7 @@ export async function levelDialog(conversation: DialogConversation, ctx: DialogC
   const area = townId === null ? ctx.t("status-district") : towns.find((t) => t.townId === townId)?.name ?? "?";
 
   const startsAt = await askWhen(conversation, ctx, "level-ask-start", "btn-level-now");
-  const endsAt = await askWhen(conversation, ctx, "level-ask-end", "btn-level-until-changed");
+  const endsAt = await askWhen(conversation, ctx, "level-ask-end", "btn-level-until-changed", startsAt);
 
   await ctx.reply(ctx.t("level-ask-message"), { reply_markup: new InlineKeyboard().text(ctx.t("btn-skip"), "lv:skip") });
   let message: string | null = null;
@@ -68,7 +68,7 @@ export async function levelDialog(conversation: DialogConversation, ctx: DialogC
 }
 
 /** A time typed by the coordinator, or the button (now / until changed) as null. ISO, so replays read it back. */
-async function askWhen(conversation: DialogConversation, ctx: DialogContext, question: string, button: string): Promise<string | null> {
+async function askWhen(conversation: DialogConversation, ctx: DialogContext, question: string, button: string, after: string | null = null): Promise<string | null> {
   await ctx.reply(ctx.t(question), { reply_markup: new InlineKeyboard().text(ctx.t(button), "lv:w:none") });
   for (;;) {
     const u = await nextInput(conversation, "lv:");
@@ -78,8 +78,13 @@ async function askWhen(conversation: DialogConversation, ctx: DialogContext, que
       continue;
     }
     const text = u.message?.text ?? "";
-    const parsed = await conversation.external((o) => parseWhen(text, o.deps.clock(), o.deps.config.BOT_TIMEZONE)?.toISOString() ?? null);
-    if (parsed) return parsed;
-    await u.reply(ctx.t("err-level-when"));
+    const parsed = await conversation.external((o): { iso: string } | { problem: string } => {
+      const when = parseWhen(text, o.deps.clock(), o.deps.config.BOT_TIMEZONE);
+      if (!when) return { problem: "err-level-when" };
+      if (when <= (after ? new Date(after) : o.deps.clock())) return { problem: after ? "err-level-end-before-start" : "err-level-start-in-past" };
+      return { iso: when.toISOString() };
+    });
+    if ("iso" in parsed) return parsed.iso;
+    await u.reply(ctx.t(parsed.problem));
   }
 }
