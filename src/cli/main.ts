@@ -12,7 +12,6 @@ import { viewPolicies } from "../escalation/view-policies.js";
 import { addSpecialDay, listSpecialDays, removeSpecialDay } from "../levels/special-days.js";
 import { findTeams } from "../org/find-teams.js";
 import { addPost } from "../shifts/add-post.js";
-import { shiftPolicyFrom, type ShiftPolicy } from "../shifts/policy.js";
 import { findTown } from "../org/find-town.js";
 import { teamLabel } from "../org/team-scope.js";
 import { findPerson } from "../people/find-person.js";
@@ -82,7 +81,7 @@ async function main(argv: string[]): Promise<number> {
       case "rules":
         return await rules(ctx, rest, values.file);
       case "specialdays":
-        return await specialDaysCommand(ctx, shiftPolicyFrom(parsed.config), rest);
+        return await specialDaysCommand(ctx, rest);
       case "grant":
       case "revoke":
         return await changeRole(ctx, command, rest[0], rest[1], values);
@@ -173,13 +172,13 @@ async function rules(ctx: DomainContext, args: string[], file: string | undefine
   return 0;
 }
 
-async function specialDaysCommand(ctx: DomainContext, policy: ShiftPolicy, [verb, night, kind, ...name]: string[]): Promise<number> {
+async function specialDaysCommand(ctx: DomainContext, [verb, night, kind, ...name]: string[]): Promise<number> {
   if (verb === "add") {
     if (!night || (kind !== "holiday" && kind !== "patrol") || name.length === 0) return usage(2);
-    await addSpecialDay(ctx, { night, kind: kind === "holiday" ? "holiday" : "social_patrol_day", name: name.join(" ") }, policy);
+    await addSpecialDay(ctx, { night, kind: kind === "holiday" ? "holiday" : "social_patrol_day", name: name.join(" ") });
   } else if (verb === "remove") {
     if (!night) return usage(2);
-    await removeSpecialDay(ctx, night, policy);
+    await removeSpecialDay(ctx, night);
   } else if (verb) return usage(2);
   for (const d of await listSpecialDays(ctx, ctx.now.toISOString().slice(0, 10))) process.stdout.write(`${d.night}\t${d.kind}\t${d.level}\t${d.name}\n`);
   return 0;

@@ -116,24 +116,12 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
   return { ok: false, problems };
 }
 
-/** What the CLI needs: the store and the shift rules, so it runs without a bot token. */
-export const storeConfigSchema = configSchema.pick({
-  DATABASE_URL: true,
-  DATA_DIR: true,
-  LOG_LEVEL: true,
-  BOT_TIMEZONE: true,
-  ROTA_DAYS_AHEAD: true,
-  WEEKLY_CAP: true,
-  REMINDER_SCHEDULE: true,
-  SUBSTITUTE_WAVE_SIZE: true,
-  SUBSTITUTE_WAVE_MINUTES: true,
-  SUBSTITUTE_DEADLINE_MINUTES: true,
-});
+/** What the CLI needs: only the store, so it runs without a bot token. */
+export const storeConfigSchema = configSchema.pick({ DATABASE_URL: true, DATA_DIR: true, LOG_LEVEL: true });
 export type StoreConfig = z.infer<typeof storeConfigSchema>;
 
 export function parseStoreConfig(env: Record<string, string | undefined>): { ok: true; config: StoreConfig } | { ok: false; problems: string[] } {
-  const cleaned = Object.fromEntries(Object.keys(storeConfigSchema.shape).map((key) => [key, optional(env[key])]));
-  const parsed = storeConfigSchema.safeParse(cleaned);
+  const parsed = storeConfigSchema.safeParse({ DATABASE_URL: optional(env.DATABASE_URL), DATA_DIR: optional(env.DATA_DIR), LOG_LEVEL: optional(env.LOG_LEVEL) });
   if (parsed.success) return { ok: true, config: parsed.data };
   return { ok: false, problems: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) };
 }

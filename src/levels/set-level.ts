@@ -7,7 +7,6 @@ import { actorPersonId, type DomainContext } from "../domain/context.js";
 import { ValidationError } from "../domain/errors.js";
 import type { TextRef } from "../outbox/payload.js";
 import { localNight } from "../shifts/night.js";
-import type { ShiftPolicy } from "../shifts/policy.js";
 import { recomputeStaffing } from "../shifts/recompute-staffing.js";
 import { tellStaffingChanges } from "../shifts/tell-staffing-changes.js";
 import { broadcasts, responseLevels, towns } from "../storage/schema/index.js";
@@ -33,7 +32,7 @@ const PAST_TOLERANCE_MS = 5 * 60 * 1000;
  * places or frees people when it falls, tells each team's leads, and broadcasts the change to
  * everyone in scope. Coordinators only; audited; a repeated confirmation changes nothing.
  */
-export async function setResponseLevel(ctx: DomainContext, raw: LevelInput, policy: ShiftPolicy) {
+export async function setResponseLevel(ctx: DomainContext, raw: LevelInput, timeZone: string) {
   await requireCoordinator(ctx);
   const parsed = levelInput.safeParse(raw);
   if (!parsed.success) throw new ValidationError("level.invalid");
@@ -71,7 +70,7 @@ export async function setResponseLevel(ctx: DomainContext, raw: LevelInput, poli
       .returning();
     await recordAudit(tx, ctx.actor, ctx.now, { action: "level.set", subjectType: "response_level", subjectId: row!.id, before: { ended, dropped }, after: row });
 
-    const changes = await recomputeStaffing(tx, ctx.now, { townId: input.townId }, policy);
+    const changes = await recomputeStaffing(tx, ctx.now, { townId: input.townId });
     const cause: TextRef = { key: "staffing-cause-level", args: { level: { key: `level-${input.level}` }, area } };
     await tellStaffingChanges(tx, ctx.now, changes, cause, `level:${row!.id}`);
 
@@ -91,7 +90,7 @@ export async function setResponseLevel(ctx: DomainContext, raw: LevelInput, poli
       content,
       senderId: actorPersonId(ctx.actor),
       responseLevelId: row!.id,
-      tonight: localNight(ctx.now, policy.timeZone),
+      tonight: localNight(ctx.now, timeZone),
       dedupeKey: broadcastKey,
     });
     return {

@@ -1,8 +1,8 @@
-import { and, eq, inArray, isNull } from "drizzle-orm";
-import { enqueueMessages } from "../outbox/enqueue.js";
-import { recipientColumns, toRecipient } from "../people/locale.js";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "../storage/db.js";
-import { assignments, openSlots, people, slotOffers, shifts } from "../storage/schema/index.js";
+import { assignments, openSlots, slotOffers, shifts } from "../storage/schema/index.js";
+import { offerLevelWave } from "./offer-level-wave.js";
+import { sendSlotOffers } from "./send-slot-offers.js";
 import type { ShiftPolicy } from "./policy.js";
 import { selectShiftFacts, shiftArgs } from "./shift-facts.js";
 import { loadTeamRota } from "./team-rota.js";
@@ -25,8 +25,6 @@ export async function openSlot(tx: Db, now: Date, request: SlotRequest, policy: 
   if (callAt <= now) await offerNextWave(tx, now, slot!.id, policy);
   return slot!.id;
 }
-
-export const takeSlotData = (slotId: number) => `sl:${slotId}`;
 
 /** An open slot with its shift, or undefined. */
 export async function loadSlot(db: Db, slotId: number) {
@@ -51,6 +49,7 @@ export async function loadSlot(db: Db, slotId: number) {
 export async function offerNextWave(tx: Db, now: Date, slotId: number, policy: ShiftPolicy): Promise<number> {
   const slot = await loadSlot(tx, slotId);
   if (!slot || slot.filledAt || slot.closedAt) return 0;
+  if (slot.reason === "level") return offerLevelWave(tx, now, slot.shiftId, policy);
   if (slot.startsAt <= now || slot.cancelledAt) {
     await tx.update(openSlots).set({ closedAt: now }).where(and(eq(openSlots.id, slotId), isNull(openSlots.closedAt)));
     return 0;
@@ -69,29 +68,11 @@ export async function offerNextWave(tx: Db, now: Date, slotId: number, policy: S
   const wave = slot.wave + 1;
   await tx.update(openSlots).set({ wave, nextWaveAt: new Date(now.getTime() + policy.waveMinutes * 60_000) }).where(eq(openSlots.id, slotId));
   if (chosen.length === 0) return 0;
-
   await tx.insert(slotOffers).values(chosen.map((personId) => ({ slotId, personId, wave, offeredAt: now }))).onConflictDoNothing();
-  const recipients = await tx.select(recipientColumns).from(people).where(inArray(people.id, chosen));
-  const byId = new Map(recipients.map((r) => [r.personId, toRecipient(r)]));
-  await enqueueMessages(
-    tx,
-    now,
-    chosen.flatMap((personId) => {
-      const to = byId.get(personId);
-      if (!to) return [];
-      return [
-        {
-          to,
-          payload: {
-            kind: "message" as const,
-            text: { key: slot.onlyTo !== null ? "slot-offer-named" : slot.reason === "level" ? "slot-offer-level" : "slot-offer", args: shiftArgs(slot) },
-            buttons: [[{ text: { key: "btn-take-slot" }, data: takeSlotData(slotId) }]],
-          },
-          // The places a raised level opens on one shift are alike: one offer per person covers them all.
-          dedupeKey: slot.reason === "level" ? `offer:level:${slot.shiftId}:${personId}` : `offer:${slotId}:${personId}`,
-        },
-      ];
-    }),
-  );
+  await sendSlotOffers(tx, now, chosen, {
+    text: { key: slot.onlyTo !== null ? "slot-offer-named" : "slot-offer", args: shiftArgs(slot) },
+    slotId,
+    dedupeKey: (personId) => `offer:${slotId}:${personId}`,
+  });
   return chosen.length;
 }

@@ -1,4 +1,4 @@
-import type { StoreConfig } from "../config/config.js";
+import type { Config } from "../config/config.js";
 import type { ReminderSchedule } from "./schedule-reminders.js";
 
 /** The deployment's shift rules, read from the configuration once. */
@@ -17,7 +17,7 @@ export interface ShiftPolicy {
   autoCheckOutAfterMinutes: number;
 }
 
-export function shiftPolicyFrom(config: StoreConfig): ShiftPolicy {
+export function shiftPolicyFrom(config: Config): ShiftPolicy {
   return {
     timeZone: config.BOT_TIMEZONE,
     daysAhead: config.ROTA_DAYS_AHEAD,

@@ -1,16 +1,20 @@
-import { and, asc, count, desc, eq, gt, inArray, isNull, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, gt, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { levelsAt } from "../levels/level-at.js";
 import { headcountFor } from "../levels/response-levels.js";
 import type { Db } from "../storage/db.js";
 import { assignments, duties, openSlots, shifts, towns } from "../storage/schema/index.js";
-import { markBoardDirty } from "./board.js";
-import { openSlot } from "./open-slot.js";
-import type { ShiftPolicy } from "./policy.js";
 import { releaseAssignments } from "./release-assignments.js";
 import { selectShiftFacts } from "./shift-facts.js";
 
-/** Standby volunteers are called this long before a night at most; later nights are called by the waves job. */
+/**
+ * Standby volunteers are called this long before a night at most. The call itself is the waves
+ * job's (within seconds for nights this close), which keeps a district-wide change's transaction short.
+ */
 export const STANDBY_CALL_HOURS = 36;
+
+const selectStaffedShifts = (tx: Db) =>
+  selectShiftFacts(tx, { rota: duties.rota, headcountNormal: duties.headcountNormal, headcountHeightened: duties.headcountHeightened, headcountLevel1: duties.headcountLevel1 });
+type StaffedShift = Awaited<ReturnType<typeof selectStaffedShifts>>[number];
 
 export interface StaffingChange {
   shift: StaffedShift;
@@ -25,62 +29,75 @@ export interface StaffingChange {
 
 /**
  * After a level or the calendar changed: sets each future shift's headcount to the one of the
- * level in force (for a shift under way, the level now). A shift now short gets open slots that
- * standby teammates are called to take, first press wins; a shift with too many people first
- * closes its open slots, then frees the people added most recently who have not checked in.
+ * level in force (for a shift under way, the level now). A shift now short gets open places that
+ * the waves job offers to standby teammates, first press wins; a shift with too many people first
+ * closes its open places, then frees the people added most recently who have not checked in.
+ * Set-based, because a district-wide change touches every team's planned fortnight at once.
  */
-export async function recomputeStaffing(tx: Db, now: Date, where: { townId: number | null; nights?: string[] }, policy: ShiftPolicy): Promise<StaffingChange[]> {
+export async function recomputeStaffing(tx: Db, now: Date, where: { townId: number | null; nights?: string[] }): Promise<StaffingChange[]> {
   const filters: SQL[] = [isNull(shifts.cancelledAt), gt(shifts.endsAt, now)];
   if (where.nights) filters.push(inArray(shifts.night, where.nights));
-  const rows = await selectStaffedShifts(tx)
-    .where(and(...filters, where.townId === null ? undefined : eq(towns.id, where.townId)))
-    .orderBy(asc(shifts.startsAt), asc(shifts.id))
-    .for("update", { of: shifts });
-  const changes: StaffingChange[] = [];
-  for (const [townId, shiftsOfTown] of groupBy(rows, (r) => r.townId)) {
-    const levels = await levelsAt(tx, townId, shiftsOfTown.map((s) => ({ night: s.night, at: s.startsAt > now ? s.startsAt : now })));
-    for (const [i, shift] of shiftsOfTown.entries()) {
+  if (where.townId !== null) filters.push(sql`${towns.id} = ${where.townId}`);
+  const rows = await selectStaffedShifts(tx).where(and(...filters)).orderBy(asc(shifts.startsAt), asc(shifts.id)).for("update", { of: shifts });
+
+  const changed: Array<{ shift: StaffedShift; after: number }> = [];
+  for (const [townId, ofTown] of groupBy(rows, (r) => r.townId)) {
+    const levels = await levelsAt(tx, townId, ofTown.map((s) => ({ night: s.night, at: s.startsAt > now ? s.startsAt : now })));
+    ofTown.forEach((shift, i) => {
       const after = headcountFor(shift, levels[i]!);
-      if (after === shift.required) continue;
-      changes.push(await applyHeadcount(tx, now, shift, after, policy));
+      if (after !== shift.required) changed.push({ shift, after });
+    });
+  }
+  if (changed.length === 0) return [];
+  const ids = changed.map((c) => c.shift.shiftId);
+  for (const part of chunks(changed, 1000)) {
+    const values = sql.join(part.map((c) => sql`(${c.shift.shiftId}::int, ${c.after}::smallint)`), sql`, `);
+    await tx.execute(sql`update ${shifts} set required = v.required, board_dirty_at = ${now.toISOString()}::timestamptz from (values ${values}) as v(id, required) where ${shifts.id} = v.id`);
+  }
+  const staffed = new Map<number, number>();
+  const open = new Map<number, number[]>();
+  for (const part of chunks(ids, 1000)) {
+    const counts = await tx.select({ shiftId: assignments.shiftId, n: count() }).from(assignments).where(and(inArray(assignments.shiftId, part), isNull(assignments.endedAt))).groupBy(assignments.shiftId);
+    counts.forEach((c) => staffed.set(c.shiftId, c.n));
+    const slots = await tx
+      .select({ id: openSlots.id, shiftId: openSlots.shiftId })
+      .from(openSlots)
+      .where(and(inArray(openSlots.shiftId, part), isNull(openSlots.filledAt), isNull(openSlots.closedAt)))
+      .orderBy(desc(openSlots.openedAt), desc(openSlots.id));
+    slots.forEach((s) => open.set(s.shiftId, [...(open.get(s.shiftId) ?? []), s.id]));
+  }
+
+  const changes: StaffingChange[] = [];
+  const newSlots: (typeof openSlots.$inferInsert)[] = [];
+  const toClose: number[] = [];
+  for (const { shift, after } of changed) {
+    const onShift = staffed.get(shift.shiftId) ?? 0;
+    const openIds = open.get(shift.shiftId) ?? [];
+    const change: StaffingChange = { shift, before: shift.required, after, onShift, slotsOpened: 0, slotsClosed: 0, released: 0 };
+    const gap = after - onShift - openIds.length;
+    if (gap > 0 && shift.startsAt > now) {
+      const callAt = new Date(Math.max(now.getTime(), shift.startsAt.getTime() - STANDBY_CALL_HOURS * 3_600_000));
+      for (let i = 0; i < gap; i++) newSlots.push({ shiftId: shift.shiftId, reason: "level", replacesAssignmentId: null, openedAt: now, nextWaveAt: callAt });
+      change.slotsOpened = gap;
+    } else if (gap < 0) {
+      change.slotsClosed = Math.min(-gap, openIds.length);
+      toClose.push(...openIds.slice(0, change.slotsClosed));
+      if (onShift > after) change.released = await releaseAssignments(tx, now, shift, onShift - after);
+      change.onShift = onShift - change.released;
     }
+    changes.push(change);
   }
+  for (const part of chunks(newSlots, 1000)) await tx.insert(openSlots).values(part);
+  for (const part of chunks(toClose, 1000)) await tx.update(openSlots).set({ closedAt: now }).where(inArray(openSlots.id, part));
   return changes;
-}
-
-const selectStaffedShifts = (tx: Db) =>
-  selectShiftFacts(tx, { rota: duties.rota, headcountNormal: duties.headcountNormal, headcountHeightened: duties.headcountHeightened, headcountLevel1: duties.headcountLevel1 });
-type StaffedShift = Awaited<ReturnType<typeof selectStaffedShifts>>[number];
-
-async function applyHeadcount(tx: Db, now: Date, shift: StaffedShift, after: number, policy: ShiftPolicy): Promise<StaffingChange> {
-  await tx.update(shifts).set({ required: after }).where(eq(shifts.id, shift.shiftId));
-  await markBoardDirty(tx, shift.shiftId, now);
-  const [{ n: onShift }] = (await tx.select({ n: count() }).from(assignments).where(and(eq(assignments.shiftId, shift.shiftId), isNull(assignments.endedAt)))) as [{ n: number }];
-  const open = await tx
-    .select({ id: openSlots.id })
-    .from(openSlots)
-    .where(and(eq(openSlots.shiftId, shift.shiftId), isNull(openSlots.filledAt), isNull(openSlots.closedAt)))
-    .orderBy(desc(openSlots.openedAt), desc(openSlots.id));
-  const change: StaffingChange = { shift, before: shift.required, after, onShift, slotsOpened: 0, slotsClosed: 0, released: 0 };
-  const gap = after - onShift - open.length;
-  if (gap > 0 && shift.startsAt > now) {
-    const callAt = new Date(Math.max(now.getTime(), shift.startsAt.getTime() - STANDBY_CALL_HOURS * 3_600_000));
-    for (let i = 0; i < gap; i++) await openSlot(tx, now, { shiftId: shift.shiftId, reason: "level", replacesAssignmentId: null }, policy, callAt);
-    change.slotsOpened = gap;
-  }
-  if (gap < 0) {
-    const close = open.slice(0, Math.min(-gap, open.length)).map((s) => s.id);
-    if (close.length) await tx.update(openSlots).set({ closedAt: now }).where(inArray(openSlots.id, close));
-    change.slotsClosed = close.length;
-    const surplus = onShift - after;
-    if (surplus > 0) change.released = await releaseAssignments(tx, now, shift, surplus);
-    change.onShift = onShift - change.released;
-  }
-  return change;
 }
 
 function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
   const groups = new Map<K, T[]>();
   for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
   return groups;
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, i * size + size));
 }

@@ -67,6 +67,8 @@ describe("/level through the bot", () => {
     expect(done.text).toMatch(/Level 1 response for Xinfeng\. 2 shifts restaffed, 8 places offered, 0 people freed; the announcement is going to 8 people/);
 
     expect((await teamShifts(here.teamId)).map((s) => s.required)).toEqual([8, 8]);
+    // The places are offered by the waves job, which runs every few seconds.
+    await h.app.scheduler.run("substitute-waves");
     expect((await teamShifts(there.teamId)).map((s) => s.required)).toEqual([4, 4]);
     for (const m of [...here.members.map((x) => x.user), here.leader]) {
       const told = await m.waitForMessage(/Response level for Xinfeng: Level 1 response/);

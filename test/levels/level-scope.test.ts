@@ -99,6 +99,7 @@ describe("the race for the last place", () => {
     await coordinator.click("Skip");
     await coordinator.click(/Confirm/);
     await coordinator.waitForMessage(/Done: Level 1 response for Beishan/);
+    await h.app.scheduler.run("substitute-waves");
     await outboxSettled(h.database.db);
 
     const [tonight] = await h.database.db.select().from(shifts).where(and(eq(shifts.teamId, team.teamId), eq(shifts.night, "2027-08-01")));

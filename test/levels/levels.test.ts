@@ -28,7 +28,7 @@ describe("the level in force", () => {
       { level: "level1", townId: here.townId, startsAt: at("2027-03-02T00:00:00Z"), endsAt: null, createdAt: at("2027-02-28T00:00:00Z") },
       { level: "normal", townId: there.townId, startsAt: at("2027-03-01T00:00:00Z"), endsAt: null, createdAt: at("2027-02-28T00:00:00Z") },
     ]);
-    await addSpecialDay(contextFor(db, system), { night: "2027-03-10", kind: "social_patrol_day", name: "Spring patrol day" }, testPolicy);
+    await addSpecialDay(contextFor(db, system), { night: "2027-03-10", kind: "social_patrol_day", name: "Spring patrol day" });
     const moments = [
       { night: "2027-02-28", at: at("2027-02-28T12:00:00Z") },
       { night: "2027-03-01", at: at("2027-03-01T12:00:00Z") },
@@ -48,7 +48,7 @@ describe("the special-days calendar", () => {
     const team = await makeTeam(db, "holiday");
     await makePerson(db, { role: "leader", teamId: team.teamId });
     for (let i = 0; i < 10; i++) await addMember(db, team.teamId);
-    await addSpecialDay(contextFor(db, system), { night: "2027-10-01", kind: "holiday", name: "National Day" }, testPolicy);
+    await addSpecialDay(contextFor(db, system), { night: "2027-10-01", kind: "holiday", name: "National Day" });
     await generateShifts(contextFor(db, system, at("2027-09-30T01:00:00Z")), { from: "2027-09-30", days: 2, timeZone: testPolicy.timeZone, defaultWeeklyCap: 7, reminders: testPolicy.reminders });
     const planned = await db.select({ night: shifts.night, required: shifts.required }).from(shifts).where(eq(shifts.teamId, team.teamId)).orderBy(shifts.night);
     expect(planned).toEqual([
@@ -61,11 +61,11 @@ describe("the special-days calendar", () => {
     const db = database.db;
     const volunteer = await makePerson(db);
     const coordinator = await makePerson(db, { role: "coordinator" });
-    await expect(addSpecialDay(contextFor(db, asPerson(volunteer.personId)), { night: "2027-05-01", kind: "holiday", name: "Labour Day" }, testPolicy)).rejects.toMatchObject({ reason: "coordinator_only" });
-    await expect(addSpecialDay(contextFor(db, asPerson(coordinator.personId)), { night: "2027-13-01", kind: "holiday", name: "Nowhere" }, testPolicy)).rejects.toMatchObject({ reason: "specialday.invalid" });
-    await addSpecialDay(contextFor(db, asPerson(coordinator.personId)), { night: "2027-05-01", kind: "holiday", name: "Labour Day" }, testPolicy);
-    await removeSpecialDay(contextFor(db, asPerson(coordinator.personId)), "2027-05-01", testPolicy);
-    await expect(removeSpecialDay(contextFor(db, asPerson(coordinator.personId)), "2027-05-01", testPolicy)).rejects.toMatchObject({ reason: "specialday.not_found" });
+    await expect(addSpecialDay(contextFor(db, asPerson(volunteer.personId)), { night: "2027-05-01", kind: "holiday", name: "Labour Day" })).rejects.toMatchObject({ reason: "coordinator_only" });
+    await expect(addSpecialDay(contextFor(db, asPerson(coordinator.personId)), { night: "2027-13-01", kind: "holiday", name: "Nowhere" })).rejects.toMatchObject({ reason: "specialday.invalid" });
+    await addSpecialDay(contextFor(db, asPerson(coordinator.personId)), { night: "2027-05-01", kind: "holiday", name: "Labour Day" });
+    await removeSpecialDay(contextFor(db, asPerson(coordinator.personId)), "2027-05-01");
+    await expect(removeSpecialDay(contextFor(db, asPerson(coordinator.personId)), "2027-05-01")).rejects.toMatchObject({ reason: "specialday.not_found" });
     const audited = await db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.subjectId, "2027-05-01"));
     expect(audited.map((a) => a.action)).toEqual(["specialday.set", "specialday.remove"]);
   });

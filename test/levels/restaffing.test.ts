@@ -3,10 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseWhen } from "../../src/levels/parse-when.js";
 import { setResponseLevel } from "../../src/levels/set-level.js";
 import { addSpecialDay, removeSpecialDay } from "../../src/levels/special-days.js";
+import { runSubstituteWaves } from "../../src/shifts/run-substitute-waves.js";
 import { takeSlot } from "../../src/shifts/take-slot.js";
 import type { Database } from "../../src/storage/db.js";
 import { assignments, openSlots, outbox, shifts } from "../../src/storage/schema/index.js";
-import { asPerson, contextFor, makePerson } from "../support/domain.js";
+import { asPerson, contextFor, makePerson, system } from "../support/domain.js";
 import { plannedNight, testPolicy } from "../support/shifts.js";
 import { openTestDatabase } from "../support/test-database.js";
 
@@ -28,21 +29,22 @@ describe("special days restaff nights already planned", () => {
     const coordinator = await makePerson(db, { role: "coordinator" });
     const as = contextFor(db, asPerson(coordinator.personId), night.morning);
 
-    await addSpecialDay(as, { night: night.date, kind: "holiday", name: "Mid-Autumn Festival" }, testPolicy);
+    await addSpecialDay(as, { night: night.date, kind: "holiday", name: "Mid-Autumn Festival" });
     const [raised] = await db.select().from(shifts).where(eq(shifts.id, night.shift.id));
     expect(raised!.required).toBe(8);
     expect(await openLevelSlots(night.shift.id)).toHaveLength(4);
     const told = (await messagesWith("staffing-changed")).filter((m) => m.personId === night.leader.personId);
     expect(told).toHaveLength(1);
     expect(JSON.stringify(told[0]!.payload)).toContain("Mid-Autumn Festival");
-    // The free members were called, each once.
+    // The waves job calls the free members, each once for the four places.
+    await runSubstituteWaves(contextFor(db, system, night.morning), testPolicy);
     const offers = await messagesWith("slot-offer-level");
     const free = new Set(night.free.map((f) => f.personId));
-    expect(offers.length).toBe(Math.min(testPolicy.waveSize, free.size));
+    expect(offers.length, "a wave per place, all of them free members").toBe(Math.min(testPolicy.waveSize * 4, free.size));
     expect(offers.every((o) => free.has(o.personId!))).toBe(true);
     expect(new Set(offers.map((o) => o.personId)).size, "one offer per person for the four places").toBe(offers.length);
 
-    await removeSpecialDay(as, night.date, testPolicy);
+    await removeSpecialDay(as, night.date);
     const [back] = await db.select().from(shifts).where(eq(shifts.id, night.shift.id));
     expect(back!.required).toBe(4);
     expect(await openLevelSlots(night.shift.id)).toHaveLength(0);
@@ -56,7 +58,7 @@ describe("lowering the level", () => {
     const night = await plannedNight(db, "2027-09-20", 10);
     const coordinator = await makePerson(db, { role: "coordinator" });
     const at = (iso: string) => contextFor(db, asPerson(coordinator.personId), new Date(iso));
-    const raised = await setResponseLevel(at("2027-09-20T02:00:00Z"), { level: "level1", townId: night.team.townId, dedupeKey: "raise" }, testPolicy);
+    const raised = await setResponseLevel(at("2027-09-20T02:00:00Z"), { level: "level1", townId: night.team.townId, dedupeKey: "raise" }, testPolicy.timeZone);
     expect(raised).toMatchObject({ shiftsChanged: 1, slotsOpened: 4, released: 0 });
 
     const [slot] = await openLevelSlots(night.shift.id);
@@ -68,7 +70,7 @@ describe("lowering the level", () => {
       await db.update(assignments).set({ checkedInAt: new Date("2027-09-20T11:45:00Z") }).where(and(eq(assignments.personId, taker.personId), eq(assignments.shiftId, night.shift.id)));
     }
 
-    const lowered = await setResponseLevel(at("2027-09-20T11:50:00Z"), { level: "normal", townId: night.team.townId, dedupeKey: "lower" }, testPolicy);
+    const lowered = await setResponseLevel(at("2027-09-20T11:50:00Z"), { level: "normal", townId: night.team.townId, dedupeKey: "lower" }, testPolicy.timeZone);
     expect(lowered).toMatchObject({ shiftsChanged: 1, slotsOpened: 0, released: 4 });
     const left = await onShift(night.shift.id);
     expect(left).toHaveLength(4);
@@ -78,7 +80,7 @@ describe("lowering the level", () => {
     const freed = await messagesWith("notice-released-level");
     expect(freed.map((m) => m.personId).sort()).toEqual(night.assigned.concat(takers).filter((p) => !kept.has(p.personId)).map((p) => p.personId).sort());
 
-    const again = await setResponseLevel(at("2027-09-20T11:51:00Z"), { level: "normal", townId: night.team.townId, dedupeKey: "lower" }, testPolicy);
+    const again = await setResponseLevel(at("2027-09-20T11:51:00Z"), { level: "normal", townId: night.team.townId, dedupeKey: "lower" }, testPolicy.timeZone);
     expect(again.repeated).toBe(true);
   });
 });

@@ -60,7 +60,7 @@ export async function levelDialog(conversation: DialogConversation, ctx: DialogC
   if (match[1] === "cancel") return void (await ctx.reply(ctx.t("cancelled")));
   const dedupeKey = `${u.chat?.id}:${u.callbackQuery?.message?.message_id}`;
   const done = await attempt(conversation, (o) =>
-    setResponseLevel(o.domain(), { level, townId, startsAt: startsAt ? new Date(startsAt) : null, endsAt: endsAt ? new Date(endsAt) : null, message, dedupeKey }, o.deps.policy),
+    setResponseLevel(o.domain(), { level, townId, startsAt: startsAt ? new Date(startsAt) : null, endsAt: endsAt ? new Date(endsAt) : null, message, dedupeKey }, o.deps.config.BOT_TIMEZONE),
   );
   if (!done.ok) return void (await ctx.reply(ctx.t(done.key, done.args)));
   const r = done.value;

@@ -29,10 +29,10 @@ export function levelsFeature(): Composer<BotContext> {
       const [verb, night, kind, ...name] = ctx.match.trim().split(/\s+/);
       if (verb === "add") {
         if (!night || !kind || !KINDS[kind] || name.length === 0) return void (await ctx.reply(ctx.t("specialdays-usage")));
-        await addSpecialDay(ctx.domain(), { night, kind: KINDS[kind], name: name.join(" ") }, ctx.deps.policy);
+        await addSpecialDay(ctx.domain(), { night, kind: KINDS[kind], name: name.join(" ") });
       } else if (verb === "remove") {
         if (!night) return void (await ctx.reply(ctx.t("specialdays-usage")));
-        await removeSpecialDay(ctx.domain(), night, ctx.deps.policy);
+        await removeSpecialDay(ctx.domain(), night);
       } else if (verb) return void (await ctx.reply(ctx.t("specialdays-usage")));
       const days = await listSpecialDays(ctx.domain(), localNight(ctx.deps.clock(), ctx.deps.config.BOT_TIMEZONE));
       if (days.length === 0) return void (await ctx.reply(ctx.t("specialdays-none")));

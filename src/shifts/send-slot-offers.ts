@@ -1,0 +1,23 @@
+import { inArray } from "drizzle-orm";
+import { enqueueMessages } from "../outbox/enqueue.js";
+import type { TextRef } from "../outbox/payload.js";
+import { recipientColumns, toRecipient } from "../people/locale.js";
+import type { Db } from "../storage/db.js";
+import { people } from "../storage/schema/index.js";
+
+export const takeSlotData = (slotId: number) => `sl:${slotId}`;
+
+/** One "I'll take it" message to each chosen person. */
+export async function sendSlotOffers(tx: Db, now: Date, chosen: number[], offer: { text: TextRef; slotId: number; dedupeKey: (personId: number) => string }): Promise<void> {
+  const recipients = await tx.select(recipientColumns).from(people).where(inArray(people.id, chosen));
+  await enqueueMessages(
+    tx,
+    now,
+    recipients.flatMap((row) => {
+      const to = toRecipient(row);
+      if (!to) return [];
+      const payload = { kind: "message" as const, text: offer.text, buttons: [[{ text: { key: "btn-take-slot" }, data: takeSlotData(offer.slotId) }]] };
+      return [{ to, payload, dedupeKey: offer.dedupeKey(row.personId) }];
+    }),
+  );
+}
