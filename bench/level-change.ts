@@ -18,23 +18,14 @@ import { runSubstituteWaves } from "../src/shifts/run-substitute-waves.js";
 import { localNight, shiftWindow } from "../src/shifts/night.js";
 import type { ShiftPolicy } from "../src/shifts/policy.js";
 import { openSlots, outbox } from "../src/storage/schema/index.js";
+import { testPolicy } from "../test/support/shifts.js";
 import { NANHU, seedDistrict } from "./district.js";
 import { round, rss, runBench, timed } from "./measure.js";
 import { openScratchDatabase } from "./scratch-database.js";
 
 const TZ = "Asia/Shanghai";
-const policy: ShiftPolicy = {
-  timeZone: TZ,
-  daysAhead: 14,
-  weeklyCap: 2,
-  reminders: { ask: 1440, nudge: 120, checkin: 15 },
-  waveSize: 5,
-  waveMinutes: 30,
-  missingNoticeMinutes: 180,
-  checkInOpensMinutes: 30,
-  noShowAfterMinutes: 30,
-  autoCheckOutAfterMinutes: 60,
-};
+/** The production defaults: a fortnight planned, at most two nights a week each. */
+const policy: ShiftPolicy = { ...testPolicy, timeZone: TZ, daysAhead: 14, weeklyCap: 2 };
 
 runBench(async () => {
   const { database, drop } = await openScratchDatabase();
