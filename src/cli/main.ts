@@ -9,6 +9,9 @@ import { isDomainError } from "../domain/errors.js";
 import { parsePolicyText } from "../escalation/policy-text.js";
 import { updatePolicy } from "../escalation/update-policy.js";
 import { viewPolicies } from "../escalation/view-policies.js";
+import { listLevels } from "../levels/list-levels.js";
+import { parseWhen } from "../levels/parse-when.js";
+import { setResponseLevel } from "../levels/set-level.js";
 import { addSpecialDay, listSpecialDays, removeSpecialDay } from "../levels/special-days.js";
 import { findTeams } from "../org/find-teams.js";
 import { addPost } from "../shifts/add-post.js";
@@ -33,6 +36,9 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   rules [key]                             escalation policies, as they are typed
   rules set <key> <rules>                 replace a policy, e.g. rules set incident.tip "leaders police 30m; supervisors 1h; repeat 1"
   rules set <key> --file <file>           the same, from a file with one level per line
+  level                                   levels in force or planned, per town
+  level set <normal|heightened|level1> [--town T] [--from "2027-10-01 20:00"] [--until "2027-10-08 08:00"] [--message M]
+                                          change the level as /level does: restaff shifts, tell leaders, announce
   specialdays [add <date> <holiday|patrol> <name> | remove <date>]
                                           the calendar of public holidays and social patrol days (level 1)
   migrate                                 apply database migrations and exit`;
@@ -49,6 +55,9 @@ async function main(argv: string[]): Promise<number> {
       people: { type: "string" },
       weekly: { type: "boolean" },
       file: { type: "string" },
+      from: { type: "string" },
+      until: { type: "string" },
+      message: { type: "string" },
       help: { type: "boolean" },
     },
   });
@@ -80,6 +89,8 @@ async function main(argv: string[]): Promise<number> {
         return await addPostFrom(ctx, values);
       case "rules":
         return await rules(ctx, rest, values.file);
+      case "level":
+        return await levelCommand(ctx, parsed.config.BOT_TIMEZONE, rest, values);
       case "specialdays":
         return await specialDaysCommand(ctx, rest);
       case "grant":
@@ -169,6 +180,25 @@ async function rules(ctx: DomainContext, args: string[], file: string | undefine
   }
   const policy = await updatePolicy(ctx, { key, policy: parsed.policy });
   process.stdout.write(`saved ${policy.key}\n`);
+  return 0;
+}
+
+async function levelCommand(ctx: DomainContext, timeZone: string, [verb, level]: string[], values: { town?: string; from?: string; until?: string; message?: string }): Promise<number> {
+  if (verb === "set") {
+    if (level !== "normal" && level !== "heightened" && level !== "level1") return usage(2);
+    const when = (text: string | undefined) => (text === undefined ? null : parseWhen(text, ctx.now, timeZone));
+    const [startsAt, endsAt] = [when(values.from), when(values.until)];
+    if ((values.from && !startsAt) || (values.until && !endsAt)) {
+      process.stderr.write(`cannot read the time: use "21:00" or "2027-10-01 20:00" (${timeZone})\n`);
+      return 2;
+    }
+    const townId = values.town ? (await findTown(ctx.db, values.town)).townId : null;
+    const done = await setResponseLevel(ctx, { level, townId, startsAt, endsAt, message: values.message ?? null, dedupeKey: `cli:${ctx.now.getTime()}` }, timeZone);
+    process.stdout.write(`set ${level}: ${done.shiftsChanged} shifts restaffed, ${done.slotsOpened} places opened, ${done.released} people freed, announced to ${done.recipients}\n`);
+  } else if (verb) return usage(2);
+  for (const l of await listLevels(ctx)) {
+    process.stdout.write(`${l.town ?? "district"}\t${l.level}\t${l.startsAt.toISOString()}\t${l.endsAt?.toISOString() ?? "until changed"}${l.message ? `\t${l.message}` : ""}\n`);
+  }
   return 0;
 }
 

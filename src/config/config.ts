@@ -117,11 +117,11 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
 }
 
 /** What the CLI needs: only the store, so it runs without a bot token. */
-export const storeConfigSchema = configSchema.pick({ DATABASE_URL: true, DATA_DIR: true, LOG_LEVEL: true });
+export const storeConfigSchema = configSchema.pick({ DATABASE_URL: true, DATA_DIR: true, LOG_LEVEL: true, BOT_TIMEZONE: true });
 export type StoreConfig = z.infer<typeof storeConfigSchema>;
 
 export function parseStoreConfig(env: Record<string, string | undefined>): { ok: true; config: StoreConfig } | { ok: false; problems: string[] } {
-  const parsed = storeConfigSchema.safeParse({ DATABASE_URL: optional(env.DATABASE_URL), DATA_DIR: optional(env.DATA_DIR), LOG_LEVEL: optional(env.LOG_LEVEL) });
+  const parsed = storeConfigSchema.safeParse(Object.fromEntries(Object.keys(storeConfigSchema.shape).map((key) => [key, optional(env[key])])));
   if (parsed.success) return { ok: true, config: parsed.data };
   return { ok: false, problems: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) };
 }

@@ -92,6 +92,23 @@ describe("escalation rules from the CLI", () => {
   }, 60_000);
 });
 
+describe("response levels from the CLI", () => {
+  it("When an operator raises a town until a date, then the list shows it, and a time it cannot read is refused", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "shouye-level-"));
+    const roster = join(dataDir, "roster.csv");
+    writeFileSync(roster, ["town,community,team,name,phone,role,weekdays,affiliation", "Yunxi,Yunxi,Yunxi Patrol,Qian Yi,13800000001,leader,1-5,"].join("\n"));
+    await cli(["import", roster], dataDir);
+    const set = await cli(["level", "set", "level1", "--town", "Yunxi", "--until", "2099-10-08 08:00", "--message", "Expo week"], dataDir);
+    expect(set.stdout).toMatch(/^set level1: 0 shifts restaffed, 0 places opened, 0 people freed, announced to 0\n/);
+    expect(set.stdout).toMatch(/\nYunxi\tlevel1\t\S+\t2099-10-08T00:00:00.000Z\tExpo week\n$/);
+    const bad = await cli(["level", "set", "level1", "--until", "next week"], dataDir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("cannot read the time");
+    const list = await cli(["level"], dataDir);
+    expect(list.stdout.split("\n").filter(Boolean)).toHaveLength(1);
+  }, 60_000);
+});
+
 describe("the special-days calendar from the CLI", () => {
   it("When an operator adds a holiday and removes it, then the list shows it in between, and a bad kind shows the usage", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), "shouye-days-"));
