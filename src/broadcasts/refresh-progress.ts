@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, isNull, isNotNull, or } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, isNull, isNotNull, or, sql } from "drizzle-orm";
 import type { DomainContext } from "../domain/context.js";
 import { enqueueMessages, PRIORITY } from "../outbox/enqueue.js";
 import { outbox, broadcasts } from "../storage/schema/index.js";
@@ -21,6 +21,8 @@ export async function refreshBroadcastProgress(ctx: DomainContext): Promise<{ ed
       .from(broadcasts)
       .leftJoin(outbox, eq(outbox.id, broadcasts.progressOutboxId))
       .where(or(isNull(broadcasts.finishedAt), and(isNotNull(broadcasts.progressOutboxId), gt(broadcasts.finishedAt, new Date(ctx.now.getTime() - FOLLOW_ACKS_MS)))))
+      // Those still sending first, then the newest: a busy day's finished ones must not crowd them out.
+      .orderBy(sql`${broadcasts.finishedAt} is not null`, desc(broadcasts.id))
       .limit(50)
       .for("update", { of: broadcasts, skipLocked: true });
     if (active.length === 0) return { edited: 0, finished: 0 };

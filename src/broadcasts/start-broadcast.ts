@@ -53,7 +53,8 @@ export async function startBroadcast(tx: Db, now: Date, input: NewBroadcast): Pr
     .filter((m) => !m.unreachable)
     .map((m) => {
       const buttons: OutboxButton[][] = [[{ text: { key: "btn-broadcast-received" }, data: ackData(broadcastId) }]];
-      if (m.leads) buttons.push([{ text: { key: "btn-broadcast-team" }, data: teamReceiptsData(broadcastId) }]);
+      // Sent to leaders only, their teams have nothing to confirm.
+      if (m.leads && input.target.audience !== "leaders") buttons.push([{ text: { key: "btn-broadcast-team" }, data: teamReceiptsData(broadcastId) }]);
       return {
         to: { personId: m.personId, chatId: m.telegramId, locale: preferredLocale(m) },
         payload: input.photoFileId ? { kind: "photos", fileIds: [input.photoFileId], caption: input.content, buttons } : { kind: "message", text: input.content, buttons },

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, lt, or } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, lt, or } from "drizzle-orm";
 import { isCoordinator, leadsTeam, loadAccess, supervisesTown } from "../access/access.js";
 import type { DomainContext } from "../domain/context.js";
 import { ForbiddenError, NotFoundError } from "../domain/errors.js";
@@ -40,16 +40,19 @@ export async function teamReceipts(ctx: DomainContext, broadcastId: number, team
 }
 
 /**
- * One tap from a leader: every member of the team who has not acknowledged gets a reminder with
- * the button again. Marked per recipient, so a repeated tap within ten minutes sends nothing.
+ * One tap from a leader: every reachable member of the team who has not acknowledged gets a
+ * reminder with the button again. Marked per recipient, so a repeated tap within ten minutes
+ * sends nothing.
  */
 export async function nudgeTeam(ctx: DomainContext, broadcastId: number, teamId: number): Promise<number> {
   await requireTeamView(ctx, broadcastId, teamId);
   return ctx.db.transaction(async (tx) => {
+    // Someone who blocked the bot cannot be reminded; they stay on the leader's list.
     const due = tx
       .select({ personId: memberships.personId })
       .from(memberships)
-      .where(and(eq(memberships.teamId, teamId), eq(memberships.status, "active")));
+      .innerJoin(people, eq(people.id, memberships.personId))
+      .where(and(eq(memberships.teamId, teamId), eq(memberships.status, "active"), isNull(people.unreachableAt), isNotNull(people.telegramId)));
     const nudged = await tx
       .update(broadcastRecipients)
       .set({ nudgedAt: ctx.now })

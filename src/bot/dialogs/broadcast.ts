@@ -39,8 +39,9 @@ export async function broadcastDialog(conversation: DialogConversation, ctx: Dia
   const area = preview.value.area ? ` · ${preview.value.area}` : "";
   const confirm = ctx.t("broadcast-confirm", { audience: ctx.t(`audience-${audience}`), area, recipients: preview.value.recipients, unreachable: preview.value.unreachable, text });
   const buttons = new InlineKeyboard().text(ctx.t("btn-broadcast-send"), "bd:send").text(ctx.t("btn-cancel"), "bd:cancel");
-  if (photo) await ctx.replyWithPhoto(photo, { caption: confirm, reply_markup: buttons });
-  else await ctx.reply(confirm, { reply_markup: buttons });
+  // The photo on its own: a caption allowed for recipients plus the summary could pass Telegram's 1,024.
+  if (photo) await ctx.replyWithPhoto(photo);
+  await ctx.reply(confirm, { reply_markup: buttons });
   const { match, u } = await choose(conversation, "bd:", /^bd:(send|cancel)$/);
   if (match[1] === "cancel") return void (await ctx.reply(ctx.t("cancelled")));
 

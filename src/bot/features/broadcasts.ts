@@ -32,7 +32,7 @@ export function broadcastsFeature(): Composer<BotContext> {
       const lines = [ctx.t("broadcasts-title")];
       const keyboard = new InlineKeyboard();
       for (const b of broadcasts) {
-        const what = b.level ? ctx.t("broadcasts-level", { level: ctx.t(`level-${b.level}`) }) : b.text.slice(0, 40);
+        const what = b.level ? ctx.t("broadcasts-level", { level: ctx.t(`level-${b.level}`) }) : b.text.length > 40 ? `${b.text.slice(0, 39).trimEnd()}…` : b.text;
         const args = await renderArgs(ctx, { when: { datetime: b.createdAt.toISOString() } });
         lines.push(ctx.t("broadcasts-line", { id: b.id, when: args.when!, what, ...b.figures, state: b.finishedAt ? "" : ctx.t("broadcasts-sending") }));
         if (teamIds.length > 0) keyboard.text(`👥 #${b.id}`, `bc:t:${b.id}`);
@@ -63,7 +63,12 @@ export function broadcastsFeature(): Composer<BotContext> {
       for (const teamId of teams) {
         const receipts = await teamReceipts(ctx.domain(), broadcastId, teamId);
         const scope = await getTeamScope(ctx.deps.db, teamId);
-        const missing = receipts.missing.length ? ctx.t("broadcast-team-missing", { names: receipts.missing.map((m) => m.name ?? "?").join(", ") }) : ctx.t("broadcast-team-all");
+        const missing =
+          receipts.total === 0
+            ? ctx.t("broadcast-team-none")
+            : receipts.missing.length
+              ? ctx.t("broadcast-team-missing", { names: receipts.missing.map((m) => m.name ?? "?").join(", ") })
+              : ctx.t("broadcast-team-all");
         const text = ctx.t("broadcast-team-receipts", { id: broadcastId, team: scope.teamName, acknowledged: receipts.acknowledged, total: receipts.total, missing });
         const keyboard = receipts.missing.length ? new InlineKeyboard().text(ctx.t("btn-broadcast-nudge"), `bc:n:${broadcastId}:${teamId}`) : undefined;
         await ctx.reply(text, keyboard ? { reply_markup: keyboard } : {});

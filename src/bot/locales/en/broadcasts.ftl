@@ -37,10 +37,16 @@ broadcast-ask-text = Send the message: text, or a photo with a caption (at most 
 broadcast-ask-caption = Now send the text to go with the photo (at most {$max} characters).
 broadcast-confirm =
     To: {$audience}{$area}
-    {$recipients} people will receive it ({$unreachable} of them have blocked the bot and count as unreachable).
+    {$recipients} { $recipients ->
+        [one] person
+       *[other] people
+    } will receive it ({$unreachable} of them have blocked the bot and count as unreachable).
 
     {$text}
-broadcast-started = 📢 Broadcast #{$id} is on its way to {$recipients} people. The message below shows its progress.
+broadcast-started = 📢 Broadcast #{$id} is on its way to {$recipients} { $recipients ->
+        [one] person
+       *[other] people
+    }. The message below shows its progress.
 broadcast-ack-thanks = Thank you, noted.
 broadcast-ack-already = Already noted. Thank you.
 broadcast-received-mark = ✅ Received
@@ -49,7 +55,11 @@ broadcast-team-receipts =
     {$missing}
 broadcast-team-missing = Not yet: {$names}
 broadcast-team-all = Everyone has confirmed.
-broadcast-nudged = 🔔 Reminded {$count} people.
+broadcast-team-none = None of the team's members were sent this broadcast.
+broadcast-nudged = 🔔 Reminded {$count} { $count ->
+        [one] person
+       *[other] people
+    }.
 broadcast-nudged-none = Nobody to remind: everyone confirmed or was reminded in the last 10 minutes.
 broadcasts-title = 📢 Recent broadcasts:
 broadcasts-none = No broadcasts yet.

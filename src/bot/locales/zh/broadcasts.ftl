@@ -49,6 +49,7 @@ broadcast-team-receipts =
     {$missing}
 broadcast-team-missing = 尚未确认：{$names}
 broadcast-team-all = 全部已确认。
+broadcast-team-none = 本队队员都不在这次群发的接收范围内。
 broadcast-nudged = 🔔 已提醒 {$count} 人。
 broadcast-nudged-none = 没有需要提醒的人：都已确认，或 10 分钟内已提醒过。
 broadcasts-title = 📢 最近的群发：
