@@ -10,3 +10,4 @@ export * from "./incidents.js";
 export * from "./escalation.js";
 export * from "./levels.js";
 export * from "./broadcasts.js";
+export * from "./logs.js";

@@ -1,4 +1,4 @@
-import { integer, pgEnum, pgTable, text, timestamp, unique } from "drizzle-orm/pg-core";
+import { bigint, integer, pgEnum, pgTable, text, timestamp, unique } from "drizzle-orm/pg-core";
 
 /** The district is the deployment itself; below it: town or sub-district → village or community → team. */
 export const townKind = pgEnum("town_kind", ["town", "subdistrict"]);
@@ -33,6 +33,8 @@ export const teams = pgTable(
       .notNull()
       .references(() => communities.id),
     name: text().notNull(),
+    /** The team's group chat with the bot in it, where the shift leader writes tonight's log. */
+    groupChatId: bigint({ mode: "number" }).unique(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [unique("teams_community_name_key").on(t.communityId, t.name)],
