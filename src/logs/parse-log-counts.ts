@@ -28,7 +28,7 @@ export function readNumber(text: string): number | undefined {
   return total + digit;
 }
 
-const N = "(?<!\\d)(\\d{1,4}(?!\\d)|[零〇一二两三四五六七八九十百]{1,5})";
+const N = "(?:共计|共|总计)?\\s*(?<!\\d)(\\d{1,4}(?!\\d)|[零〇一二两三四五六七八九十百]{1,5})";
 /** A number not glued to a time, a date or a longer number. */
 const EN_N = "(?<![\\d:./-])(\\d{1,4}|no|zero|one|two|three|four|five|six|seven|eight|nine|ten)(?![\\d:/-]|\\.\\d)";
 const EN_WORDS: Record<string, number> = { no: 0, zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
