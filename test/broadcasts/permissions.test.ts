@@ -4,6 +4,9 @@ import { broadcasts } from "../../src/storage/schema/index.js";
 import type { FakeUser } from "../fake-telegram/index.js";
 import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
 import { buttonLabels, pressData } from "../support/reports.js";
+import { grantRole } from "../../src/access/grant-role.js";
+import { findPerson } from "../../src/people/find-person.js";
+import { contextFor, system } from "../support/domain.js";
 import { activeMember, teamWithLeader, userWithRole } from "../support/world.js";
 import { AUDIENCE, broadcast, composeBroadcast, confirmedCounts, pressSend, receivers, recipientsSettled, sortedIds } from "./support.js";
 
@@ -30,6 +33,7 @@ afterAll(async () => {
   await h?.close();
 });
 
+const personOf = (user: FakeUser) => findPerson(h.database.db, String(user.id));
 const broadcastCount = async () => (await h.database.db.select({ id: broadcasts.id }).from(broadcasts)).length;
 
 /** Some bot message in the user's own chat, to forge callback data from. */
@@ -116,5 +120,24 @@ describe("who may broadcast", () => {
     expect(await pressData(coordinator, confirm, "bd:send")).toMatchObject({ text: "This button no longer works." });
     expect(await broadcastCount()).toBe(before);
     expect(receivers(w.everybody, text)).toEqual([]);
+  });
+
+  it("When a supervisor of two towns broadcasts to everyone, then they are asked which town, and only that town receives it", async () => {
+    const { qingpu, songjiang } = w;
+    const both = await userWithRole(h, "Supervisor Both", { role: "supervisor", townId: qingpu.townId });
+    await grantRole(contextFor(h.database.db, system), { personId: (await personOf(both)).personId, role: "supervisor", townId: songjiang.townId });
+    const start = both.cursor();
+    await both.send("/broadcast");
+    await both.click(await both.waitForMessage(/Who should receive it/, { after: start }), AUDIENCE.everyone);
+    const towns = await both.waitForMessage(/Which town\?/, { after: start });
+    expect(buttonLabels(towns).sort()).toEqual(["Qingpu", "Songjiang"]);
+    await both.click(towns, "Songjiang");
+    await both.waitForMessage(/Send the message/, { after: start });
+    const text = "Songjiang only: the bridge is closed tonight";
+    await both.send(text);
+    const confirm = await both.waitForMessage(/^To: everyone · Songjiang\n/, { after: start });
+    const { id } = await pressSend(both, confirm);
+    await recipientsSettled(h.database.db, id);
+    expect(receivers(w.everybody, text).sort((a, b) => a - b)).toEqual(sortedIds([songjiang.leader, ...songjiang.members]));
   });
 });

@@ -24,15 +24,21 @@ export async function broadcastDialog(conversation: DialogConversation, ctx: Dia
   await ctx.reply(ctx.t("broadcast-ask-audience"), { reply_markup: audiences });
   const audience = (await choose(conversation, "bd:", /^bd:a:(everyone|town|team|leaders|tonight)$/)).match[1] as BroadcastAudience;
   const target: BroadcastTarget = { audience, townId: null, teamId: null };
-  if (audience === "town") {
+  const askTown = async () => {
     const keyboard = new InlineKeyboard();
     towns.value.forEach((t) => keyboard.text(t.name, `bd:t:${t.townId}`).row());
     await ctx.reply(ctx.t("broadcast-ask-town"), { reply_markup: keyboard });
     target.townId = Number((await choose(conversation, "bd:", /^bd:t:(\d{1,9})$/)).match[1]);
-  }
+  };
+  if (audience === "town") await askTown();
   if (audience === "team") target.teamId = await askTeam(conversation, ctx);
 
-  const preview = await attempt(conversation, (o) => previewBroadcast(o.domain(), target, o.deps.config.BOT_TIMEZONE));
+  let preview = await attempt(conversation, (o) => previewBroadcast(o.domain(), target, o.deps.config.BOT_TIMEZONE));
+  if (!preview.ok && preview.key === "err-broadcast-town-needed") {
+    // A supervisor of several towns says which one "everyone", "leaders" or "tonight" means.
+    await askTown();
+    preview = await attempt(conversation, (o) => previewBroadcast(o.domain(), target, o.deps.config.BOT_TIMEZONE));
+  }
   if (!preview.ok) return void (await ctx.reply(ctx.t(preview.key, preview.args)));
   const { text, photo } = await askMessage(conversation, ctx);
 

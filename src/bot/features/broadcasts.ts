@@ -36,6 +36,7 @@ export function broadcastsFeature(): Composer<BotContext> {
         const args = await renderArgs(ctx, { when: { datetime: b.createdAt.toISOString() } });
         lines.push(ctx.t("broadcasts-line", { id: b.id, when: args.when!, what, ...b.figures, state: b.finishedAt ? "" : ctx.t("broadcasts-sending") }));
         if (teamIds.length > 0) keyboard.text(`👥 #${b.id}`, `bc:t:${b.id}`);
+        if (keyboard.inline_keyboard.at(-1)!.length === 5) keyboard.row();
       }
       await ctx.reply(lines.join("\n"), teamIds.length > 0 ? { reply_markup: keyboard } : {});
     }),
