@@ -1,4 +1,5 @@
-import { and, eq, inArray, isNotNull, isNull, or, type SQL } from "drizzle-orm";
+import { and, eq, gt, inArray, isNotNull, isNull, or, type SQL } from "drizzle-orm";
+import { addDays } from "../shifts/night.js";
 import type { Db } from "../storage/db.js";
 import type { broadcastAudience} from "../storage/schema/index.js";
 import { assignments, communities, memberships, people, roleGrants, shifts, teams } from "../storage/schema/index.js";
@@ -27,10 +28,11 @@ const teamsOfTown = (db: Db, townId: number) =>
 
 /**
  * The people a target reaches: volunteers are active members, staff are holders of a live role in
- * that area; tonight's volunteers are those on a shift of `tonight`. Only people the bot can write
- * to (they have a Telegram account and were not forgotten).
+ * that area; tonight's volunteers are those on a shift of `tonight` or of the night before that has
+ * not ended yet (after midnight, the patrol still out). Only people the bot can write to (they
+ * have a Telegram account and were not forgotten).
  */
-export async function audienceMembers(db: Db, target: BroadcastTarget, tonight: string): Promise<AudienceMember[]> {
+export async function audienceMembers(db: Db, target: BroadcastTarget, tonight: string, now: Date): Promise<AudienceMember[]> {
   const inTeams = (column: typeof memberships.teamId | typeof roleGrants.teamId | typeof shifts.teamId): SQL | undefined =>
     target.teamId !== null ? eq(column, target.teamId) : target.townId !== null ? inArray(column, teamsOfTown(db, target.townId)) : undefined;
   const liveGrant = isNull(roleGrants.revokedAt);
@@ -47,7 +49,7 @@ export async function audienceMembers(db: Db, target: BroadcastTarget, tonight: 
     .select({ id: assignments.personId })
     .from(assignments)
     .innerJoin(shifts, eq(shifts.id, assignments.shiftId))
-    .where(and(eq(assignments.night, tonight), isNull(assignments.endedAt), isNull(shifts.cancelledAt), inTeams(shifts.teamId)));
+    .where(and(inArray(assignments.night, [tonight, addDays(tonight, -1)]), gt(shifts.endsAt, now), isNull(assignments.endedAt), isNull(shifts.cancelledAt), inTeams(shifts.teamId)));
 
   const who: Record<BroadcastAudience, SQL | undefined> = {
     everyone: or(inArray(people.id, members), inArray(people.id, staff)),

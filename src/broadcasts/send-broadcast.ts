@@ -23,7 +23,7 @@ const inputSchema = z.object({
 /** Who would receive it, before the sender confirms: the count and how many are known unreachable. */
 export async function previewBroadcast(ctx: DomainContext, target: BroadcastTarget, timeZone: string) {
   const allowed = await authorizeBroadcast(ctx, target);
-  const members = await audienceMembers(ctx.db, allowed, localNight(ctx.now, timeZone));
+  const members = await audienceMembers(ctx.db, allowed, localNight(ctx.now, timeZone), ctx.now);
   const area = allowed.teamId !== null ? teamLabel(await getTeamScope(ctx.db, allowed.teamId)) : allowed.townId !== null ? (await listTowns(ctx.db, [allowed.townId]))[0]?.name ?? null : null;
   return { target: allowed, area, recipients: members.length, unreachable: members.filter((m) => m.unreachable).length };
 }

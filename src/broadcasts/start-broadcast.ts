@@ -32,7 +32,7 @@ export const progressGroup = (broadcastId: number) => `bcp:${broadcastId}`;
 export async function startBroadcast(tx: Db, now: Date, input: NewBroadcast): Promise<{ broadcastId: number; recipients: number; created: boolean }> {
   const [existing] = await tx.select({ id: broadcasts.id, count: broadcasts.recipientCount }).from(broadcasts).where(eq(broadcasts.dedupeKey, input.dedupeKey));
   if (existing) return { broadcastId: existing.id, recipients: existing.count, created: false };
-  const members = await audienceMembers(tx, input.target, input.tonight);
+  const members = await audienceMembers(tx, input.target, input.tonight, now);
   const [row] = await tx
     .insert(broadcasts)
     .values({

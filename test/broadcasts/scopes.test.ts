@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../src/storage/db.js";
-import { assignments, broadcasts, people } from "../../src/storage/schema/index.js";
+import { assignments, broadcasts, people, shifts } from "../../src/storage/schema/index.js";
 import type { FakeUser } from "../fake-telegram/index.js";
 import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
 import { plannedNight } from "../support/shifts.js";
@@ -138,6 +138,20 @@ describe("a coordinator's /broadcast reaches exactly its scope", () => {
     const notOnDuty = [...offDuty, ...world.everybody].filter((u) => !dutyIds.has(u.id));
     expect(notOnDuty.map((u) => u.id)).toEqual(expect.arrayContaining([coordinator.id, world.supervisor.id, world.north.leader.id, night.leader.telegramId]));
     expect(receivers(notOnDuty, text)).toEqual([]);
+  });
+
+  it("When it is past midnight, then tonight's volunteers are those still out on a shift that runs past midnight, not those whose shift ended", async () => {
+    const night = await plannedNight(h.database.db, "2027-06-05", 4);
+    const ended = await plannedNight(h.database.db, "2027-06-05", 4);
+    // One team patrols 22:00-02:00 (14:00-18:00Z); the other's 20:00-24:00 is over by 00:30.
+    await h.database.db.update(shifts).set({ startsAt: new Date("2027-06-05T14:00:00Z"), endsAt: new Date("2027-06-05T18:00:00Z") }).where(eq(shifts.id, night.shift.id));
+    await moveClock(h, "2027-06-05T16:30:00Z"); // 00:30 on 6 June in Shanghai
+    const stillOut = new Set((await peopleOnShift(h.database.db, "2027-06-05")).filter((p) => night.assigned.some((a) => a.telegramId === p.telegramId)).map((p) => p.telegramId));
+    expect(stillOut.size).toBe(night.assigned.length);
+    const confirm = await composeBroadcast(coordinator, { audience: "tonight", text: "Still out? Report in." });
+    expect(confirmedCounts(confirm).recipients).toBe(stillOut.size);
+    expect(ended.assigned.length).toBeGreaterThan(0);
+    await coordinator.click(confirm, "Cancel");
   });
 
   it("When a photo's caption is too long, then the sender is told the limit, and one at the limit goes out with its confirmation", async () => {
