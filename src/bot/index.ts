@@ -15,6 +15,7 @@ import { handleBotError } from "./errors.js";
 import { attendanceFeature } from "./features/attendance.js";
 import { broadcastsFeature } from "./features/broadcasts.js";
 import { chatMemberFeature } from "./features/chat-member.js";
+import { dutyLogFeature } from "./features/duty-log.js";
 import { helpRequestFeature } from "./features/help-request.js";
 import { importFeature } from "./features/import.js";
 import { incidentCardFeature } from "./features/incident-card.js";
@@ -84,7 +85,7 @@ export function createBot(deps: BotDeps, botInfo?: UserFromGetMe): Bot<BotContex
   // Reports first: "/start report" (the public link) is theirs, any other /start is the start feature's.
   root.use(reportsFeature(), incidentCardFeature(), helpRequestFeature(), tipsFeature(), rulesFeature(), levelsFeature(), broadcastsFeature());
   root.use(chatMemberFeature(), startFeature(), meFeature(), langFeature(), inviteFeature(), signupReviewFeature(), teamFeature(), membershipFeature(), importFeature());
-  root.use(attendanceFeature(), rosterFeature(), patrolSettingsFeature(), volunteerPlansFeature(), shiftAnswersFeature());
+  root.use(dutyLogFeature(), attendanceFeature(), rosterFeature(), patrolSettingsFeature(), volunteerPlansFeature(), shiftAnswersFeature());
   root.use(unhandledFeature());
   return bot;
 }

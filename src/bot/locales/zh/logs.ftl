@@ -1,0 +1,43 @@
+# 值班记录（中文）。每个键也必须在 en/logs.ftl 中。
+cmd-log = 填写今晚的值班记录
+log-group-linked = 📓 本群已设为{$team}的队伍群。今晚带班人在这里发的消息就是值班记录；其他人仍可用 /report 上报。
+log-prompt = 📓 今晚的值班记录：请回复这条消息，写下巡逻情况（文字、照片或语音）。
+log-placeholder = 6人巡逻，发现隐患2处，帮助群众1人
+log-no-shift = 你现在没有可以填写记录的带班班次（从开始到结束后一小时内）。
+log-attached = 📎 已加入今晚的值班记录。
+log-confirmed = ✅ 数字已确认。
+log-closed = 📕 记录已结束。
+log-count-on-patrol = 巡逻 {$n} 人
+log-count-hazards = 隐患 {$n} 处
+log-count-tips = 线索 {$n} 条
+log-count-helped = 帮助群众 {$n} 人
+log-count-disputes = 调解纠纷 {$n} 起
+log-summary =
+    📓 {$team} {$duty} 值班记录，{$date}
+    我理解为：{$figures}
+    已签到：{$present}
+    未签到：{$absent}
+    照片 {$photos} · 语音 {$voices}
+    对吗？
+log-summary-confirmed =
+    📓 {$team} {$duty} 值班记录，{$date}
+    ✅ {$figures}
+    已签到：{$present}
+    未签到：{$absent}
+    照片 {$photos} · 语音 {$voices}
+log-summary-closed =
+    📕 {$team} {$duty} 值班记录，{$date}（已结束）
+    {$figures}
+    已签到：{$present}
+    未签到：{$absent}
+    照片 {$photos} · 语音 {$voices}
+btn-log-correct = ✅ 正确
+btn-log-close = 📕 结束记录
+err-log-person-only = 只有个人可以填写记录。
+err-log-not-a-group = 请在队伍群里发送 /linkteam。
+err-log-not-a-leader = 只有队长或副队长可以绑定队伍群。
+err-log-which-team = 你带领多支队伍：请发送 /linkteam 加队伍编号。
+err-log-not-your-team = 你只能绑定自己带领的队伍。
+err-log-group-taken = 本群已经是另一支队伍的群。
+err-log-already-closed = 今晚的记录已经结束。
+err-log-bad-count = 数字必须是 0 到 {$max} 的整数。
