@@ -1,21 +1,26 @@
 /**
- * A token bucket shared by every send of one dispatcher, with a pause that a 429 sets for
- * everyone: Telegram's flood limit is per bot, not per chat.
+ * Paces every send of one dispatcher, with a pause that a 429 sets for everyone: Telegram's flood
+ * limit is per bot, not per chat. Sends keep to a fixed timeline (one slot every 1/rate s), so a
+ * late timer does not cost throughput, and a sliding window makes sure no rolling second ever
+ * holds more than the rate: at the limit itself one send too many is a 429 and a second's pause.
  */
 export class RateLimiter {
-  private tokens: number;
-  private last: number;
+  private nextSlot: number;
   private pausedUntil = 0;
+  private readonly interval: number;
+  /** Send times of the last `rate` sends, oldest first. */
+  private readonly window: number[] = [];
+  private readonly capacity: number;
 
   constructor(
     private readonly perSecond: number,
-    // Small bursts only: Telegram counts over a rolling second, and a burst on top of a steady
-    // rate is a 429. A little slack absorbs timer jitter.
-    private readonly burst = Math.max(1, Math.ceil(perSecond / 50)),
     private readonly clock: () => number = Date.now,
+    /** Slack on the rolling second, for the time a request takes to reach Telegram. */
+    private readonly marginMs = 25,
   ) {
-    this.tokens = this.burst;
-    this.last = clock();
+    this.interval = 1000 / perSecond;
+    this.capacity = Math.max(1, Math.floor(perSecond));
+    this.nextSlot = clock();
   }
 
   pauseFor(ms: number): void {
@@ -27,17 +32,18 @@ export class RateLimiter {
     for (;;) {
       if (signal?.aborted) return false;
       const now = this.clock();
-      if (now < this.pausedUntil) {
-        await sleep(this.pausedUntil - now, signal);
+      // Behind by more than a slot (idle, or paused): start the timeline again from now.
+      if (this.nextSlot < now - this.interval) this.nextSlot = now;
+      const windowFree = this.window.length < this.capacity ? now : this.window[0]! + 1000 + this.marginMs;
+      const at = Math.max(this.nextSlot, this.pausedUntil, windowFree);
+      if (at > now) {
+        await sleep(at - now, signal);
         continue;
       }
-      this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond);
-      this.last = now;
-      if (this.tokens >= 1) {
-        this.tokens -= 1;
-        return true;
-      }
-      await sleep(((1 - this.tokens) / this.perSecond) * 1000, signal);
+      this.nextSlot += this.interval;
+      this.window.push(now);
+      if (this.window.length > this.capacity) this.window.shift();
+      return true;
     }
   }
 }
