@@ -12,6 +12,7 @@ export type TeamAction =
   | "review_signups" // approve or reject
   | "view_members" // list members, see their phones
   | "remove_member"
+  | "read_logs" // past duty logs
   | "appoint_deputy"
   | "appoint_leader";
 
@@ -24,6 +25,7 @@ export function mayOnTeam(access: Access, action: TeamAction, scope: TeamScope):
     case "review_signups":
     case "view_members":
     case "remove_member":
+    case "read_logs":
       return leads || supervises;
     case "appoint_deputy":
       return isTeamLeader(access, scope.teamId) || supervises;

@@ -17,7 +17,8 @@ export async function confirmLogCounts(ctx: DomainContext, shiftId: number): Pro
 /** ✏️ Fix: one figure set by hand, which also confirms the figures. */
 export async function fixLogCount(ctx: DomainContext, shiftId: number, kind: LogCountKind, value: number): Promise<void> {
   if (!LOG_COUNTS.includes(kind) || !Number.isInteger(value) || value < 0 || value > 500) throw new ValidationError("log.bad_count", { max: 500 });
-  await requireLogKeeper(ctx, shiftId);
+  const shift = await requireLogKeeper(ctx, shiftId);
+  if (shift.logClosedAt) throw new ConflictError("log.already_closed");
   const set = { [kind]: value, confirmedAt: ctx.now, confirmedBy: actorPersonId(ctx.actor), updatedAt: ctx.now };
   await ctx.db.insert(dutyLogCounts).values({ shiftId, ...set }).onConflictDoUpdate({ target: dutyLogCounts.shiftId, set });
 }

@@ -6,7 +6,8 @@ import type { FakeUser } from "../fake-telegram/index.js";
 import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
 import { buttonLabels, pressButton, pressData } from "../support/reports.js";
 import { activeMember, teamWithLeader, userWithRole } from "../support/world.js";
-import { broadcast, broadcastIdOf, copiesOf, deliveryReport, figuresOf, moveClock, RECEIVED, recipientsSettled, refreshedProgress, reportOf } from "./support.js";
+import { broadcast, broadcastIdOf, copiesOf, deliveryReport, figuresOf, RECEIVED, recipientsSettled, refreshedProgress, reportOf } from "./support.js";
+import { moveClock } from "../support/outbox-settled.js";
 
 let h: BotHarness;
 beforeAll(async () => {

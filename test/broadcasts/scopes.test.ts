@@ -6,7 +6,8 @@ import type { FakeUser } from "../fake-telegram/index.js";
 import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
 import { plannedNight } from "../support/shifts.js";
 import { activeMember, teamWithLeader, userWithRole } from "../support/world.js";
-import { broadcast, composeBroadcast, confirmedCounts, copiesOf, deliveryReport, figuresOf, moveClock, pressSend, receivers, recipientRows, recipientsSettled, sortedIds, STARTED } from "./support.js";
+import { broadcast, composeBroadcast, confirmedCounts, copiesOf, deliveryReport, figuresOf, pressSend, receivers, recipientRows, recipientsSettled, sortedIds, STARTED } from "./support.js";
+import { moveClock } from "../support/outbox-settled.js";
 
 let h: BotHarness;
 let coordinator: FakeUser;

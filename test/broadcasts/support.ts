@@ -90,15 +90,6 @@ export async function chatDrained(db: Db, chat: FakeUser, timeoutMs = 10_000): P
   }
 }
 
-/**
- * Moves the pinned clock with the outbox stopped: a jump past the lease of a message being sent
- * would make the dispatcher take it over and send it again, as it does after a crash.
- */
-export async function moveClock(h: BotHarness, instant: string | Date): Promise<void> {
-  await h.app.dispatcher.stop();
-  h.setNow(instant);
-  h.app.dispatcher.start();
-}
 
 /** Waits until the outbox has nothing left to send, so what follows starts from quiet. */
 export async function outboxIdle(db: Db, timeoutMs = 10_000): Promise<void> {

@@ -4,7 +4,8 @@ import type { FakeUser } from "../fake-telegram/index.js";
 import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
 import { pressButton, pressData } from "../support/reports.js";
 import { activeMember, teamWithLeader, userWithRole } from "../support/world.js";
-import { broadcast, chatDrained, copiesOf, moveClock, RECEIVED, recipientsSettled, REMIND, TEAM_RECEIPTS } from "./support.js";
+import { broadcast, chatDrained, copiesOf, RECEIVED, recipientsSettled, REMIND, TEAM_RECEIPTS } from "./support.js";
+import { moveClock } from "../support/outbox-settled.js";
 
 let h: BotHarness;
 beforeAll(async () => {

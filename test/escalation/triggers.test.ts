@@ -105,15 +105,18 @@ describe("a shift short of people", () => {
 });
 
 describe("a duty log left open", () => {
-  // Order matters: the rule ships switched off, and the next test switches it on for this database.
-  it("When the missing-log rule is left as shipped, then a shift whose log was never closed raises nothing", async () => {
+  // Order matters: the first test switches the rule off for this database, the second on again.
+  it("When the missing-log rule is switched off, then a shift whose log was never closed raises nothing", async () => {
+    const shipped = parsePolicyText("shift_leader 1h\nsupervisors 2h\ncoordinators 4h\noff");
+    if (!shipped.ok) throw new Error(JSON.stringify(shipped.problems));
+    await updatePolicy(ctxAt(new Date("2027-06-30T00:00:00Z")), { key: "duty_log.missing", policy: shipped.policy });
     const n = await night("2027-07-01");
     expect(await escalateMissingLogs(ctxAt(minutesAfter(n.shift.endsAt, 31)))).toBe(0);
     expect(await escalateMissingLogs(ctxAt(minutesAfter(n.shift.endsAt, 300)))).toBe(0);
     expect(await escalationFor(w.database.db, "missing_log", n.shift.id)).toHaveLength(0);
   });
 
-  it("When the rule is switched on, then a log still open 30 min after the end is raised once, to the shift's leader, and closing the log settles it at the next step", async () => {
+  it("When the rule is on, then a log still open 30 min after the end is raised once, to the shift's leader, and closing the log settles it at the next step", async () => {
     const db = w.database.db;
     const written = parsePolicyText("shift_leader 1h\nsupervisors 2h\ncoordinators 4h\non");
     if (!written.ok) throw new Error(JSON.stringify(written.problems));

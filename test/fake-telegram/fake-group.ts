@@ -4,7 +4,7 @@ import type { FakeState } from "./fake-state.js";
 import type { FakeUser } from "./fake-user.js";
 import type { ButtonMatcher } from "./keyboards.js";
 import { compact } from "./methods-messages.js";
-import { postCallback, postMessage, textContent, type Clicked, type Sent } from "./user-actions.js";
+import { photoContent, postCallback, postMessage, textContent, voiceContent, type Clicked, type PhotoInit, type Sent, type VoiceInit } from "./user-actions.js";
 import { attempt } from "./waiting.js";
 
 export interface FakeGroupInit {
@@ -31,10 +31,23 @@ export class FakeGroup extends ChatView {
     return postMessage(this.state, this.chat, from.user, textContent(text));
   }
 
+  sendPhoto(from: FakeUser, init: PhotoInit = {}): Promise<Sent> {
+    return postMessage(this.state, this.chat, from.user, photoContent(this.state, init));
+  }
+
+  sendVoice(from: FakeUser, init: VoiceInit = {}): Promise<Sent> {
+    return postMessage(this.state, this.chat, from.user, voiceContent(this.state, init));
+  }
+
   click(from: FakeUser, target: Message | undefined, button: ButtonMatcher): Promise<Clicked> {
     return attempt(() => {
       const record = this.clickTarget(target);
       return postCallback(this.state, record, from.user, this.callbackDataOf(record, button));
     });
+  }
+
+  /** Presses with data of the caller's choosing, as a modified client can. */
+  clickData(from: FakeUser, message: Message, data: string): Promise<Clicked> {
+    return attempt(() => postCallback(this.state, this.recordOf(message), from.user, data));
   }
 }

@@ -4,7 +4,7 @@ import type { FakeState } from "./fake-state.js";
 import { guessMimeType } from "./file-store.js";
 import type { ButtonMatcher } from "./keyboards.js";
 import { compact } from "./methods-messages.js";
-import { postCallback, postMessage, replySnapshot, textContent, type Clicked, type Sent } from "./user-actions.js";
+import { photoContent, postCallback, postMessage, replySnapshot, textContent, voiceContent, type Clicked, type PhotoInit, type Sent, type VoiceInit } from "./user-actions.js";
 import { attempt, quiet } from "./waiting.js";
 
 export interface FakeUserInit {
@@ -30,18 +30,6 @@ export interface DocumentInit {
   mimeType?: string;
   content: Buffer | string;
   caption?: string;
-}
-
-/** A PNG header is all the fake reads to report photo dimensions. */
-function placeholderPng(width: number, height: number): Buffer {
-  const bytes = Buffer.alloc(33);
-  bytes.writeUInt32BE(0x89504e47, 0);
-  bytes.writeUInt32BE(0x0d0a1a0a, 4);
-  bytes.writeUInt32BE(13, 8);
-  bytes.write("IHDR", 12, "ascii");
-  bytes.writeUInt32BE(width, 16);
-  bytes.writeUInt32BE(height, 20);
-  return bytes;
 }
 
 /** A person talking to the bot in their private chat (chat id = user id). */
@@ -113,20 +101,16 @@ export class FakeUser extends ChatView {
     return quiet(sent.then((result) => ({ ...result, fileId: file.fileId })));
   }
 
-  sendPhoto(init: { content?: Buffer; caption?: string } = {}): Promise<Sent> {
-    const file = this.state.files.add("photo", init.content ?? placeholderPng(1280, 960), { mimeType: "image/jpeg" });
-    return this.post({ photo: this.state.files.photoSizes(file), ...(init.caption ? { caption: init.caption } : {}) });
+  sendPhoto(init: PhotoInit = {}): Promise<Sent> {
+    return this.post(photoContent(this.state, init));
   }
 
   sendLocation(latitude: number, longitude: number): Promise<Sent> {
     return this.post({ location: { latitude, longitude } });
   }
 
-  sendVoice(init: { duration?: number; content?: Buffer } = {}): Promise<Sent> {
-    const bytes = init.content ?? Buffer.from("OggS-fake-voice");
-    const file = this.state.files.add("voice", bytes, { mimeType: "audio/ogg" });
-    const voice = { file_id: file.fileId, file_unique_id: file.fileUniqueId, duration: init.duration ?? 2, mime_type: "audio/ogg", file_size: bytes.length };
-    return this.post({ voice });
+  sendVoice(init: VoiceInit = {}): Promise<Sent> {
+    return this.post(voiceContent(this.state, init));
   }
 
   /** Clicks an inline button on `target` (as it is now) or, without a target, on the latest bot message with buttons. */

@@ -4,6 +4,41 @@ import type { FakeState } from "./fake-state.js";
 import { compact, unixNow } from "./methods-messages.js";
 import { quiet } from "./waiting.js";
 
+export interface PhotoInit {
+  content?: Buffer;
+  caption?: string;
+}
+
+export interface VoiceInit {
+  duration?: number;
+  content?: Buffer;
+}
+
+/** A PNG header is all the fake reads to report photo dimensions. */
+function placeholderPng(width: number, height: number): Buffer {
+  const bytes = Buffer.alloc(33);
+  bytes.writeUInt32BE(0x89504e47, 0);
+  bytes.writeUInt32BE(0x0d0a1a0a, 4);
+  bytes.writeUInt32BE(13, 8);
+  bytes.write("IHDR", 12, "ascii");
+  bytes.writeUInt32BE(width, 16);
+  bytes.writeUInt32BE(height, 20);
+  return bytes;
+}
+
+/** A photo message's content, its file stored as a client's upload would be. */
+export function photoContent(state: FakeState, init: PhotoInit): Partial<Message> {
+  const file = state.files.add("photo", init.content ?? placeholderPng(1280, 960), { mimeType: "image/jpeg" });
+  return { photo: state.files.photoSizes(file), ...(init.caption ? { caption: init.caption } : {}) };
+}
+
+/** A voice note's content. */
+export function voiceContent(state: FakeState, init: VoiceInit): Partial<Message> {
+  const bytes = init.content ?? Buffer.from("OggS-fake-voice");
+  const file = state.files.add("voice", bytes, { mimeType: "audio/ogg" });
+  return { voice: { file_id: file.fileId, file_unique_id: file.fileUniqueId, duration: init.duration ?? 2, mime_type: "audio/ogg", file_size: bytes.length } };
+}
+
 /** What a user action returns: the update as delivered and the user's message. */
 export interface Sent {
   update: Update;

@@ -1,10 +1,9 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dutyLogEntries, shifts } from "../../src/storage/schema/index.js";
-import type { FakeUser } from "../fake-telegram/index.js";
 import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
 import { outboxSettled } from "../support/outbox-settled.js";
-import { activeMember, teamWithLeader } from "../support/world.js";
+import { teamTonight as teamTonightIn } from "./support.js";
 
 let h: BotHarness;
 beforeAll(async () => {
@@ -14,15 +13,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-async function teamTonight(name: string, night: string) {
-  const team = await teamWithLeader(h, name);
-  const members: FakeUser[] = [];
-  for (let i = 0; i < 4; i++) members.push((await activeMember(h, team.teamId, `${name} ${i + 1}`)).user);
-  h.setNow(`${night}T01:00:00Z`);
-  await h.app.scheduler.run("plan-shifts");
-  const [shift] = await h.database.db.select().from(shifts).where(and(eq(shifts.teamId, team.teamId), eq(shifts.night, night)));
-  return { ...team, members, shift: shift! };
-}
+const teamTonight = (name: string, night: string) => teamTonightIn(h, name, night);
 
 describe("the duty log in the team's group", () => {
   it("When the shift leader writes in the linked group, then the figures are shown to confirm and the log can be closed; the others' chat is not the log", async () => {

@@ -1,5 +1,6 @@
 import { and, count, inArray, lte } from "drizzle-orm";
 import type { Db } from "../../src/storage/db.js";
+import type { BotHarness } from "./bot-harness.js";
 import { outbox } from "../../src/storage/schema/index.js";
 
 /** Waits until every outbox message due by `dueBy` has been sent (or has failed for good). */
@@ -11,4 +12,14 @@ export async function outboxSettled(db: Db, dueBy = new Date(Date.now() + 365 * 
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error("the outbox did not settle");
+}
+
+/**
+ * Moves the pinned clock with the outbox stopped: a jump past the lease of a message being sent
+ * would make the dispatcher take it over and send it again, as it does after a crash.
+ */
+export async function moveClock(h: BotHarness, instant: string | Date): Promise<void> {
+  await h.app.dispatcher.stop();
+  h.setNow(instant);
+  h.app.dispatcher.start();
 }

@@ -1,15 +1,10 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { Composer } from "grammy";
 import type { Message } from "grammy/types";
 import { appendLogEntry, type LogMessage } from "../../logs/append-log-entry.js";
-import { closeLog, confirmLogCounts } from "../../logs/confirm-log.js";
 import { linkTeamGroup, teamOfGroup } from "../../logs/link-team-group.js";
-import { requireLogKeeper } from "../../logs/log-access.js";
-import { logSummary } from "../../logs/log-summary.js";
-import { LOG_COUNTS } from "../../logs/parse-log-counts.js";
 import type { BotContext } from "../context.js";
 import { guarded } from "../errors.js";
-import { renderArgs } from "../views/shift.js";
-import { shiftArgs } from "../../shifts/shift-facts.js";
+import { showLog } from "./log-view.js";
 
 /** Messages up to this long after the shift's end still go into its log. */
 export const LOG_GRACE_MINUTES = 60;
@@ -27,7 +22,7 @@ function logMessageOf(message: Message, text?: string): Omit<LogMessage, "teamId
  * The duty log by message. In the team's group (linked with /linkteam) the shift leader's messages
  * during the shift are the log and everyone else's are ordinary chat; in a private chat it is /log
  * or a reply to the "Tonight's log" prompt. When a message says figures, the bot shows what it
- * understood with ✅ Correct and 📕 Close log. Every press is checked against the presser.
+ * understood (see log-view.ts).
  */
 export function dutyLogFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
@@ -72,37 +67,5 @@ export function dutyLogFeature(): Composer<BotContext> {
     });
   });
 
-  composer.callbackQuery(/^lg:(ok|cl):(\d{1,9})$/, (ctx) =>
-    guarded(ctx, async () => {
-      const shiftId = Number(ctx.match[2]);
-      if (ctx.match[1] === "ok") await confirmLogCounts(ctx.domain(), shiftId);
-      else await closeLog(ctx.domain(), shiftId);
-      await ctx.answerCallbackQuery(ctx.t(ctx.match[1] === "ok" ? "log-confirmed" : "log-closed"));
-      await showLog(ctx, shiftId, ctx.callbackQuery.message?.message_id);
-    }),
-  );
   return composer;
-}
-
-/** The log so far: figures as understood, attendance from the check-ins, and the buttons while it is open. */
-async function showLog(ctx: BotContext, shiftId: number, editMessageId?: number): Promise<void> {
-  const shift = await requireLogKeeper(ctx.domain(), shiftId);
-  const summary = await logSummary(ctx.deps.db, shiftId);
-  const figures = LOG_COUNTS.map((k) => ctx.t(`log-count-${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, { n: summary.counts[k] ?? "–" })).join(" · ");
-  const args = await renderArgs(ctx, shiftArgs(shift));
-  const text = ctx.t(shift.logClosedAt ? "log-summary-closed" : summary.confirmed ? "log-summary-confirmed" : "log-summary", {
-    ...args,
-    figures,
-    present: summary.present.join(", ") || "–",
-    absent: summary.absent.join(", ") || "–",
-    photos: summary.entries.photo,
-    voices: summary.entries.voice,
-  });
-  const keyboard = new InlineKeyboard();
-  if (!shift.logClosedAt) {
-    if (!summary.confirmed) keyboard.text(ctx.t("btn-log-correct"), `lg:ok:${shiftId}`);
-    keyboard.text(ctx.t("btn-log-close"), `lg:cl:${shiftId}`);
-  }
-  if (editMessageId !== undefined) await ctx.editMessageText(text, { reply_markup: keyboard }).catch(() => ctx.reply(text, { reply_markup: keyboard }));
-  else await ctx.reply(text, { reply_markup: keyboard });
 }

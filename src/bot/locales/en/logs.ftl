@@ -41,3 +41,23 @@ err-log-not-your-team = You can only link a team you lead.
 err-log-group-taken = This group is already another team's chat.
 err-log-already-closed = Tonight's log is already closed.
 err-log-bad-count = A count is a whole number from 0 to {$max}.
+cmd-logs = Read past duty logs
+btn-log-fix = ✏️ Fix
+btn-log-fix-done = ✅ Done
+log-summary-fix =
+    ✏️ Log of the {$duty} of {$team}, {$date}
+    {$figures}
+    Tap − or + to correct a figure, or send a message with the right figures. Then ✅ Done.
+log-list = 📚 Logs of {$team}, last {$n} nights:
+log-list-line = {$date} {$duty}: {$state} · {$figures}
+log-state-closed = 📕 closed
+log-state-open = 📝 open, {$n} entries
+log-state-empty = ⚠️ nothing written
+log-list-empty = {$team} had no shifts in the last {$n} nights.
+log-night-none = {$team} had no shift on {$date}.
+log-entry-line = {$time} {$author}: {$text}
+log-entry-photo = 📷 photo {$caption}
+log-entry-voice = 🎙 voice note
+log-entries-none = Nothing was written.
+err-log-bad-date = Give the date as YYYY-MM-DD, for example /logs 12 2027-04-12.
+err-team-read-logs = Only the team's leaders, its town's supervisors and the coordinators can read its logs.

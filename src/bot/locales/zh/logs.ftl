@@ -41,3 +41,23 @@ err-log-not-your-team = 你只能绑定自己带领的队伍。
 err-log-group-taken = 本群已经是另一支队伍的群。
 err-log-already-closed = 今晚的记录已经结束。
 err-log-bad-count = 数字必须是 0 到 {$max} 的整数。
+cmd-logs = 查看以往的值班记录
+btn-log-fix = ✏️ 修改
+btn-log-fix-done = ✅ 完成
+log-summary-fix =
+    ✏️ {$team} {$duty} 值班记录，{$date}
+    {$figures}
+    点 − 或 + 修改数字，或者直接发一条写明正确数字的消息。改好后点 ✅ 完成。
+log-list = 📚 {$team} 最近 {$n} 晚的值班记录：
+log-list-line = {$date} {$duty}：{$state} · {$figures}
+log-state-closed = 📕 已结束
+log-state-open = 📝 未结束，{$n} 条
+log-state-empty = ⚠️ 没有记录
+log-list-empty = {$team} 最近 {$n} 晚没有班次。
+log-night-none = {$team} 在 {$date} 没有班次。
+log-entry-line = {$time} {$author}：{$text}
+log-entry-photo = 📷 照片 {$caption}
+log-entry-voice = 🎙 语音
+log-entries-none = 没有写任何内容。
+err-log-bad-date = 日期请写成 年-月-日，例如 /logs 12 2027-04-12。
+err-team-read-logs = 只有本队的队长、所在街镇的督导和协调员可以查看本队的值班记录。
