@@ -47,7 +47,7 @@ describe("/rules for a coordinator", () => {
     const rules = await showRules(coordinator);
     for (const name of POLICY_NAMES) expect(blockOf(rules, name), name).toBeDefined();
     expect(blockOf(rules, "Help given")).toBe("Help given\nleaders 1h\nsupervisors 4h\nrepeat 0");
-    expect(rules.text).toContain("Missing duty logs (off)");
+    expect(blockOf(rules, "Missing duty logs")).toBe("Missing duty logs\nshift_leader 1h\nsupervisors 2h\ncoordinators 4h\nrepeat 0");
     expect(buttonLabels(rules)).toEqual(POLICY_NAMES);
   });
 
