@@ -46,6 +46,11 @@ describe("the duty log in the team's group", () => {
     const [closed] = await h.database.db.select({ at: shifts.logClosedAt }).from(shifts).where(eq(shifts.id, team.shift.id));
     expect(closed!.at).not.toBeNull();
 
+    await group.send(member, "/report");
+    const toPrivate = await group.waitForMessage(/Reports go to the team leader and the police, not to this group/);
+    const button = toPrivate.reply_markup?.inline_keyboard[0]?.[0];
+    expect(button && "url" in button ? button.url : undefined).toMatch(/^https:\/\/t\.me\/.+\?start=report$/);
+
     const shownBefore = group.messages().length;
     await group.send(team.leader, "补充：又帮助群众1人");
     expect(group.messages().length, "a closed log takes nothing more").toBe(shownBefore);

@@ -1,4 +1,4 @@
-import { Composer, InputFile } from "grammy";
+import { Composer, InlineKeyboard, InputFile } from "grammy";
 import QRCode from "qrcode";
 import { requireCoordinator } from "../../access/permissions.js";
 import { myReports } from "../../incidents/my-reports.js";
@@ -22,6 +22,10 @@ export function reportsFeature(): Composer<BotContext> {
     await ctx.conversation.enter("report");
   };
   chat.command("report", open);
+  // In a group a report would be read by everyone there; the button opens the dialog in private.
+  composer.chatType(["group", "supergroup"]).command("report", (ctx) =>
+    ctx.reply(ctx.t("report-in-private"), { reply_markup: new InlineKeyboard().url(ctx.t("btn-report-in-private"), `https://t.me/${ctx.me.username}?start=${REPORT_START}`) }),
+  );
   chat.command("start", async (ctx, next) => (ctx.match.trim() === REPORT_START ? open(ctx) : next()));
   composer.callbackQuery("rn", async (ctx) => {
     await ctx.answerCallbackQuery();

@@ -7,6 +7,8 @@ cmd-sos = Call for help during your patrol
 cmd-tips = Open and verified tips
 cmd-rules = Escalation rules
 cmd-reportlink = Public report link and QR code
+report-in-private = 🔒 Reports go to the team leader and the police, not to this group. Tap below to report in a private chat with me.
+btn-report-in-private = 📝 Report privately
 
 ## Categories
 category-tip = 🕵️ Tip for police

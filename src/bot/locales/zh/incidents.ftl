@@ -7,6 +7,8 @@ cmd-sos = 巡逻中请求支援
 cmd-tips = 待处理和已核实的线索
 cmd-rules = 逐级上报规则
 cmd-reportlink = 公众上报链接和二维码
+report-in-private = 🔒 上报内容只发给队长和民警，不发在群里。请点下面的按钮，在和我的私聊中上报。
+btn-report-in-private = 📝 私聊上报
 
 ## 类别
 category-tip = 🕵️ 线索（报警方）
