@@ -6,11 +6,14 @@ import type { UserFromGetMe } from "grammy/types";
 import type { BotContext, BotDeps, DialogContext } from "./context.js";
 import { broadcastDialog } from "./dialogs/broadcast.js";
 import { dialogStorage } from "./dialogs/dialog-storage.js";
+import { kitCountDialog } from "./dialogs/kit-count.js";
+import { kitReportDialog } from "./dialogs/kit-report.js";
 import { levelDialog } from "./dialogs/level.js";
 import { reportDialog } from "./dialogs/report.js";
 import { resolveNoteDialog } from "./dialogs/resolve-note.js";
 import { rulesDialog } from "./dialogs/rules.js";
 import { signupDialog } from "./dialogs/signup.js";
+import { spotCheckDialog } from "./dialogs/spot-check.js";
 import { handleBotError } from "./errors.js";
 import { attendanceFeature } from "./features/attendance.js";
 import { broadcastsFeature } from "./features/broadcasts.js";
@@ -22,6 +25,7 @@ import { helpRequestFeature } from "./features/help-request.js";
 import { importFeature } from "./features/import.js";
 import { incidentCardFeature } from "./features/incident-card.js";
 import { inviteFeature } from "./features/invite.js";
+import { kitFeature } from "./features/kit.js";
 import { langFeature } from "./features/lang.js";
 import { levelsFeature } from "./features/levels.js";
 import { meFeature } from "./features/me.js";
@@ -32,6 +36,7 @@ import { rosterFeature } from "./features/roster.js";
 import { rulesFeature } from "./features/rules.js";
 import { shiftAnswersFeature } from "./features/shift-answers.js";
 import { signupReviewFeature } from "./features/signup-review.js";
+import { spotChecksFeature } from "./features/spot-checks.js";
 import { startFeature } from "./features/start.js";
 import { teamFeature } from "./features/team.js";
 import { tipsFeature } from "./features/tips.js";
@@ -83,11 +88,15 @@ export function createBot(deps: BotDeps, botInfo?: UserFromGetMe): Bot<BotContex
   root.use(createConversation(rulesDialog, { id: "rules", maxMillisecondsToWait: DIALOG_TIMEOUT_MS }));
   root.use(createConversation(levelDialog, { id: "level", maxMillisecondsToWait: DIALOG_TIMEOUT_MS }));
   root.use(createConversation(broadcastDialog, { id: "broadcast", maxMillisecondsToWait: DIALOG_TIMEOUT_MS }));
+  root.use(createConversation(spotCheckDialog, { id: "spotcheck", maxMillisecondsToWait: DIALOG_TIMEOUT_MS }));
+  root.use(createConversation(kitCountDialog, { id: "kitcount", maxMillisecondsToWait: DIALOG_TIMEOUT_MS }));
+  root.use(createConversation(kitReportDialog, { id: "kitreport", maxMillisecondsToWait: DIALOG_TIMEOUT_MS }));
 
   // Reports first: "/start report" (the public link) is theirs, any other /start is the start feature's.
   root.use(reportsFeature(), incidentCardFeature(), helpRequestFeature(), tipsFeature(), rulesFeature(), levelsFeature(), broadcastsFeature());
   root.use(chatMemberFeature(), startFeature(), meFeature(), langFeature(), inviteFeature(), signupReviewFeature(), teamFeature(), membershipFeature(), importFeature());
   root.use(dutyLogFeature(), logViewFeature(), pastLogsFeature(), attendanceFeature(), rosterFeature(), patrolSettingsFeature(), volunteerPlansFeature(), shiftAnswersFeature());
+  root.use(spotChecksFeature(), kitFeature());
   root.use(unhandledFeature());
   return bot;
 }

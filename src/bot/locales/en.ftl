@@ -286,6 +286,9 @@ patrol-updated =
     People a night: {$headcountNormal} normally, {$headcountHeightened} when heightened, {$headcountLevel1} at level 1.
 patrol-usage = Write it like this: /patrol 20:00-24:00 4 8 8 (window, then people a night: normal, heightened, level 1).
 cmd-patrol = Patrol window and headcounts
+cmd-spotcheck = Record a spot check of a team on patrol
+cmd-spotchecks = This week's spot checks
+cmd-kit = Team kit: counts, missing or worn items
 err-duty-bad-time = Times are written 00:00 to 24:00.
 err-duty-empty-window = The start and the end must differ.
 

@@ -286,6 +286,9 @@ patrol-updated =
     每晚人数：平时 {$headcountNormal} 人，加强时 {$headcountHeightened} 人，一级响应 {$headcountLevel1} 人。
 patrol-usage = 格式：/patrol 20:00-24:00 4 8 8（时间段，然后是每晚人数：平时、加强、一级响应）。
 cmd-patrol = 巡防时间和人数
+cmd-spotcheck = 记录一次巡逻抽查
+cmd-spotchecks = 本周的抽查记录
+cmd-kit = 队伍装备：数量、缺失或破损
 err-duty-bad-time = 时间格式为 00:00 到 24:00。
 err-duty-empty-window = 开始和结束时间不能相同。
 
