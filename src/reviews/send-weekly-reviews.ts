@@ -30,6 +30,8 @@ export async function sendWeeklyReviews(ctx: DomainContext, settings: ReviewSett
   if (keys.length === 0 || (await queuedKeys(ctx.db, keys)).size > 0) return 0;
 
   const data = await loadWeek(ctx.db, week, ctx.now, settings);
+  // A week nobody patrolled (before the first planning, say) has nothing to review.
+  if (data.ranking.size === 0) return 0;
   const review = composeReview(data, { kind: "district" });
   const messages: OutboxMessage[] = [];
   for (const { to } of coordinators) {
