@@ -14,14 +14,14 @@ export interface TeamFigures {
   figures: Figures;
 }
 
-/** Every team of the district with its figures for the period, in town order; teams without any are all zeros. */
+/** Every team of the district with its figures for the period, towns and teams in the order they were set up; teams without any are all zeros. */
 export async function teamFigures(db: Db, period: Period, timeZone: string): Promise<TeamFigures[]> {
   const rows = await db
     .select({ teamId: teams.id, team: teams.name, community: communities.name, townId: towns.id, town: towns.name })
     .from(teams)
     .innerJoin(communities, eq(communities.id, teams.communityId))
     .innerJoin(towns, eq(towns.id, communities.townId))
-    .orderBy(asc(towns.name), asc(teams.id));
+    .orderBy(asc(towns.id), asc(teams.id));
   const byTeam = new Map(rows.map((r) => [r.teamId, { ...r, figures: emptyFigures() }]));
   for (const part of FIGURE_PARTS) {
     for (const row of await part.rows(db, period, timeZone)) {

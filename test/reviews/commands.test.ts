@@ -1,4 +1,6 @@
+import { count } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { outbox } from "../../src/storage/schema/index.js";
 import type { FakeUser } from "../fake-telegram/index.js";
 import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
 import { outboxSettled } from "../support/outbox-settled.js";
@@ -25,7 +27,14 @@ beforeAll(async () => {
   volunteer = (await activeMember(h, teams[0]!.teamId, "Volunteer Zhou")).user;
   // Friday 14 May: the last complete week is 3-9 May, and Monday's weekly review is too old to be sent now.
   h.setNow("2027-05-14T04:00:00Z");
-  // The seeded nights' notices (no-shows, report cards) go out first, so they do not mix with the replies.
+  // The seeded nights' notices go out first, and the seeded reports' escalations walk to their end
+  // (up to the supervisors and coordinators), so none of it arrives among the replies.
+  for (let queued = -1; ; ) {
+    await h.app.scheduler.run("escalations");
+    const [row] = await h.database.db.select({ n: count() }).from(outbox);
+    if (row!.n === queued) break;
+    queued = row!.n;
+  }
   await outboxSettled(h.database.db);
 }, 120_000);
 afterAll(async () => {

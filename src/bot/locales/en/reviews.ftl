@@ -41,7 +41,7 @@ review-attention-line = • {$team} ({$town}): full strength {$nightsMet}/{$nigh
 review-attention-none = ✅ Every team reached {$below}% at full strength and with logs.
 review-csv-caption = The full table: one row per team.
 
-review-chart-title = {$scope} · {$from} – {$to}
+review-chart-title = Weekly review · {$scope} · {$from} – {$to}
 review-chart-staffed = Nights at full strength
 review-chart-on-time = Checked in on time
 review-chart-logs = Duty logs closed

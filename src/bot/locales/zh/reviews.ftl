@@ -41,7 +41,7 @@ review-attention-line = • {$team}（{$town}）：人数达标 {$nightsMet}/{$n
 review-attention-none = ✅ 所有队伍的人数达标和值班记录都达到 {$below}%。
 review-csv-caption = 完整表格：每支队伍一行。
 
-review-chart-title = {$scope} · {$from} – {$to}
+review-chart-title = 每周汇总 · {$scope} · {$from} – {$to}
 review-chart-staffed = 人数达标的夜晚
 review-chart-on-time = 准时签到
 review-chart-logs = 值班记录已完成
