@@ -1,12 +1,14 @@
 import type { I18n } from "@grammyjs/i18n";
 import type { Api} from "grammy";
-import { GrammyError, HttpError, InlineKeyboard } from "grammy";
+import { GrammyError, HttpError, InlineKeyboard, InputFile } from "grammy";
 import type { ClaimedMessage } from "../outbox/claim.js";
 import type { OutboxButton, TextRef } from "../outbox/payload.js";
 import type { DeliveryResult } from "../outbox/record-result.js";
 import { formatWeekdays } from "../roster/weekdays.js";
 import { formatNight } from "../shifts/format.js";
 import type { DialogContext } from "./context.js";
+import { chartPng } from "./render/chart-png.js";
+import { tableCsv } from "./render/table-csv.js";
 
 export interface Renderer {
   text(ref: TextRef, locale: string): string;
@@ -21,7 +23,7 @@ export function resolveArgs(args: TextRef["args"], lang: string, translate: Tran
   for (const [name, value] of Object.entries(args ?? {})) {
     if (typeof value !== "object") resolved[name] = value;
     else if ("key" in value) resolved[name] = translate(lang, value.key, resolveArgs(value.args, lang, translate, timeZone));
-    else if ("lines" in value) resolved[name] = value.lines.map((line) => translate(lang, line.key, resolveArgs(line.args, lang, translate, timeZone))).join("\n");
+    else if ("lines" in value) resolved[name] = value.lines.map((line) => translate(lang, line.key, resolveArgs(line.args, lang, translate, timeZone))).join(value.separator ?? "\n");
     else if ("weekdays" in value) resolved[name] = formatWeekdays(value.weekdays, lang) || "-";
     else if ("date" in value) resolved[name] = formatNight(value.date, lang);
     else resolved[name] = new Date(value.datetime).toLocaleString(lang === "en" ? "en-GB" : "zh-CN", { timeZone, dateStyle: "medium", timeStyle: "short" });
@@ -102,6 +104,20 @@ export function createDeliver(api: Api, renderer: Renderer, options: { allowPaid
           const commands = payload.commands.map((command) => ({ command, description: renderer.text({ key: `cmd-${command}` }, locale) }));
           await api.setMyCommands(commands, { scope: { type: "chat", chat_id: chatId } });
           return { status: "sent" };
+        }
+        case "chart": {
+          // Drawn now rather than when queued, so it speaks the recipient's language.
+          const png = await chartPng(payload.chart, (ref) => renderer.text(ref, locale));
+          const caption = payload.caption ? { caption: renderer.text(payload.caption, locale) } : {};
+          const sent = await api.sendPhoto(chatId, new InputFile(png, payload.fileName), { ...caption, ...paid });
+          return { status: "sent", messageId: sent.message_id };
+        }
+        case "document": {
+          const { content } = payload;
+          const bytes = "text" in content ? Buffer.from(content.text, "utf8") : tableCsv(content.table, (ref) => renderer.text(ref, locale));
+          const caption = payload.caption ? { caption: renderer.text(payload.caption, locale) } : {};
+          const sent = await api.sendDocument(chatId, new InputFile(bytes, payload.fileName), { ...caption, ...paid });
+          return { status: "sent", messageId: sent.message_id };
         }
       }
     } catch (error) {

@@ -32,6 +32,7 @@ import { meFeature } from "./features/me.js";
 import { membershipFeature } from "./features/membership.js";
 import { patrolSettingsFeature } from "./features/patrol-settings.js";
 import { reportsFeature } from "./features/reports.js";
+import { reviewsFeature } from "./features/reviews.js";
 import { rosterFeature } from "./features/roster.js";
 import { rulesFeature } from "./features/rules.js";
 import { shiftAnswersFeature } from "./features/shift-answers.js";
@@ -93,7 +94,7 @@ export function createBot(deps: BotDeps, botInfo?: UserFromGetMe): Bot<BotContex
   root.use(createConversation(kitReportDialog, { id: "kitreport", maxMillisecondsToWait: DIALOG_TIMEOUT_MS }));
 
   // Reports first: "/start report" (the public link) is theirs, any other /start is the start feature's.
-  root.use(reportsFeature(), incidentCardFeature(), helpRequestFeature(), tipsFeature(), rulesFeature(), levelsFeature(), broadcastsFeature());
+  root.use(reportsFeature(), incidentCardFeature(), helpRequestFeature(), tipsFeature(), rulesFeature(), levelsFeature(), broadcastsFeature(), reviewsFeature());
   root.use(chatMemberFeature(), startFeature(), meFeature(), langFeature(), inviteFeature(), signupReviewFeature(), teamFeature(), membershipFeature(), importFeature());
   root.use(dutyLogFeature(), logViewFeature(), pastLogsFeature(), attendanceFeature(), rosterFeature(), patrolSettingsFeature(), volunteerPlansFeature(), shiftAnswersFeature());
   root.use(spotChecksFeature(), kitFeature());

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { evaluationWeightsSchema } from "../reviews/criteria.js";
+import { DEFAULT_REVIEW_SETTINGS, weeklyMomentSchema } from "../reviews/review-settings.js";
 
 /**
  * Runtime configuration, read once at start from the environment.
@@ -94,6 +96,8 @@ export const configSchema = z
     REPORT_PREFIX: z.string().regex(/^[A-Z]{1,6}$/, "must be 1-6 capital letters").default("NH"),
     PUBLIC_REPORTS_PER_DAY: z.coerce.number().int().min(0).max(100).default(5),
     DISTRICT_BBOX: boundingBox.optional(),
+    WEEKLY_REVIEW_AT: weeklyMomentSchema.default(DEFAULT_REVIEW_SETTINGS.weeklyAt),
+    EVALUATION_WEIGHTS: evaluationWeightsSchema.default(DEFAULT_REVIEW_SETTINGS.weights),
   });
 
 export type Config = z.infer<typeof configSchema>;

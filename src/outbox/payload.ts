@@ -18,14 +18,15 @@ export interface TextRef {
   key: string;
   args?: Record<string, string | number | TextRef | TextLines | z.infer<typeof formatted>>;
 }
-/** Several texts, one per line (a digest's items). */
+/** Several texts, one per line (a digest's items), or joined by `separator`. */
 export interface TextLines {
   lines: TextRef[];
+  separator?: string;
 }
 export const textRefSchema: z.ZodType<TextRef> = z.object({
   key: z.string().min(1),
   get args() {
-    return z.record(z.string(), z.union([scalar, formatted, textRefSchema, z.object({ lines: z.array(textRefSchema).max(500) })])).optional();
+    return z.record(z.string(), z.union([scalar, formatted, textRefSchema, z.object({ lines: z.array(textRefSchema).max(500), separator: z.string().max(10).optional() })])).optional();
   },
 });
 
@@ -34,6 +35,33 @@ const buttonSchema = z.union([
   z.object({ text: textRefSchema, url: z.url() }),
 ]);
 export type OutboxButton = z.infer<typeof buttonSchema>;
+
+/**
+ * A chart as data, drawn at send time in the recipient's language: the texts are message keys,
+ * town and team names are as written.
+ */
+export const chartSpecSchema = z.object({
+  title: textRefSchema,
+  /** Grouped bars, one group per label (a town or a team), one bar per series. */
+  bars: z.object({
+    labels: z.array(z.string().max(80)).max(60),
+    series: z.array(z.object({ label: textRefSchema, values: z.array(z.number()) })).min(1).max(6),
+    /** The values are percentages: the axis runs from 0 to 100. */
+    percent: z.boolean(),
+  }),
+  /** Shares of a whole beside the bars. */
+  pie: z.object({ title: textRefSchema, labels: z.array(textRefSchema).max(12), values: z.array(z.number().nonnegative()).max(12) }).optional(),
+});
+export type ChartSpec = z.infer<typeof chartSpecSchema>;
+
+/** A table for a CSV file: column titles are message keys, cells plain values. */
+export const tableSpecSchema = z.object({
+  columns: z.array(textRefSchema).min(1).max(80),
+  rows: z.array(z.array(z.union([z.string(), z.number(), z.null()]))).max(5000),
+});
+export type TableSpec = z.infer<typeof tableSpecSchema>;
+
+const fileName = z.string().regex(/^[\w.-]{1,64}$/);
 
 export const outboxPayloadSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("message"), text: textRefSchema, buttons: z.array(z.array(buttonSchema)).optional() }),
@@ -56,6 +84,15 @@ export const outboxPayloadSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("location"), latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) }),
   /** Replace the chat's command menu; `commands` are command names, described in the recipient's language. */
   z.object({ kind: z.literal("commands"), commands: z.array(z.string().regex(/^[a-z0-9_]{1,32}$/)) }),
+  /** A chart drawn as a PNG when sent, and sent as a photo. */
+  z.object({ kind: z.literal("chart"), chart: chartSpecSchema, fileName, caption: textRefSchema.optional() }),
+  /** A file made when sent: a text as it is, or a table as CSV with the column titles in the recipient's language. */
+  z.object({
+    kind: z.literal("document"),
+    fileName,
+    content: z.union([z.object({ text: z.string().max(1_000_000) }), z.object({ table: tableSpecSchema })]),
+    caption: textRefSchema.optional(),
+  }),
 ]);
 export type OutboxPayload = z.infer<typeof outboxPayloadSchema>;
 

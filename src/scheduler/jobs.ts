@@ -1,4 +1,5 @@
 import { refreshBroadcastProgress } from "../broadcasts/refresh-progress.js";
+import type { Config } from "../config/config.js";
 import type { DomainContext } from "../domain/context.js";
 import { runEscalations } from "../escalation/run-escalations.js";
 import { sendEscalationDigest } from "../escalation/send-digest.js";
@@ -11,6 +12,9 @@ import { markNoShows } from "../shifts/mark-no-shows.js";
 import type { ShiftPolicy } from "../shifts/policy.js";
 import { runSubstituteWaves } from "../shifts/run-substitute-waves.js";
 import { sendDueReminders } from "../shifts/send-due-reminders.js";
+import { reviewSettingsFrom } from "../reviews/review-settings.js";
+import { sendNightlySummaries } from "../reviews/send-nightly-summaries.js";
+import { sendWeeklyReviews } from "../reviews/send-weekly-reviews.js";
 
 /** A scheduled job: a verb run as the system, at a pinned `now`. */
 export interface Job {
@@ -19,7 +23,7 @@ export interface Job {
   cron: string;
   /** Run once when the scheduler starts, too (catching up after downtime). */
   atStart: boolean;
-  run(ctx: DomainContext, policy: ShiftPolicy): Promise<unknown>;
+  run(ctx: DomainContext, policy: ShiftPolicy, config: Config): Promise<unknown>;
 }
 
 export const jobs: Job[] = [
@@ -98,5 +102,19 @@ export const jobs: Job[] = [
     cron: "*/5 * * * * *",
     atStart: true,
     run: (ctx) => refreshBroadcastProgress(ctx),
+  },
+  {
+    // Due 45 minutes after each town's last patrol ends; a run finding it sent does nothing.
+    name: "nightly-summary",
+    cron: "0 */5 * * * *",
+    atStart: true,
+    run: (ctx, _policy, config) => sendNightlySummaries(ctx, reviewSettingsFrom(config)),
+  },
+  {
+    // Checks every few minutes whether WEEKLY_REVIEW_AT has passed, so a review missed while down still goes out.
+    name: "weekly-review",
+    cron: "15 */5 * * * *",
+    atStart: true,
+    run: (ctx, _policy, config) => sendWeeklyReviews(ctx, reviewSettingsFrom(config)),
   },
 ];

@@ -42,7 +42,7 @@ export function startScheduler(deps: SchedulerDeps, jobs: Job[] = defaultJobs): 
     const started = Date.now();
     const ctx = { db: deps.db, actor: { type: "system" as const, job: job.name }, now: deps.clock(), logger: logger.child({ job: job.name }) };
     const promise = job
-      .run(ctx, policy)
+      .run(ctx, policy, deps.config)
       .then(() => {
         deps.nudgeOutbox();
         const ms = Date.now() - started;

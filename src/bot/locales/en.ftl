@@ -12,6 +12,8 @@ cmd-team = Team members and sign-ups
 cmd-invite = Invite link and QR code for a team
 cmd-invites = Active invite links
 cmd-import = Import volunteers from a CSV file
+cmd-review = Weekly review: figures, chart and table
+cmd-ranking = Team evaluation: the week's ranking
 
 ## General
 help-title = Commands you can use:

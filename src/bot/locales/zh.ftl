@@ -12,6 +12,8 @@ cmd-team = 队员和报名审核
 cmd-invite = 生成队伍邀请链接和二维码
 cmd-invites = 有效的邀请链接
 cmd-import = 从 CSV 文件导入志愿者
+cmd-review = 每周汇总：数据、图表和表格
+cmd-ranking = 评优：本周队伍排名
 
 ## 通用
 help-title = 你可以使用的命令：
