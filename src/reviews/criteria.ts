@@ -22,13 +22,19 @@ export const CRITERIA = {
   hazards: { kind: "count", value: (f: Figures) => [f.hazards, 1] },
   /** People helped, from the duty logs. */
   helped: { kind: "count", value: (f: Figures) => [f.helped, 1] },
+  /** The supervisors' spot-check ratings (1-5) as a share of full marks; an unvisited team gets 0. */
+  spotChecks: { kind: "rate", value: (f: Figures) => [f.spotRatingSum, f.spotChecks * 5] },
 } as const satisfies Record<string, { kind: "rate" | "count"; value: (f: Figures) => readonly [number, number] }>;
 
 export type CriterionName = keyof typeof CRITERIA;
 export const CRITERION_NAMES = Object.keys(CRITERIA) as CriterionName[];
 export type EvaluationWeights = Record<CriterionName, number>;
 
-export const DEFAULT_WEIGHTS: EvaluationWeights = { staffing: 30, punctuality: 15, attendance: 15, logs: 15, tips: 10, hazards: 10, helped: 5 };
+/**
+ * Spot checks weigh nothing by default: supervisors visit a sample of teams, and a team nobody
+ * visited would lose points it could not earn. A district that visits every team weekly can weigh them.
+ */
+export const DEFAULT_WEIGHTS: EvaluationWeights = { staffing: 30, punctuality: 15, attendance: 15, logs: 15, tips: 10, hazards: 10, helped: 5, spotChecks: 0 };
 
 /**
  * EVALUATION_WEIGHTS: a JSON object of criterion → weight, e.g. {"staffing":40,"tips":20}.

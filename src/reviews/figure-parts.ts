@@ -8,7 +8,7 @@ import type { Period } from "./period.js";
 /**
  * One set-based query that fills some of every team's figures for a period. The figures of all
  * teams are the parts' rows added up, so the whole district costs one query per part, whatever
- * its size. A new source of figures (spot checks, say) is one more part in FIGURE_PARTS.
+ * its size. A new source of figures is one more part in FIGURE_PARTS.
  */
 export interface FigurePart {
   name: string;
@@ -112,4 +112,16 @@ const affiliation: FigurePart = {
   },
 };
 
-export const FIGURE_PARTS: FigurePart[] = [attendance, dutyLog, reports, affiliation];
+const spotChecks: FigurePart = {
+  name: "spot-checks",
+  async rows(db, period) {
+    const rows = await query<Record<"team_id" | "visits" | "out" | "ratings", unknown>>(db, sql`
+      select v.team_id, count(*) as visits, count(*) filter (where v.team_out) as out, sum(v.rating) as ratings
+      from spot_checks v
+      where v.night between ${night(period.from)} and ${night(period.to)} and v.visited_at <= ${at(period.asOf)}
+      group by v.team_id`);
+    return rows.map((r) => ({ teamId: n(r.team_id), figures: { spotChecks: n(r.visits), spotChecksOut: n(r.out), spotRatingSum: n(r.ratings) } }));
+  },
+};
+
+export const FIGURE_PARTS: FigurePart[] = [attendance, dutyLog, reports, affiliation, spotChecks];

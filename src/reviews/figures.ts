@@ -18,6 +18,8 @@ import { AFFILIATION_KINDS, type AffiliationKind } from "../roster/affiliation.j
  * Reports (incidents) count those of the team's volunteers belonging to the period: the night of
  * the shift they were sent from, else the local date they were sent. tipsVerified: reports the
  * police liaison marked as a useful tip. byAffiliation splits `present` by the volunteer's kind.
+ * Spot checks count the visits of the period's nights (a visit after midnight belongs to the night
+ * before), those that found the team out, and the ratings added up (an average is a sum over visits).
  *
  * To add a figure: a field here and in emptyFigures, a part in figure-parts.ts that fills it, and
  * a column in review-table.ts. A criterion for the evaluation is then one entry in criteria.ts.
@@ -36,6 +38,9 @@ export interface Figures {
   helped: number;
   incidents: Record<Category, number>;
   tipsVerified: number;
+  spotChecks: number;
+  spotChecksOut: number;
+  spotRatingSum: number;
   byAffiliation: Record<AffiliationGroup, number>;
 }
 
@@ -61,6 +66,9 @@ export function emptyFigures(): Figures {
     helped: 0,
     incidents: Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>,
     tipsVerified: 0,
+    spotChecks: 0,
+    spotChecksOut: 0,
+    spotRatingSum: 0,
     byAffiliation: Object.fromEntries(AFFILIATION_GROUPS.map((k) => [k, 0])) as Record<AffiliationGroup, number>,
   };
 }
@@ -92,3 +100,6 @@ export const rates = (f: Figures) => ({
   onTime: percent(f.onTime, f.rostered),
   logs: percent(f.logsClosed, f.shiftsEnded),
 });
+
+/** The spot checks' mean rating to one decimal, or null when nobody visited. */
+export const meanRating = (f: Figures): number | null => (f.spotChecks > 0 ? Math.round((f.spotRatingSum / f.spotChecks) * 10) / 10 : null);

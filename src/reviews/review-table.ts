@@ -1,7 +1,7 @@
 import { CATEGORIES } from "../incidents/categories.js";
 import type { TableSpec, TextRef } from "../outbox/payload.js";
 import { CRITERION_NAMES } from "./criteria.js";
-import { AFFILIATION_GROUPS, percent, type Figures } from "./figures.js";
+import { AFFILIATION_GROUPS, meanRating, percent, type Figures } from "./figures.js";
 import type { Ranking } from "./rank-teams.js";
 import type { TeamFigures } from "./team-figures.js";
 
@@ -36,6 +36,9 @@ const COLUMNS: Column[] = [
   col("review-col-helped", (_t, f) => f.helped),
   ...CATEGORIES.map((c) => col("review-col-reports", (_t, f) => f.incidents[c], { category: { key: `review-category-${c}` } })),
   col("review-col-tips-verified", (_t, f) => f.tipsVerified),
+  col("review-col-spot-checks", (_t, f) => f.spotChecks),
+  col("review-col-spot-checks-out", (_t, f) => f.spotChecksOut),
+  col("review-col-spot-rating", (_t, f) => meanRating(f)),
   ...AFFILIATION_GROUPS.map((g) => col("review-col-affiliation", (_t, f) => f.byAffiliation[g], { kind: { key: `review-affiliation-${g}` } })),
   ...CRITERION_NAMES.map((name) => col("review-col-criterion", (_t, _f, r) => (r ? Math.round(r.criteria[name] * 1000) / 10 : null), { criterion: { key: `review-criterion-${name}` } })),
 ];

@@ -1,6 +1,6 @@
 import { CATEGORIES } from "../incidents/categories.js";
 import type { TextRef } from "../outbox/payload.js";
-import { AFFILIATION_GROUPS, rates, type Figures } from "./figures.js";
+import { AFFILIATION_GROUPS, meanRating, rates, type Figures } from "./figures.js";
 
 /** A rate as shown: "86%", or a dash when there was nothing to count. */
 export const shown = (value: number | null) => (value === null ? "–" : `${value}%`);
@@ -30,6 +30,9 @@ export function totalsArgs(f: Figures): NonNullable<TextRef["args"]> {
     tipsVerified: f.tipsVerified,
     hazards: f.hazards,
     helped: f.helped,
+    spotChecks: f.spotChecks,
+    spotChecksOut: f.spotChecksOut,
+    spotRating: meanRating(f) ?? "–",
   };
 }
 

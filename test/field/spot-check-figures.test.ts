@@ -1,7 +1,7 @@
 import { asc } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordSpotCheck } from "../../src/spotchecks/record-spot-check.js";
-import { spotCheckFigures } from "../../src/spotchecks/spot-check-figures.js";
+import { teamFigures } from "../../src/reviews/team-figures.js";
 import type { Database } from "../../src/storage/db.js";
 import { spotChecks } from "../../src/storage/schema/index.js";
 import { asPerson, contextFor, makePerson, makeTeam } from "../support/domain.js";
@@ -16,13 +16,12 @@ beforeAll(async () => {
 afterAll(async () => database?.close());
 
 describe("spot-check figures for the weekly review", () => {
-  it("When visits were made over a week, then each team in scope has its visits, visits out and average rating for the nights asked; a visit after midnight counts for the night before", async () => {
+  it("When visits were made over a week, then the review counts each team's visits, visits out and ratings for the nights asked; a visit after midnight counts for the night before", async () => {
     const db = database.db;
     const patrolled = await plannedNight(db, "2027-05-10", 4);
     const quiet = await makeTeam(db);
     const unvisited = await makeTeam(db);
     const coordinator = await makePerson(db, { role: "coordinator" });
-    const supervisor = await makePerson(db, { role: "supervisor", townId: patrolled.team.townId });
     let n = 0;
     const visit = (teamId: number, at: string, teamOut: boolean, rating: number) =>
       recordSpotCheck(contextFor(db, asPerson(coordinator.personId), new Date(at)), { teamId, teamOut, presentCount: teamOut ? 4 : 0, findings: `visit ${++n}`, photoFileIds: [], rating, clientKey: `figures-${n}` }, ZONE);
@@ -42,23 +41,18 @@ describe("spot-check figures for the weekly review", () => {
       { night: "2027-05-20", shiftId: null },
     ]);
 
-    const week = { from: "2027-05-10", to: "2027-05-16" };
-    expect(await spotCheckFigures(contextFor(db, asPerson(coordinator.personId)), week)).toEqual([
-      { teamId: patrolled.team.teamId, visits: 3, visitsOut: 2, averageRating: 4 },
-      { teamId: quiet.teamId, visits: 1, visitsOut: 1, averageRating: 2 },
-      { teamId: unvisited.teamId, visits: 0, visitsOut: 0, averageRating: null },
+    const figures = async (from: string, to: string) =>
+      (await teamFigures(db, { from, to, asOf: new Date("2027-05-30T00:00:00Z") }, ZONE)).map((t) => ({ teamId: t.teamId, visits: t.figures.spotChecks, out: t.figures.spotChecksOut, ratings: t.figures.spotRatingSum }));
+    expect(await figures("2027-05-10", "2027-05-16")).toEqual([
+      { teamId: patrolled.team.teamId, visits: 3, out: 2, ratings: 12 },
+      { teamId: quiet.teamId, visits: 1, out: 1, ratings: 2 },
+      { teamId: unvisited.teamId, visits: 0, out: 0, ratings: 0 },
     ]);
-    expect(await spotCheckFigures(contextFor(db, asPerson(supervisor.personId)), week), "a supervisor: their town only").toEqual([
-      { teamId: patrolled.team.teamId, visits: 3, visitsOut: 2, averageRating: 4 },
+    expect(await figures("2027-05-11", "2027-05-11")).toEqual([
+      { teamId: patrolled.team.teamId, visits: 0, out: 0, ratings: 0 },
+      { teamId: quiet.teamId, visits: 1, out: 1, ratings: 2 },
+      { teamId: unvisited.teamId, visits: 0, out: 0, ratings: 0 },
     ]);
-    expect(await spotCheckFigures(contextFor(db, asPerson(coordinator.personId)), { from: "2027-05-11", to: "2027-05-11" })).toEqual([
-      { teamId: patrolled.team.teamId, visits: 0, visitsOut: 0, averageRating: null },
-      { teamId: quiet.teamId, visits: 1, visitsOut: 1, averageRating: 2 },
-      { teamId: unvisited.teamId, visits: 0, visitsOut: 0, averageRating: null },
-    ]);
-
-    await expect(spotCheckFigures(contextFor(db, asPerson(patrolled.assigned[0]!.personId)), week)).rejects.toMatchObject({ reason: "spotcheck.not_allowed" });
-    await expect(spotCheckFigures(contextFor(db, asPerson(coordinator.personId)), { from: "2027-05-16", to: "2027-05-10" })).rejects.toMatchObject({ reason: "spotcheck.bad_range" });
     await expect(visit(unvisited.teamId, "2027-05-13T13:00:00Z", true, 6)).rejects.toMatchObject({ reason: "spotcheck.invalid" });
   });
 });

@@ -5,7 +5,8 @@ import { emptyFigures, sumFigures, type Figures } from "../../src/reviews/figure
 import { rankTeams } from "../../src/reviews/rank-teams.js";
 import { byTown, teamFigures, type TeamFigures } from "../../src/reviews/team-figures.js";
 import type { Database } from "../../src/storage/db.js";
-import { makePerson } from "../support/domain.js";
+import { recordSpotCheck } from "../../src/spotchecks/record-spot-check.js";
+import { asPerson, contextFor, makePerson } from "../support/domain.js";
 import { openTestDatabase } from "../support/test-database.js";
 import { MONDAY, nightOf, seedWeek, type SeededTeam } from "./seed-week.js";
 
@@ -18,6 +19,13 @@ const week = { from: MONDAY, to: nightOf(6), asOf: afterTheWeek };
 beforeAll(async () => {
   database = await openTestDatabase();
   teams = await seedWeek(database.db, async (ids) => (await makePerson(database.db, { role: "leader", teamId: ids.teamId })).personId);
+  // Spot checks at 21:00: Alpha found out twice (4 and 5), Beta found not out once (2).
+  const inspector = await makePerson(database.db, { role: "coordinator" });
+  const visits: Array<[number, number, boolean, number]> = [[0, 1, true, 4], [0, 3, true, 5], [1, 2, false, 2]];
+  for (const [i, [team, day, out, rating]] of visits.entries()) {
+    const ctx = contextFor(database.db, asPerson(inspector.personId), new Date(`${nightOf(day)}T13:00:00Z`));
+    await recordSpotCheck(ctx, { teamId: teams[team]!.teamId, teamOut: out, presentCount: out ? 4 : 0, findings: "visit", photoFileIds: [], rating, clientKey: `visit-${i}` }, TZ);
+  }
 }, 60_000);
 afterAll(async () => database?.close());
 
@@ -29,17 +37,17 @@ describe("the week's figures", () => {
     const rows = await teamFigures(database.db, week, TZ);
     expect(figuresOf(rows, 0)).toEqual<Figures>({
       nights: 7, nightsMet: 6, places: 28, rostered: 28, present: 27, onTime: 26, noShows: 1, shiftsEnded: 7, logsClosed: 7, hazards: 1, helped: 2,
-      incidents: { ...zeroIncidents, tip: 1, hazard: 1 }, tipsVerified: 1,
+      incidents: { ...zeroIncidents, tip: 1, hazard: 1 }, tipsVerified: 1, spotChecks: 2, spotChecksOut: 2, spotRatingSum: 9,
       byAffiliation: { party: 14, league: 0, newcomer: 0, student: 7, unit: 0, none: 6 },
     });
     expect(figuresOf(rows, 1)).toEqual<Figures>({
       nights: 6, nightsMet: 0, places: 24, rostered: 24, present: 18, onTime: 18, noShows: 6, shiftsEnded: 6, logsClosed: 2, hazards: 0, helped: 0,
-      incidents: { ...zeroIncidents, tip: 2 }, tipsVerified: 0,
+      incidents: { ...zeroIncidents, tip: 2 }, tipsVerified: 0, spotChecks: 1, spotChecksOut: 0, spotRatingSum: 2,
       byAffiliation: { party: 0, league: 0, newcomer: 0, student: 0, unit: 18, none: 0 },
     });
     expect(figuresOf(rows, 2)).toEqual<Figures>({
       nights: 7, nightsMet: 7, places: 28, rostered: 28, present: 28, onTime: 28, noShows: 0, shiftsEnded: 7, logsClosed: 7, hazards: 3, helped: 1,
-      incidents: { ...zeroIncidents, hazard: 1, dispute: 1 }, tipsVerified: 0,
+      incidents: { ...zeroIncidents, hazard: 1, dispute: 1 }, tipsVerified: 0, spotChecks: 0, spotChecksOut: 0, spotRatingSum: 0,
       byAffiliation: { party: 0, league: 0, newcomer: 14, student: 0, unit: 0, none: 14 },
     });
     const towns = byTown(rows.filter((r) => teams.some((t) => t.teamId === r.teamId)));
@@ -72,7 +80,7 @@ describe("the team evaluation", () => {
       [teams[0]!.teamId, 2, 87.4],
       [teams[1]!.teamId, 3, 27.5],
     ]);
-    expect(ranking.teams[1]!.criteria).toEqual({ staffing: 6 / 7, punctuality: 26 / 28, attendance: 27 / 28, logs: 1, tips: 1, hazards: 1 / 3, helped: 1 });
+    expect(ranking.teams[1]!.criteria).toEqual({ staffing: 6 / 7, punctuality: 26 / 28, attendance: 27 / 28, logs: 1, tips: 1, hazards: 1 / 3, helped: 1, spotChecks: 0.9 });
   });
 
   it("When EVALUATION_WEIGHTS favours useful tips, then the team with the useful tip comes first", async () => {
@@ -86,6 +94,17 @@ describe("the team evaluation", () => {
       [teams[0]!.teamId, 94.8],
       [teams[2]!.teamId, 35.9],
       [teams[1]!.teamId, 17.2],
+    ]);
+  });
+
+  it("When EVALUATION_WEIGHTS weighs only the spot checks, then the ratings decide and an unvisited team scores nothing", async () => {
+    const parsed = parseConfig({ TELEGRAM_BOT_TOKEN: "1:abc", EVALUATION_WEIGHTS: JSON.stringify(Object.fromEntries(Object.keys(DEFAULT_WEIGHTS).map((k) => [k, k === "spotChecks" ? 1 : 0]))) });
+    if (!parsed.ok) throw new Error(parsed.problems.join("; "));
+    const rows = (await teamFigures(database.db, week, TZ)).filter((r) => teams.some((t) => t.teamId === r.teamId));
+    expect(rankTeams(rows, parsed.config.EVALUATION_WEIGHTS).teams.map((r) => [r.teamId, r.score])).toEqual([
+      [teams[0]!.teamId, 90],
+      [teams[1]!.teamId, 40],
+      [teams[2]!.teamId, 0],
     ]);
   });
 
@@ -104,7 +123,7 @@ describe("the team evaluation", () => {
       const parsed = parseConfig({ TELEGRAM_BOT_TOKEN: "1:abc", EVALUATION_WEIGHTS: raw });
       return parsed.ok ? [] : parsed.problems;
     };
-    expect(problems('{"speed": 10}')).toEqual(['EVALUATION_WEIGHTS: "speed" is not a criterion (known: staffing, punctuality, attendance, logs, tips, hazards, helped)']);
+    expect(problems('{"speed": 10}')).toEqual(['EVALUATION_WEIGHTS: "speed" is not a criterion (known: staffing, punctuality, attendance, logs, tips, hazards, helped, spotChecks)']);
     expect(problems("staffing=10")[0]).toMatch(/^EVALUATION_WEIGHTS: is not JSON/);
     expect(problems('{"tips": -1}')).toEqual(['EVALUATION_WEIGHTS: the weight of "tips" must be a number from 0 to 1000']);
     expect(problems(JSON.stringify(Object.fromEntries(Object.keys(DEFAULT_WEIGHTS).map((k) => [k, 0]))))).toEqual(["EVALUATION_WEIGHTS: at least one criterion needs a weight above 0"]);

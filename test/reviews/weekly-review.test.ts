@@ -37,6 +37,7 @@ Duty logs closed: 80% (16 of 20)
 Reports: tips 3 · hazards 2 · help given 0 · disputes 1 · suspicious 0 · emergencies 0
 Tips: 3 reported, 1 verified useful
 From the logs: 4 hazards found, 3 people helped
+Spot checks: 0 visits, 0 found the team out, mean rating –
 Volunteer-nights: 73 (Party members 14 · League members 0 · newcomers 14 · students 7 · units 18 · not recorded 20)
 
 By town: full strength · on time · no-shows · logs

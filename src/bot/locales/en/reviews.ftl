@@ -10,6 +10,7 @@ review-weekly =
     Reports: {$reports}
     Tips: {$tipsReported} reported, {$tipsVerified} verified useful
     From the logs: {$hazards} hazards found, {$helped} people helped
+    Spot checks: {$spotChecks} visits, {$spotChecksOut} found the team out, mean rating {$spotRating}
     Volunteer-nights: {$present} ({$affiliation})
 
     {$units}
@@ -81,6 +82,9 @@ review-col-hazards = Hazards found (logs)
 review-col-helped = People helped (logs)
 review-col-reports = Reports: {$category}
 review-col-tips-verified = Tips verified useful
+review-col-spot-checks = Spot checks
+review-col-spot-checks-out = Spot checks finding the team out
+review-col-spot-rating = Mean spot-check rating
 review-col-affiliation = Volunteer-nights: {$kind}
 review-col-criterion = Criterion: {$criterion} (0-100)
 
@@ -91,6 +95,7 @@ review-criterion-logs = logs closed
 review-criterion-tips = useful tips
 review-criterion-hazards = hazards found
 review-criterion-helped = people helped
+review-criterion-spotChecks = spot-check ratings
 review-weights = Weights: {$weights}
 review-weight = {$criterion} {$weight}
 review-ranking =

@@ -10,6 +10,7 @@ review-weekly =
     上报：{$reports}
     线索：上报 {$tipsReported} 条，经核实有效 {$tipsVerified} 条
     值班记录：发现隐患 {$hazards} 处，帮助群众 {$helped} 人
+    督查抽查：{$spotChecks} 次，其中 {$spotChecksOut} 次队伍在岗，平均评分 {$spotRating}
     志愿者出勤：{$present} 人次（{$affiliation}）
 
     {$units}
@@ -81,6 +82,9 @@ review-col-hazards = 发现隐患（值班记录）
 review-col-helped = 帮助群众（值班记录）
 review-col-reports = 上报：{$category}
 review-col-tips-verified = 经核实有效的线索
+review-col-spot-checks = 抽查次数
+review-col-spot-checks-out = 抽查时在岗次数
+review-col-spot-rating = 抽查平均评分
 review-col-affiliation = 出勤人次：{$kind}
 review-col-criterion = 评分项：{$criterion}（0-100）
 
@@ -91,6 +95,7 @@ review-criterion-logs = 值班记录
 review-criterion-tips = 有效线索
 review-criterion-hazards = 发现隐患
 review-criterion-helped = 帮助群众
+review-criterion-spotChecks = 抽查评分
 review-weights = 权重：{$weights}
 review-weight = {$criterion} {$weight}
 review-ranking =
