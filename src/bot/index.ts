@@ -6,6 +6,7 @@ import type { UserFromGetMe } from "grammy/types";
 import type { BotContext, BotDeps, DialogContext } from "./context.js";
 import { broadcastDialog } from "./dialogs/broadcast.js";
 import { dialogStorage } from "./dialogs/dialog-storage.js";
+import { exportDialog } from "./dialogs/export.js";
 import { levelDialog } from "./dialogs/level.js";
 import { reportDialog } from "./dialogs/report.js";
 import { resolveNoteDialog } from "./dialogs/resolve-note.js";
@@ -16,6 +17,7 @@ import { attendanceFeature } from "./features/attendance.js";
 import { broadcastsFeature } from "./features/broadcasts.js";
 import { chatMemberFeature } from "./features/chat-member.js";
 import { dutyLogFeature } from "./features/duty-log.js";
+import { exportsFeature } from "./features/exports.js";
 import { helpRequestFeature } from "./features/help-request.js";
 import { importFeature } from "./features/import.js";
 import { incidentCardFeature } from "./features/incident-card.js";
@@ -31,6 +33,7 @@ import { rulesFeature } from "./features/rules.js";
 import { shiftAnswersFeature } from "./features/shift-answers.js";
 import { signupReviewFeature } from "./features/signup-review.js";
 import { startFeature } from "./features/start.js";
+import { statsFeature } from "./features/stats.js";
 import { teamFeature } from "./features/team.js";
 import { tipsFeature } from "./features/tips.js";
 import { unhandledFeature } from "./features/unhandled.js";
@@ -81,11 +84,13 @@ export function createBot(deps: BotDeps, botInfo?: UserFromGetMe): Bot<BotContex
   root.use(createConversation(rulesDialog, { id: "rules", maxMillisecondsToWait: DIALOG_TIMEOUT_MS }));
   root.use(createConversation(levelDialog, { id: "level", maxMillisecondsToWait: DIALOG_TIMEOUT_MS }));
   root.use(createConversation(broadcastDialog, { id: "broadcast", maxMillisecondsToWait: DIALOG_TIMEOUT_MS }));
+  root.use(createConversation(exportDialog, { id: "export", maxMillisecondsToWait: DIALOG_TIMEOUT_MS }));
 
   // Reports first: "/start report" (the public link) is theirs, any other /start is the start feature's.
   root.use(reportsFeature(), incidentCardFeature(), helpRequestFeature(), tipsFeature(), rulesFeature(), levelsFeature(), broadcastsFeature());
   root.use(chatMemberFeature(), startFeature(), meFeature(), langFeature(), inviteFeature(), signupReviewFeature(), teamFeature(), membershipFeature(), importFeature());
   root.use(dutyLogFeature(), attendanceFeature(), rosterFeature(), patrolSettingsFeature(), volunteerPlansFeature(), shiftAnswersFeature());
+  root.use(statsFeature(), exportsFeature());
   root.use(unhandledFeature());
   return bot;
 }

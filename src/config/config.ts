@@ -94,6 +94,8 @@ export const configSchema = z
     REPORT_PREFIX: z.string().regex(/^[A-Z]{1,6}$/, "must be 1-6 capital letters").default("NH"),
     PUBLIC_REPORTS_PER_DAY: z.coerce.number().int().min(0).max(100).default(5),
     DISTRICT_BBOX: boundingBox.optional(),
+    DISTRICT_NAME: z.string().max(60, "must be at most 60 characters").default("南湖区"),
+    DISTRICT_NAME_EN: z.string().max(60, "must be at most 60 characters").optional(),
   });
 
 export type Config = z.infer<typeof configSchema>;

@@ -12,6 +12,8 @@ cmd-team = Team members and sign-ups
 cmd-invite = Invite link and QR code for a team
 cmd-invites = Active invite links
 cmd-import = Import volunteers from a CSV file
+cmd-stats = Your nights, hours and tips; service-hours statement
+cmd-export = Export shifts, attendance, reports or logs as CSV
 
 ## General
 help-title = Commands you can use:

@@ -12,6 +12,8 @@ cmd-team = 队员和报名审核
 cmd-invite = 生成队伍邀请链接和二维码
 cmd-invites = 有效的邀请链接
 cmd-import = 从 CSV 文件导入志愿者
+cmd-stats = 我的巡防晚数、时长和线索；服务时长证明
+cmd-export = 导出班次、出勤、报告或值班记录（CSV）
 
 ## 通用
 help-title = 你可以使用的命令：

@@ -11,3 +11,4 @@ export * from "./escalation.js";
 export * from "./levels.js";
 export * from "./broadcasts.js";
 export * from "./logs.js";
+export * from "./stats.js";
