@@ -56,7 +56,8 @@ export async function issueStatement(ctx: DomainContext, input: { period: StatsP
       .onConflictDoNothing({ target: serviceStatements.clientKey })
       .returning({ id: serviceStatements.id });
     if (!row) {
-      // The same press delivered again: the statement it already issued.
+      // The same press delivered again: the statement it already issued. (Telegram assigns the
+      // press's id, so another person's request cannot carry it.)
       const [again] = await tx.select().from(serviceStatements).where(and(eq(serviceStatements.clientKey, input.clientKey), eq(serviceStatements.personId, person.personId)));
       if (!again) throw new ValidationError("stats.no_nights");
       return { number: again.number, issuedAt: again.issuedAt };

@@ -10,12 +10,9 @@ export interface StatementLabels {
   /** Who issues it, printed above the date of issue. */
   issuer: string;
   title: string;
-  name: string;
-  affiliation: string;
-  period: string;
-  /** The period's value, e.g. "2027-01-01 – 2027-06-12". */
-  periodValue: string;
-  number: string;
+  /** Lines under the title, each label with its value: name, affiliation, period, statement number. */
+  fields: string[];
+  /** "Issued: 2027-06-12". */
   issued: string;
   columns: { date: string; team: string; duty: string; time: string; hours: string };
   patrol: string;
@@ -30,11 +27,11 @@ export interface StatementLabels {
 const MARGIN = 56;
 const ROW = 18;
 const COLUMNS = [
-  { key: "date", width: 78 },
-  { key: "team", width: 150 },
-  { key: "duty", width: 110 },
-  { key: "time", width: 85 },
-  { key: "hours", width: 60, align: "right" },
+  { field: "date", width: 78 },
+  { field: "team", width: 135 },
+  { field: "duty", width: 125 },
+  { field: "time", width: 85 },
+  { field: "hours", width: 60, align: "right" },
 ] as const;
 
 // Noto Sans SC covers Chinese and Latin, so names in either print; it is read once and embedded as a subset.
@@ -64,14 +61,10 @@ export function renderStatementPdf(statement: Statement, labels: StatementLabels
   doc.fontSize(12).text(labels.district, { align: "center" });
   doc.moveDown(0.3).fontSize(18).text(labels.title, { align: "center" });
   doc.moveDown(1).fontSize(11);
-  const field = (label: string, value: string) => doc.text(`${label}: ${value}`);
-  field(labels.name, statement.person.name ?? "-");
-  if (statement.person.affiliation) field(labels.affiliation, statement.person.affiliation);
-  field(labels.period, labels.periodValue);
-  field(labels.number, statement.number);
+  for (const line of labels.fields) doc.text(line);
   doc.moveDown(1);
 
-  const header = Object.fromEntries(COLUMNS.map((c) => [c.key, labels.columns[c.key]]));
+  const header = Object.fromEntries(COLUMNS.map((c) => [c.field, labels.columns[c.field]]));
   row(doc, header, true);
   for (const r of statement.rows) {
     if (doc.y + 2 * ROW > doc.page.height - MARGIN - 40) {
@@ -87,7 +80,7 @@ export function renderStatementPdf(statement: Statement, labels: StatementLabels
   doc.moveDown(1).fontSize(11).text(labels.totals, MARGIN, doc.y, { width });
   doc.moveDown(0.5).fontSize(9).fillColor("#444").text(labels.rule, { width });
   doc.moveDown(2).fontSize(11).fillColor("black").text(labels.issuer, { align: "right", width });
-  doc.text(`${labels.issued}: ${statement.issuedNight}`, { align: "right", width });
+  doc.text(labels.issued, { align: "right", width });
 
   const range = doc.bufferedPageRange();
   for (let i = 0; i < range.count; i++) {
@@ -100,7 +93,7 @@ export function renderStatementPdf(statement: Statement, labels: StatementLabels
   return done;
 }
 
-function cells(r: StatementRow, labels: StatementLabels): Record<(typeof COLUMNS)[number]["key"], string> {
+function cells(r: StatementRow, labels: StatementLabels): Record<(typeof COLUMNS)[number]["field"], string> {
   const duty = r.duty.kind === "patrol" ? labels.patrol : r.duty.location ? `${r.duty.name} (${r.duty.location})` : r.duty.name;
   return { date: r.night, team: r.team, duty, time: `${r.from}–${r.to}`, hours: formatHours(r.minutes) };
 }
@@ -110,7 +103,7 @@ function row(doc: PDFKit.PDFDocument, values: Record<string, string>, rule = fal
   let x = MARGIN;
   doc.fontSize(10).fillColor("black");
   for (const c of COLUMNS) {
-    doc.text(values[c.key] ?? "", x + 2, y + 4, { width: c.width - 4, height: ROW - 4, ellipsis: true, lineBreak: false, align: "align" in c ? c.align : "left" });
+    doc.text(values[c.field] ?? "", x + 2, y + 4, { width: c.width - 4, height: ROW - 4, ellipsis: true, lineBreak: false, align: "align" in c ? c.align : "left" });
     x += c.width;
   }
   const right = MARGIN + COLUMNS.reduce((sum, c) => sum + c.width, 0);

@@ -97,7 +97,8 @@ describe("the service-hours statement", () => {
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     expect(pdf.toString("latin1")).toMatch(/\/MediaBox \[0 0 595\.28 841\.89\]/);
     const text = pdfText(pdf);
-    expect(text).toEqual(expect.arrayContaining(["南湖区", "姓名: 张三丰", "单位: 嘉兴学院", `证明编号: ${statement.number}`, "2027-03-02", "19:45–00:00", "4.3", "15.3", "共 4 晚，服务 15.3 小时。", "开具日期: 2027-06-12"]));
+    expect(text).toEqual(expect.arrayContaining(["南湖区", "志愿巡防服务时长证明", "姓名：张三丰", "单位：嘉兴学院", "2027-03-02", "夜间巡防", "19:45–00:00", "4.3", "合计", "15.3", "共 4 晚，服务 15.3 小时。", "开具日期：2027-06-12"]));
+    expect(text, "the number is on every page's footer").toContain(`${statement.number} · 第 1 页，共 1 页`);
   });
 });
 
@@ -105,12 +106,8 @@ const zhLabels: StatementLabels = {
   district: "南湖区",
   issuer: "南湖区志愿巡防协调小组办公室",
   title: "志愿巡防服务时长证明",
-  name: "姓名",
-  affiliation: "单位",
-  period: "期间",
-  periodValue: "2026-12-30 – 2027-06-12",
-  number: "证明编号",
-  issued: "开具日期",
+  fields: ["姓名：张三丰", "单位：嘉兴学院", "期间：2026-12-30 至 2027-06-12", "证明编号：NH-S-2027-000001"],
+  issued: "开具日期：2027-06-12",
   columns: { date: "日期", team: "队伍", duty: "岗位", time: "时间", hours: "小时" },
   patrol: "夜间巡防",
   total: "合计",

@@ -53,10 +53,24 @@ describe("/stats", () => {
     const pdf = h.fake.fileBytes(sent.document!.file_id)!;
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     const text = pdfText(pdf);
-    expect(text).toEqual(expect.arrayContaining(["Nanhu District", "Volunteer Patrol Service-Hours Statement", "Name: 张三丰", "Affiliation: Jiaxing University", `Statement no.: ${number}`, allTime.hours]));
+    expect(text).toEqual(expect.arrayContaining(["Nanhu District", "Volunteer Patrol Service-Hours Statement", "Name: 张三丰", "Affiliation: Jiaxing University", `Period: ${allTime.first} – ${EXPECTED.today}`, `Statement no.: ${number}`, allTime.hours, `Issued: ${EXPECTED.today}`]));
     expect(text).toContain(`张三丰 served 4 nights of volunteer night patrol, ${allTime.hours} hours in all.`);
     const [stored] = await h.database.db.select().from(serviceStatements).where(eq(serviceStatements.number, number));
     expect(stored).toMatchObject({ personId: volunteerId, nights: allTime.nights, minutes: allTime.minutes });
+  });
+
+  it("When a volunteer who reads Chinese asks for this year's statement, then the caption and the PDF are in Chinese, under the district's Chinese name", async () => {
+    await h.database.db.update(people).set({ locale: "zh" }).where(eq(people.id, volunteerId));
+    const start = volunteer.cursor();
+    await volunteer.send("/stats");
+    const shown = await volunteer.waitForMessage(/张三丰 的巡防记录/, { after: start });
+    expect(shown.text).toContain(`今年：2027-01-01 至 ${EXPECTED.today}`);
+    await volunteer.click(shown, /服务时长证明/);
+    const sent = await volunteer.waitForMessage((m) => m.document !== undefined, { after: start });
+    expect(sent.caption).toMatch(new RegExp(`^📄 证明编号 NH-S-2027-\\d{6}：3 晚，共 ${EXPECTED.thisYear.hours} 小时（2027-01-01 至 ${EXPECTED.today}）。$`));
+    const text = pdfText(h.fake.fileBytes(sent.document!.file_id)!);
+    expect(text).toEqual(expect.arrayContaining(["南湖区", "志愿巡防服务时长证明", "姓名：张三丰", `期间：2027-01-01 至 ${EXPECTED.today}`, "夜间巡防", EXPECTED.thisYear.hours, "南湖区志愿巡防协调小组办公室"]));
+    await h.database.db.update(people).set({ locale: null }).where(eq(people.id, volunteerId));
   });
 
   it("When a teammate with no checked-in night asks, then they see zeros, no statement button, and a forged statement press issues nothing", async () => {

@@ -20,11 +20,11 @@ err-stats-no-nights = There are no checked-in nights in this period, so there is
 
 statement-title = Volunteer Patrol Service-Hours Statement
 statement-issuer = {$district} Volunteer Patrol Coordination Office
-statement-name = Name
-statement-affiliation = Affiliation
-statement-period = Period
-statement-number = Statement no.
-statement-issued = Issued
+statement-name = Name: {$value}
+statement-affiliation = Affiliation: {$value}
+statement-period = Period: {$from} – {$to}
+statement-number = Statement no.: {$number}
+statement-issued = Issued: {$date}
 statement-col-date = Night
 statement-col-team = Team
 statement-col-duty = Duty

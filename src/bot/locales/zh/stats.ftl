@@ -17,11 +17,11 @@ err-stats-no-nights = 这段时间没有签到的巡防记录，暂时无法开�
 
 statement-title = 志愿巡防服务时长证明
 statement-issuer = {$district}志愿巡防协调小组办公室
-statement-name = 姓名
-statement-affiliation = 单位
-statement-period = 期间
-statement-number = 证明编号
-statement-issued = 开具日期
+statement-name = 姓名：{$value}
+statement-affiliation = 单位：{$value}
+statement-period = 期间：{$from} 至 {$to}
+statement-number = 证明编号：{$number}
+statement-issued = 开具日期：{$date}
 statement-col-date = 日期
 statement-col-team = 队伍
 statement-col-duty = 岗位
