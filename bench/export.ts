@@ -4,6 +4,7 @@
  *
  *   npx tsx bench/export.ts
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx tsx bench/export.ts
+ *   NIGHTS=365 npx tsx bench/export.ts          # a year
  *
  * Seeds set-based, then reads each kind's CSV to the end (as the CLI writes it), and prints rows,
  * bytes, time and the peak RSS and heap, which must stay flat: the export holds a week of nights.
@@ -17,7 +18,7 @@ import { openScratchDatabase } from "./scratch-database.js";
 
 const TZ = "Asia/Shanghai";
 const FIRST = "2027-06-01";
-const NIGHTS = 30;
+const NIGHTS = Number(process.env.NIGHTS ?? 30);
 const PER_SHIFT = 10;
 
 runBench(async () => {
