@@ -1,11 +1,11 @@
-import { and, asc, eq, gte, lte, type SQL } from "drizzle-orm";
+import { and, asc, eq, gte, isNull, lte, type SQL } from "drizzle-orm";
 import type { DomainContext } from "../domain/context.js";
 import { ValidationError } from "../domain/errors.js";
 import { formatRef } from "../incidents/categories.js";
 import type { Db } from "../storage/db.js";
 import { localNight, type Night } from "../shifts/night.js";
 import { assignments, duties, serviceStatements, shifts, teams } from "../storage/schema/index.js";
-import { periodRange, type NightRange, type StatsPeriod } from "./period.js";
+import { periodRange, startOfNight, type NightRange, type StatsPeriod } from "./period.js";
 import { localClock, served, servedMinutes, servedUntil } from "./served-time.js";
 import { ownServiceRecord } from "./service-record.js";
 
@@ -39,6 +39,7 @@ export interface Statement {
  * The actor's own service-hours statement for a period: a row per night served and the totals,
  * recorded under a number they can quote. Someone with no nights in the period gets no statement
  * (a certificate of nothing is of no use and would only use up a number): they are told so.
+ * Asking again the same day for the same figures gives the same number.
  */
 export async function issueStatement(ctx: DomainContext, input: { period: StatsPeriod; clientKey: string }, settings: StatementSettings): Promise<Statement> {
   const person = await ownServiceRecord(ctx);
@@ -49,7 +50,7 @@ export async function issueStatement(ctx: DomainContext, input: { period: StatsP
   const totals = { nights: rows.length, minutes: rows.reduce((sum, r) => sum + r.minutes, 0) };
   const issuedNight = localNight(ctx.now, settings.timeZone);
 
-  const recorded = await ctx.db.transaction(async (tx) => {
+  const recorded = (await sameStatementToday(ctx.db, person.personId, range, totals, startOfNight(issuedNight, settings.timeZone))) ?? (await ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(serviceStatements)
       .values({ number: `pending:${input.clientKey}`, clientKey: input.clientKey, personId: person.personId, periodFrom: range.from, periodTo: range.to, ...totals, issuedAt: ctx.now })
@@ -65,9 +66,32 @@ export async function issueStatement(ctx: DomainContext, input: { period: StatsP
     const number = formatRef(`${settings.refPrefix}-S`, Number(issuedNight.slice(0, 4)), row.id);
     await tx.update(serviceStatements).set({ number }).where(eq(serviceStatements.id, row.id));
     return { number, issuedAt: ctx.now };
-  });
+  }));
   ctx.logger.info({ personId: person.personId, number: recorded.number, ...totals }, "service statement issued");
   return { ...recorded, issuedNight: localNight(recorded.issuedAt, settings.timeZone), person: { name: person.name, affiliation: person.affiliation }, period, rows, totals };
+}
+
+/**
+ * A statement already issued today for the same period with the same figures is issued again
+ * under its number: pressing the button twice should not make two certificates of one thing.
+ */
+async function sameStatementToday(db: Db, personId: number, range: NightRange, totals: { nights: number; minutes: number }, today: Date) {
+  const [same] = await db
+    .select({ number: serviceStatements.number, issuedAt: serviceStatements.issuedAt })
+    .from(serviceStatements)
+    .where(
+      and(
+        eq(serviceStatements.personId, personId),
+        range.from === null ? isNull(serviceStatements.periodFrom) : eq(serviceStatements.periodFrom, range.from),
+        eq(serviceStatements.periodTo, range.to),
+        eq(serviceStatements.nights, totals.nights),
+        eq(serviceStatements.minutes, totals.minutes),
+        gte(serviceStatements.issuedAt, today),
+      ),
+    )
+    .orderBy(asc(serviceStatements.id))
+    .limit(1);
+  return same;
 }
 
 /** Nights served in the range, oldest first; see served-time.ts for what counts. */

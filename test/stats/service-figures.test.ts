@@ -76,13 +76,17 @@ describe("the service-hours statement", () => {
     expect(stored).toMatchObject({ personId: volunteerId, periodFrom: null, periodTo: EXPECTED.today, nights: 4, minutes: 915 });
   });
 
-  it("When the same request arrives twice, then one statement is recorded and both carry its number", async () => {
+  it("When the same request arrives twice, or the volunteer asks again that day, then one statement is recorded; the next day's is a new one", async () => {
     const first = await issueStatement(asVolunteer(), { period: "year", clientKey: "test:twice" }, settings);
     const again = await issueStatement(asVolunteer(), { period: "year", clientKey: "test:twice" }, settings);
-    expect(again.number).toBe(first.number);
-    const rows = await database.db.select().from(serviceStatements).where(eq(serviceStatements.clientKey, "test:twice"));
+    const later = await issueStatement(contextFor(database.db, asPerson(volunteerId), new Date(EXPECTED.now.getTime() + 3_600_000)), { period: "year", clientKey: "test:later" }, settings);
+    expect([again.number, later.number]).toEqual([first.number, first.number]);
+    const rows = await database.db.select().from(serviceStatements).where(eq(serviceStatements.periodFrom, "2027-01-01"));
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ periodFrom: "2027-01-01", nights: 3, minutes: 675 });
+    expect(rows[0]).toMatchObject({ clientKey: "test:twice", nights: 3, minutes: 675 });
+    const tomorrow = await issueStatement(contextFor(database.db, asPerson(volunteerId), new Date(EXPECTED.now.getTime() + 86_400_000)), { period: "year", clientKey: "test:tomorrow" }, settings);
+    expect(tomorrow.number).not.toBe(first.number);
+    expect(tomorrow.issuedNight).toBe("2027-06-13");
   });
 
   it("When a volunteer with no checked-in night asks, then no statement is issued and no number used", async () => {
