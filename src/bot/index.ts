@@ -8,6 +8,7 @@ import { broadcastDialog } from "./dialogs/broadcast.js";
 import { dialogStorage } from "./dialogs/dialog-storage.js";
 import { kitCountDialog } from "./dialogs/kit-count.js";
 import { kitReportDialog } from "./dialogs/kit-report.js";
+import { exportDialog } from "./dialogs/export.js";
 import { levelDialog } from "./dialogs/level.js";
 import { reportDialog } from "./dialogs/report.js";
 import { resolveNoteDialog } from "./dialogs/resolve-note.js";
@@ -21,6 +22,7 @@ import { chatMemberFeature } from "./features/chat-member.js";
 import { dutyLogFeature } from "./features/duty-log.js";
 import { logViewFeature } from "./features/log-view.js";
 import { pastLogsFeature } from "./features/past-logs.js";
+import { exportsFeature } from "./features/exports.js";
 import { helpRequestFeature } from "./features/help-request.js";
 import { importFeature } from "./features/import.js";
 import { incidentCardFeature } from "./features/incident-card.js";
@@ -39,6 +41,7 @@ import { shiftAnswersFeature } from "./features/shift-answers.js";
 import { signupReviewFeature } from "./features/signup-review.js";
 import { spotChecksFeature } from "./features/spot-checks.js";
 import { startFeature } from "./features/start.js";
+import { statsFeature } from "./features/stats.js";
 import { teamFeature } from "./features/team.js";
 import { tipsFeature } from "./features/tips.js";
 import { unhandledFeature } from "./features/unhandled.js";
@@ -92,12 +95,14 @@ export function createBot(deps: BotDeps, botInfo?: UserFromGetMe): Bot<BotContex
   root.use(createConversation(spotCheckDialog, { id: "spotcheck", maxMillisecondsToWait: DIALOG_TIMEOUT_MS }));
   root.use(createConversation(kitCountDialog, { id: "kitcount", maxMillisecondsToWait: DIALOG_TIMEOUT_MS }));
   root.use(createConversation(kitReportDialog, { id: "kitreport", maxMillisecondsToWait: DIALOG_TIMEOUT_MS }));
+  root.use(createConversation(exportDialog, { id: "export", maxMillisecondsToWait: DIALOG_TIMEOUT_MS }));
 
   // Reports first: "/start report" (the public link) is theirs, any other /start is the start feature's.
   root.use(reportsFeature(), incidentCardFeature(), helpRequestFeature(), tipsFeature(), rulesFeature(), levelsFeature(), broadcastsFeature(), reviewsFeature());
   root.use(chatMemberFeature(), startFeature(), meFeature(), langFeature(), inviteFeature(), signupReviewFeature(), teamFeature(), membershipFeature(), importFeature());
   root.use(dutyLogFeature(), logViewFeature(), pastLogsFeature(), attendanceFeature(), rosterFeature(), patrolSettingsFeature(), volunteerPlansFeature(), shiftAnswersFeature());
   root.use(spotChecksFeature(), kitFeature());
+  root.use(statsFeature(), exportsFeature());
   root.use(unhandledFeature());
   return bot;
 }

@@ -1,4 +1,5 @@
-import { readFileSync } from "node:fs";
+import { createWriteStream, readFileSync } from "node:fs";
+import { pipeline } from "node:stream/promises";
 import { parseArgs } from "node:util";
 import { config as loadDotenv } from "dotenv";
 import { pino } from "pino";
@@ -6,6 +7,7 @@ import { grantRole, revokeRole, type GrantInput } from "../access/grant-role.js"
 import { parseStoreConfig } from "../config/config.js";
 import type { DomainContext } from "../domain/context.js";
 import { isDomainError } from "../domain/errors.js";
+import { EXPORT_KIND_NAMES, exportCsv } from "../exports/export-csv.js";
 import { parsePolicyText } from "../escalation/policy-text.js";
 import { updatePolicy } from "../escalation/update-policy.js";
 import { viewPolicies } from "../escalation/view-policies.js";
@@ -41,6 +43,8 @@ const USAGE = `Usage: npm run cli -- <command> [options]
                                           change the level as /level does: restaff shifts, tell leaders, announce
   specialdays [add <date> <holiday|patrol> <name> | remove <date>]
                                           the calendar of public holidays and social patrol days (level 1)
+  export <shifts|attendance|incidents|logs> --from YYYY-MM-DD --to YYYY-MM-DD [--out file.csv]
+                                          CSV (UTF-8 with BOM, English column names) of the nights from..to; stdout by default
   migrate                                 apply database migrations and exit`;
 
 /** Operator commands on the same store as the bot. They act as "cli:<user>" in the audit log. */
@@ -57,6 +61,8 @@ async function main(argv: string[]): Promise<number> {
       file: { type: "string" },
       from: { type: "string" },
       until: { type: "string" },
+      to: { type: "string" },
+      out: { type: "string" },
       message: { type: "string" },
       help: { type: "boolean" },
     },
@@ -93,6 +99,8 @@ async function main(argv: string[]): Promise<number> {
         return await levelCommand(ctx, parsed.config.BOT_TIMEZONE, rest, values);
       case "specialdays":
         return await specialDaysCommand(ctx, rest);
+      case "export":
+        return await exportCommand(ctx, parsed.config.BOT_TIMEZONE, rest[0], values);
       case "grant":
       case "revoke":
         return await changeRole(ctx, command, rest[0], rest[1], values);
@@ -212,6 +220,34 @@ async function specialDaysCommand(ctx: DomainContext, [verb, night, kind, ...nam
   } else if (verb) return usage(2);
   for (const d of await listSpecialDays(ctx, ctx.now.toISOString().slice(0, 10))) process.stdout.write(`${d.night}\t${d.kind}\t${d.level}\t${d.name}\n`);
   return 0;
+}
+
+/** Why an export was refused, in the operator's words. */
+const EXPORT_PROBLEMS: Record<string, (d: Record<string, string | number>) => string> = {
+  "export.unknown_kind": (d) => `cannot export "${d.kind}": choose one of ${EXPORT_KIND_NAMES.join(", ")}`,
+  "export.bad_date": (d) => `cannot export: "${d.value}" is not a date; write --from and --to as YYYY-MM-DD`,
+  "export.range_reversed": (d) => `cannot export: --from ${d.from} is after --to ${d.to}`,
+  "export.range_too_long": (d) => `cannot export: at most ${d.max} nights at a time`,
+};
+
+async function exportCommand(ctx: DomainContext, timeZone: string, kind: string | undefined, values: { from?: string; to?: string; out?: string }): Promise<number> {
+  if (!kind || values.from === undefined || values.to === undefined) {
+    process.stderr.write(`export needs a kind (${EXPORT_KIND_NAMES.join(", ")}), --from and --to, e.g. export attendance --from 2027-06-01 --to 2027-06-30\n`);
+    return 2;
+  }
+  try {
+    const result = await exportCsv(ctx, { kind, from: values.from, to: values.to }, timeZone);
+    // stdout stays open after the export (the process writes nothing else to it).
+    if (values.out) await pipeline(result.csv, createWriteStream(values.out));
+    else await pipeline(result.csv, process.stdout, { end: false });
+    process.stderr.write(`${result.rowCount()} rows of ${kind}, ${result.range.from} to ${result.range.to}${values.out ? ` written to ${values.out}` : ""}\n`);
+    return 0;
+  } catch (error) {
+    const problem = isDomainError(error) ? EXPORT_PROBLEMS[error.reason] : undefined;
+    if (!problem || !isDomainError(error)) throw error;
+    process.stderr.write(`${problem(error.details)}\n`);
+    return 2;
+  }
 }
 
 function usage(code: number): number {

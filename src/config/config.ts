@@ -98,6 +98,8 @@ export const configSchema = z
     DISTRICT_BBOX: boundingBox.optional(),
     WEEKLY_REVIEW_AT: weeklyMomentSchema.default(DEFAULT_REVIEW_SETTINGS.weeklyAt),
     EVALUATION_WEIGHTS: evaluationWeightsSchema.default(DEFAULT_REVIEW_SETTINGS.weights),
+    DISTRICT_NAME: z.string().max(60, "must be at most 60 characters").default("南湖区"),
+    DISTRICT_NAME_EN: z.string().max(60, "must be at most 60 characters").optional(),
   });
 
 export type Config = z.infer<typeof configSchema>;

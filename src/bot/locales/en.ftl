@@ -14,6 +14,8 @@ cmd-invites = Active invite links
 cmd-import = Import volunteers from a CSV file
 cmd-review = Weekly review: figures, chart and table
 cmd-ranking = Team evaluation: the week's ranking
+cmd-stats = Your nights, hours and tips; service-hours statement
+cmd-export = Export shifts, attendance, reports or logs as CSV
 
 ## General
 help-title = Commands you can use:

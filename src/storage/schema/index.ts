@@ -12,3 +12,4 @@ export * from "./levels.js";
 export * from "./broadcasts.js";
 export * from "./logs.js";
 export * from "./field.js";
+export * from "./stats.js";

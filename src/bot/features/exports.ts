@@ -1,0 +1,12 @@
+import { Composer } from "grammy";
+import type { BotContext } from "../context.js";
+
+/** /export opens its dialog (coordinators; the dialog refuses anyone else). */
+export function exportsFeature(): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  composer.chatType("private").command("export", async (ctx) => {
+    await ctx.conversation.exitAll();
+    await ctx.conversation.enter("export");
+  });
+  return composer;
+}

@@ -1,0 +1,69 @@
+import { Composer, InlineKeyboard, InputFile } from "grammy";
+import { formatHours } from "../../stats/hours.js";
+import { issueStatement } from "../../stats/issue-statement.js";
+import { myStats } from "../../stats/my-stats.js";
+import { STATS_PERIODS, type StatsPeriod } from "../../stats/period.js";
+import { renderStatementPdf } from "../../stats/statement-pdf.js";
+import type { BotContext } from "../context.js";
+import { guarded } from "../errors.js";
+import { statementLabels } from "../views/statement.js";
+
+/**
+ * /stats: the volunteer's own nights, hours and tips for a period, with buttons for the period
+ * and for a service-hours statement (PDF). The buttons carry only the period: whose record it
+ * is always comes from who pressed, so a forged button can only ever fetch the presser's own.
+ */
+export function statsFeature(): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  composer.chatType("private").command("stats", (ctx) => guarded(ctx, () => showStats(ctx, "year")));
+
+  composer.callbackQuery(/^st:p:(year|12m|all)$/, (ctx) =>
+    guarded(ctx, async () => {
+      await showStats(ctx, ctx.match[1] as StatsPeriod, true);
+      await ctx.answerCallbackQuery();
+    }),
+  );
+
+  composer.callbackQuery(/^st:pdf:(year|12m|all)$/, (ctx) =>
+    guarded(ctx, async () => {
+      const timeZone = ctx.deps.config.BOT_TIMEZONE;
+      // The press names the request: Telegram redelivering it gets the same statement number.
+      const statement = await issueStatement(ctx.domain(), { period: ctx.match[1] as StatsPeriod, clientKey: `cb:${ctx.callbackQuery.id}` }, { timeZone, refPrefix: ctx.deps.config.REPORT_PREFIX });
+      await ctx.answerCallbackQuery();
+      await ctx.replyWithChatAction("upload_document").catch(() => {});
+      const pdf = await renderStatementPdf(statement, await statementLabels(ctx, statement));
+      const caption = ctx.t("stats-statement-caption", {
+        number: statement.number,
+        nights: ctx.t("stats-nights", { nights: statement.totals.nights }),
+        hours: formatHours(statement.totals.minutes),
+        from: statement.period.from,
+        to: statement.period.to,
+      });
+      await ctx.replyWithDocument(new InputFile(pdf, `${statement.number}.pdf`), { caption });
+    }),
+  );
+  return composer;
+}
+
+async function showStats(ctx: BotContext, period: StatsPeriod, edit = false): Promise<void> {
+  const { person, range, figures } = await myStats(ctx.domain(), period, ctx.deps.config.BOT_TIMEZONE);
+  const lines = [
+    ctx.t("stats-figures", {
+      name: person.name ?? "-",
+      period: ctx.t(`stats-period-${period}`),
+      from: range.from ?? figures.firstNight ?? range.to,
+      to: range.to,
+      nights: figures.nights,
+      hours: formatHours(figures.minutes),
+      tips: figures.tipsReported,
+      verified: figures.tipsVerified,
+    }),
+  ];
+  if (figures.nights === 0) lines.push("", ctx.t("stats-no-nights"));
+  const keyboard = new InlineKeyboard();
+  for (const p of STATS_PERIODS) keyboard.text(`${p === period ? "✓ " : ""}${ctx.t(`stats-period-${p}`)}`, `st:p:${p}`);
+  if (figures.nights > 0) keyboard.row().text(ctx.t("btn-stats-statement"), `st:pdf:${period}`);
+  const text = lines.join("\n");
+  if (edit) await ctx.editMessageText(text, { reply_markup: keyboard }).catch(() => {});
+  else await ctx.reply(text, { reply_markup: keyboard });
+}

@@ -1,0 +1,22 @@
+import { sql, type AnyColumn, type SQL } from "drizzle-orm";
+import type { Db } from "../storage/db.js";
+import type { ExportRange } from "./export-range.js";
+
+export interface ExportSettings {
+  timeZone: string;
+  now: Date;
+}
+
+/**
+ * One kind of export: its CSV columns (English snake_case, for machines and spreadsheets
+ * alike) and a set-based query returning rows keyed by those columns for a range of nights.
+ * The exporter calls it a few nights at a time, so a district-wide month never sits in memory.
+ */
+export interface ExportKind {
+  columns: readonly string[];
+  rows(db: Db, range: ExportRange, settings: ExportSettings): Promise<Record<string, unknown>[]>;
+}
+
+/** "2027-06-01 20:03" in the deployment's time zone, as people read it and spreadsheets parse it. */
+export const localTime = (instant: AnyColumn | SQL, timeZone: string) =>
+  sql<string | null>`to_char(${instant} at time zone ${timeZone}, 'YYYY-MM-DD HH24:MI')`;

@@ -1,0 +1,73 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { parse } from "csv-parse/sync";
+import { beforeAll, describe, expect, it } from "vitest";
+import { openConfiguredDatabase } from "../../src/storage/open-configured.js";
+import { exportWorld } from "../support/export-world.js";
+
+const root = resolve(import.meta.dirname, "../..");
+
+/** `npm run cli -- …` as an operator runs it, on the embedded store in `dataDir`. */
+function cli(args: string[], dataDir: string): Promise<{ code: number | null; stdout: Buffer; stderr: string }> {
+  return new Promise((done) => {
+    const child = spawn(join(root, "node_modules/.bin/tsx"), [join(root, "src/cli/main.ts"), ...args], {
+      cwd: dataDir,
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", DATA_DIR: dataDir, LOG_LEVEL: "warn", USER: "ops" },
+    });
+    const stdout: Buffer[] = [];
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => stdout.push(d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("close", (code) => done({ code, stdout: Buffer.concat(stdout), stderr }));
+  });
+}
+
+describe("exports from the CLI", () => {
+  let dataDir: string;
+  beforeAll(async () => {
+    // The operator's embedded store, with a seeded history written before the CLI opens it.
+    dataDir = mkdtempSync(join(tmpdir(), "shouye-export-"));
+    const database = await openConfiguredDatabase({ DATA_DIR: dataDir });
+    try {
+      await exportWorld(database.db);
+    } finally {
+      await database.close();
+    }
+  }, 60_000);
+
+  it("When an operator exports attendance to stdout and shifts to a file, then both are the CSV of those nights", async () => {
+    const out = await cli(["export", "attendance", "--from", "2027-03-01", "--to", "2027-03-05"], dataDir);
+    expect(out.code).toBe(0);
+    expect([...out.stdout.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = parse(out.stdout, { bom: true, columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(20);
+    expect(rows.filter((r) => r.name === "张三丰").map((r) => [r.night, r.hours])).toEqual([
+      ["2027-03-01", "3.50"], ["2027-03-02", "4.25"], ["2027-03-03", ""], ["2027-03-04", ""], ["2027-03-05", "3.50"],
+    ]);
+    expect(out.stderr).toContain("20 rows of attendance, 2027-03-01 to 2027-03-05");
+
+    const file = join(dataDir, "shifts.csv");
+    const written = await cli(["export", "shifts", "--from", "2027-03-01", "--to", "2027-03-02", "--out", file], dataDir);
+    expect(written.code).toBe(0);
+    expect(written.stdout.length).toBe(0);
+    const shifts = parse(readFileSync(file), { bom: true, columns: true }) as Record<string, string>[];
+    expect(shifts.map((s) => [s.night, s.team, s.shift_leader, s.checked_in])).toEqual([["2027-03-01", "Yunxi Patrol", "Qian Yi", "1"], ["2027-03-02", "Yunxi Patrol", "Qian Yi", "1"]]);
+  }, 60_000);
+
+  it("When the kind, a date or the range is wrong, then the CLI says what and exits with 2, writing no CSV", async () => {
+    const cases: Array<[string[], RegExp]> = [
+      [["export", "payroll", "--from", "2027-03-01", "--to", "2027-03-05"], /cannot export "payroll": choose one of shifts, attendance, incidents, logs/],
+      [["export", "logs", "--from", "2027-02-30", "--to", "2027-03-05"], /"2027-02-30" is not a date; write --from and --to as YYYY-MM-DD/],
+      [["export", "logs", "--from", "2027-03-05", "--to", "2027-03-01"], /--from 2027-03-05 is after --to 2027-03-01/],
+      [["export", "logs", "--from", "2027-03-01"], /export needs a kind .*, --from and --to/],
+    ];
+    for (const [args, message] of cases) {
+      const run = await cli(args, dataDir);
+      expect(run.code, args.join(" ")).toBe(2);
+      expect(run.stderr).toMatch(message);
+      expect(run.stdout.length).toBe(0);
+    }
+  }, 60_000);
+});
