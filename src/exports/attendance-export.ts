@@ -1,8 +1,8 @@
-import { asc, between, eq, sql } from "drizzle-orm";
+import { between, eq, sql } from "drizzle-orm";
 import { displayName } from "../people/display-name.js";
 import { served, servedMinutes } from "../stats/served-time.js";
 import { assignments, communities, duties, people, shifts, teams, towns } from "../storage/schema/index.js";
-import { localTime, type ExportKind } from "./export-kind.js";
+import { byNightAndPlace, localTime, type ExportKind } from "./export-kind.js";
 
 /**
  * One row per person put on a shift, including those who gave the place up or were taken off
@@ -46,6 +46,6 @@ export const attendanceExport: ExportKind = {
       .innerJoin(people, eq(people.id, assignments.personId))
       // Through the shifts of the range, so the assignments are found by their shift.
       .where(between(shifts.night, range.from, range.to))
-      .orderBy(asc(shifts.night), asc(towns.name), asc(communities.name), asc(teams.name), asc(shifts.startsAt), asc(assignments.id));
+      .orderBy(...byNightAndPlace(assignments.id));
   },
 };

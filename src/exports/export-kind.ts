@@ -1,4 +1,5 @@
-import { sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { asc, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { communities, shifts, teams, towns } from "../storage/schema/index.js";
 import type { Db } from "../storage/db.js";
 import type { ExportRange } from "./export-range.js";
 
@@ -20,3 +21,6 @@ export interface ExportKind {
 /** "2027-06-01 20:03" in the deployment's time zone, as people read it and spreadsheets parse it. */
 export const localTime = (instant: AnyColumn | SQL, timeZone: string) =>
   sql<string | null>`to_char(${instant} at time zone ${timeZone}, 'YYYY-MM-DD HH24:MI')`;
+
+/** Rows about shifts in the order people read them: by night, then town, community and team. */
+export const byNightAndPlace = (last: AnyColumn) => [asc(shifts.night), asc(towns.name), asc(communities.name), asc(teams.name), asc(shifts.startsAt), asc(last)];

@@ -1,7 +1,7 @@
-import { and, asc, between, eq, isNotNull, or, sql } from "drizzle-orm";
+import { and, between, eq, isNotNull, or, sql } from "drizzle-orm";
 import { displayName } from "../people/display-name.js";
 import { communities, duties, dutyLogCounts, dutyLogEntries, people, shifts, teams, towns } from "../storage/schema/index.js";
-import { localTime, type ExportKind } from "./export-kind.js";
+import { byNightAndPlace, localTime, type ExportKind } from "./export-kind.js";
 
 /**
  * One row per shift whose leader wrote a log: the figures (as confirmed or corrected), how many
@@ -57,6 +57,6 @@ export const logsExport: ExportKind = {
       .leftJoin(dutyLogCounts, eq(dutyLogCounts.shiftId, shifts.id))
       .leftJoin(entries, eq(entries.shiftId, shifts.id))
       .where(and(between(shifts.night, range.from, range.to), or(isNotNull(dutyLogCounts.shiftId), isNotNull(entries.shiftId))))
-      .orderBy(asc(shifts.night), asc(towns.name), asc(communities.name), asc(teams.name), asc(shifts.startsAt), asc(shifts.id));
+      .orderBy(...byNightAndPlace(shifts.id));
   },
 };

@@ -1,7 +1,7 @@
-import { and, asc, between, eq, sql } from "drizzle-orm";
+import { and, between, eq, sql } from "drizzle-orm";
 import { displayName } from "../people/display-name.js";
 import { assignments, communities, duties, people, shifts, teams, towns } from "../storage/schema/index.js";
-import { localTime, type ExportKind } from "./export-kind.js";
+import { byNightAndPlace, localTime, type ExportKind } from "./export-kind.js";
 
 /** One row per shift: where, when, how many were needed, on the roster, checked in and absent. */
 export const shiftsExport: ExportKind = {
@@ -44,6 +44,6 @@ export const shiftsExport: ExportKind = {
       .leftJoin(people, eq(people.id, shifts.leaderPersonId))
       .leftJoin(roster, eq(roster.shiftId, shifts.id))
       .where(and(between(shifts.night, range.from, range.to)))
-      .orderBy(asc(shifts.night), asc(towns.name), asc(communities.name), asc(teams.name), asc(shifts.startsAt), asc(shifts.id));
+      .orderBy(...byNightAndPlace(shifts.id));
   },
 };
