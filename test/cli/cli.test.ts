@@ -1,25 +1,14 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../support/cli.js";
 
-const root = resolve(import.meta.dirname, "../..");
-
-/** `npm run cli -- …` as an operator runs it, on its own embedded store in a temp DATA_DIR. */
-function cli(args: string[], dataDir: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    const child = spawn(join(root, "node_modules/.bin/tsx"), [join(root, "src/cli/main.ts"), ...args], {
-      cwd: dataDir,
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", DATA_DIR: dataDir, LOG_LEVEL: "warn", USER: "ops" },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("close", (code) => done({ code, stdout, stderr }));
-  });
-}
+/** The CLI's output as text. */
+const cli = async (args: string[], dataDir: string) => {
+  const run = await runCli(args, dataDir);
+  return { ...run, stdout: run.stdout.toString("utf8") };
+};
 
 describe("the operator CLI", () => {
   let dataDir: string;

@@ -1,28 +1,13 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { openConfiguredDatabase } from "../../src/storage/open-configured.js";
+import { runCli } from "../support/cli.js";
 import { exportWorld } from "../support/export-world.js";
 
-const root = resolve(import.meta.dirname, "../..");
-
-/** `npm run cli -- …` as an operator runs it, on the embedded store in `dataDir`. */
-function cli(args: string[], dataDir: string): Promise<{ code: number | null; stdout: Buffer; stderr: string }> {
-  return new Promise((done) => {
-    const child = spawn(join(root, "node_modules/.bin/tsx"), [join(root, "src/cli/main.ts"), ...args], {
-      cwd: dataDir,
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", DATA_DIR: dataDir, LOG_LEVEL: "warn", USER: "ops" },
-    });
-    const stdout: Buffer[] = [];
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => stdout.push(d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("close", (code) => done({ code, stdout: Buffer.concat(stdout), stderr }));
-  });
-}
+const cli = runCli;
 
 describe("exports from the CLI", () => {
   let dataDir: string;
