@@ -96,6 +96,7 @@ export const configSchema = z
     REPORT_PREFIX: z.string().regex(/^[A-Z]{1,6}$/, "must be 1-6 capital letters").default("NH"),
     PUBLIC_REPORTS_PER_DAY: z.coerce.number().int().min(0).max(100).default(5),
     DISTRICT_BBOX: boundingBox.optional(),
+    LOG_GRACE_MINUTES: z.coerce.number().int().min(0).max(720).default(60),
     WEEKLY_REVIEW_AT: weeklyMomentSchema.default(DEFAULT_REVIEW_SETTINGS.weeklyAt),
     EVALUATION_WEIGHTS: evaluationWeightsSchema.default(DEFAULT_REVIEW_SETTINGS.weights),
     DISTRICT_NAME: z.string().max(60, "must be at most 60 characters").default("南湖区"),

@@ -7,7 +7,7 @@ import { teamTonight as teamTonightIn } from "./support.js";
 
 let h: BotHarness;
 beforeAll(async () => {
-  h = await startBotHarness({ env: { ROTA_DAYS_AHEAD: "1", WEEKLY_CAP: "7" } });
+  h = await startBotHarness({ env: { ROTA_DAYS_AHEAD: "1", WEEKLY_CAP: "7", LOG_GRACE_MINUTES: "30" } });
 });
 afterAll(async () => {
   await h?.close();
@@ -74,6 +74,14 @@ describe("the duty log in a private chat", () => {
     await team.leader.reply(prompt, "5 on patrol, no hazards, 1 tip for the police");
     const shown = await team.leader.waitForMessage(/Log of the night patrol/, { after: before });
     expect(shown.text).toContain("I understood: on patrol 5 · hazards 0 · tips 1 · helped – · disputes –");
+
+    h.setNow("2027-04-13T16:20:00Z"); // 00:20, within LOG_GRACE_MINUTES of the end
+    await team.leader.send("/log helped 2");
+    await team.leader.waitForMessage(/helped 2/, { after: shown });
+    h.setNow("2027-04-13T16:31:00Z");
+    const late = team.leader.cursor();
+    await team.leader.send("/log helped 3");
+    await team.leader.waitForMessage(/not leading a shift whose log is open \(from its start until 30 minutes after its end\)/, { after: late });
     h.setNow(null);
   });
 });

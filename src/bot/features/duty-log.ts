@@ -6,9 +6,6 @@ import type { BotContext } from "../context.js";
 import { guarded } from "../errors.js";
 import { showLog } from "./log-view.js";
 
-/** Messages up to this long after the shift's end still go into its log. */
-export const LOG_GRACE_MINUTES = 60;
-
 /** What a message adds to a log: its text or caption, or its photo or voice note. */
 function logMessageOf(message: Message, text?: string): Omit<LogMessage, "teamId"> | null {
   const base = { chatId: message.chat.id, messageId: message.message_id };
@@ -41,7 +38,7 @@ export function dutyLogFeature(): Composer<BotContext> {
     const teamId = await teamOfGroup(ctx.domain(), ctx.chat.id);
     const message = logMessageOf(ctx.message);
     if (teamId === null || !message) return next();
-    const added = await appendLogEntry(ctx.domain(), { ...message, teamId }, LOG_GRACE_MINUTES);
+    const added = await appendLogEntry(ctx.domain(), { ...message, teamId }, ctx.deps.config.LOG_GRACE_MINUTES);
     if (!added) return next(); // not tonight's leader: ordinary chat
     if (message.kind === "text" && added.added) await showLog(ctx, added.shiftId);
   });
@@ -51,8 +48,8 @@ export function dutyLogFeature(): Composer<BotContext> {
     guarded(ctx, async () => {
       const text = ctx.match.trim();
       if (!text) return void (await ctx.reply(ctx.t("log-prompt"), { reply_markup: { force_reply: true, input_field_placeholder: ctx.t("log-placeholder") } }));
-      const added = await appendLogEntry(ctx.domain(), logMessageOf(ctx.message, text)!, LOG_GRACE_MINUTES);
-      if (!added) return void (await ctx.reply(ctx.t("log-no-shift")));
+      const added = await appendLogEntry(ctx.domain(), logMessageOf(ctx.message, text)!, ctx.deps.config.LOG_GRACE_MINUTES);
+      if (!added) return void (await ctx.reply(ctx.t("log-no-shift", { grace: ctx.deps.config.LOG_GRACE_MINUTES })));
       await showLog(ctx, added.shiftId);
     }),
   );
@@ -60,8 +57,8 @@ export function dutyLogFeature(): Composer<BotContext> {
     const prompt = ctx.message.reply_to_message;
     if (!prompt || prompt.from?.id !== ctx.me.id || prompt.text !== ctx.t("log-prompt")) return next();
     await guarded(ctx, async () => {
-      const added = await appendLogEntry(ctx.domain(), logMessageOf(ctx.message)!, LOG_GRACE_MINUTES);
-      if (!added) return void (await ctx.reply(ctx.t("log-no-shift")));
+      const added = await appendLogEntry(ctx.domain(), logMessageOf(ctx.message)!, ctx.deps.config.LOG_GRACE_MINUTES);
+      if (!added) return void (await ctx.reply(ctx.t("log-no-shift", { grace: ctx.deps.config.LOG_GRACE_MINUTES })));
       if (ctx.message.text) await showLog(ctx, added.shiftId);
       else await ctx.reply(ctx.t("log-attached"));
     });
