@@ -10,7 +10,7 @@ export const BASE_COMMANDS = ["start", "report", "myreports", "status", "special
 const VOLUNTEER_COMMANDS = ["shifts", "checkin", "checkout", "sos", "open", "leave_dates", "stats", "leave", "forgetme"] as const;
 const LEADER_COMMANDS = ["roster", "log", "logs", "team", "patrol", "invite", "invites", "broadcasts", "kit", "ranking"] as const;
 const SUPERVISOR_COMMANDS = ["team", "logs", "invite", "invites", "broadcast", "broadcasts", "spotcheck", "spotchecks", "kit", "review"] as const;
-const COORDINATOR_COMMANDS = ["team", "logs", "invite", "invites", "import", "tips", "rules", "reportlink", "level", "broadcast", "broadcasts", "spotcheck", "spotchecks", "kit", "review", "ranking", "export"] as const;
+const COORDINATOR_COMMANDS = ["team", "logs", "invite", "invites", "import", "tips", "rules", "reportlink", "level", "broadcast", "broadcasts", "spotcheck", "spotchecks", "kit", "review", "ranking", "export", "statement"] as const;
 const POLICE_COMMANDS = ["tips"] as const;
 
 export function commandsFor(access: Access): string[] {

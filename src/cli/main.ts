@@ -22,6 +22,8 @@ import { teamLabel } from "../org/team-scope.js";
 import { findPerson } from "../people/find-person.js";
 import { importRoster } from "../roster/import-roster.js";
 import { decodeSpreadsheet } from "../roster/roster-csv.js";
+import { checkStatement } from "../stats/check-statement.js";
+import { formatHours } from "../stats/hours.js";
 import { openConfiguredDatabase } from "../storage/open-configured.js";
 
 const USAGE = `Usage: npm run cli -- <command> [options]
@@ -45,6 +47,7 @@ const USAGE = `Usage: npm run cli -- <command> [options]
                                           the calendar of public holidays and social patrol days (level 1)
   export <shifts|attendance|incidents|logs> --from YYYY-MM-DD --to YYYY-MM-DD [--out file.csv]
                                           CSV (UTF-8 with BOM, English column names) of the nights from..to; stdout by default
+  statement <number>                      check a service-hours statement a volunteer quoted (NH-S-2027-000042)
   migrate                                 apply database migrations and exit`;
 
 /** Operator commands on the same store as the bot. They act as "cli:<user>" in the audit log. */
@@ -101,6 +104,12 @@ async function main(argv: string[]): Promise<number> {
         return await specialDaysCommand(ctx, rest);
       case "export":
         return await exportCommand(ctx, parsed.config.BOT_TIMEZONE, rest[0], values);
+      case "statement": {
+        if (!rest[0]) return usage(2);
+        const s = await checkStatement(ctx, rest[0]);
+        process.stdout.write(`${s.number}\t${s.name ?? "-"}\t${s.from ?? "all time"} – ${s.to}\t${s.nights} nights\t${formatHours(s.minutes)} h\tissued ${s.issuedAt.toISOString()}\n`);
+        return 0;
+      }
       case "grant":
       case "revoke":
         return await changeRole(ctx, command, rest[0], rest[1], values);

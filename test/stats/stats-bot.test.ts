@@ -101,3 +101,24 @@ describe("/stats", () => {
     expect(statements.every((s) => s.personId === volunteerId)).toBe(true);
   });
 });
+
+describe("/statement", () => {
+  it("When a coordinator checks a quoted number, then it shows whose statement it is and what it certified; a volunteer, a bad or an unknown number is refused", async () => {
+    const [issued] = await h.database.db.select().from(serviceStatements).where(eq(serviceStatements.personId, volunteerId)).limit(1);
+    expect(issued, "an earlier test issued a statement").toBeDefined();
+    const coordinator = await userWithRole(h, "Checker", { role: "coordinator" });
+    await coordinator.send(`/statement ${issued!.number.toLowerCase()}`);
+    const checked = await coordinator.waitForMessage(/^📄 Statement NH-S-/);
+    expect(checked.text).toContain(`Statement ${issued!.number} was issued on`);
+    expect(checked.text).toContain(`to 张三丰: ${issued!.nights} nights,`);
+
+    await coordinator.send("/statement NH-S-2027-999999");
+    await coordinator.waitForMessage(/No statement NH-S-2027-999999 was issued/);
+    await coordinator.send("/statement 42");
+    await coordinator.waitForMessage(/That is not a statement number/);
+    const before = volunteer.cursor();
+    await volunteer.send(`/statement ${issued!.number}`);
+    const refused = await volunteer.waitForMessage(() => true, { after: before });
+    expect(refused.text).not.toContain(issued!.number);
+  });
+});

@@ -1,11 +1,13 @@
 import { Composer, InlineKeyboard, InputFile } from "grammy";
 import { formatHours } from "../../stats/hours.js";
+import { checkStatement } from "../../stats/check-statement.js";
 import { issueStatement } from "../../stats/issue-statement.js";
 import { myStats } from "../../stats/my-stats.js";
 import { STATS_PERIODS, type StatsPeriod } from "../../stats/period.js";
 import { renderStatementPdf } from "../../stats/statement-pdf.js";
 import type { BotContext } from "../context.js";
 import { guarded } from "../errors.js";
+import { renderArgs } from "../views/shift.js";
 import { statementLabels } from "../views/statement.js";
 
 /**
@@ -40,6 +42,24 @@ export function statsFeature(): Composer<BotContext> {
         to: statement.period.to,
       });
       await ctx.replyWithDocument(new InputFile(pdf, `${statement.number}.pdf`), { caption });
+    }),
+  );
+  // A coordinator checks a number a volunteer quoted: the statement as it was issued.
+  composer.chatType("private").command("statement", (ctx) =>
+    guarded(ctx, async () => {
+      if (!ctx.match.trim()) return void (await ctx.reply(ctx.t("statement-usage")));
+      const found = await checkStatement(ctx.domain(), ctx.match);
+      await ctx.reply(
+        ctx.t("statement-checked", {
+          number: found.number,
+          name: found.name ?? "-",
+          nights: ctx.t("stats-nights", { nights: found.nights }),
+          hours: formatHours(found.minutes),
+          from: found.from ?? ctx.t("stats-period-all"),
+          to: found.to,
+          issued: (await renderArgs(ctx, { at: { datetime: found.issuedAt.toISOString() } })).at!,
+        }),
+      );
     }),
   );
   return composer;

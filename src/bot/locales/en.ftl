@@ -16,6 +16,7 @@ cmd-review = Weekly review: figures, chart and table
 cmd-ranking = Team evaluation: the week's ranking
 cmd-stats = Your nights, hours and tips; service-hours statement
 cmd-export = Export shifts, attendance, reports or logs as CSV
+cmd-statement = Check a service-hours statement by its number
 
 ## General
 help-title = Commands you can use:

@@ -16,6 +16,7 @@ cmd-review = 每周汇总：数据、图表和表格
 cmd-ranking = 评优：本周队伍排名
 cmd-stats = 我的巡防晚数、时长和线索；服务时长证明
 cmd-export = 导出班次、出勤、报告或值班记录（CSV）
+cmd-statement = 按编号核对志愿服务时长证明
 
 ## 通用
 help-title = 你可以使用的命令：

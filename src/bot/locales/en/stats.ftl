@@ -34,3 +34,7 @@ statement-total = Total
 statement-totals = {$name} served {$nights} of volunteer night patrol, {$hours} hours in all.
 statement-rule = Hours run from check-in to check-out; a volunteer who forgot to check out is counted to the end of the shift. Nights given up or taken off the roster are not counted. Quote the statement number to have it checked.
 statement-page = Page {$page} of {$pages}
+statement-usage = Send /statement with the number printed on the statement, for example /statement NH-S-2027-000042.
+statement-checked = 📄 Statement {$number} was issued on {$issued} to {$name}: {$nights}, {$hours} hours, nights {$from} – {$to}.
+err-statement-bad-number = That is not a statement number; they look like NH-S-2027-000042.
+err-statement-not-found = No statement {$number} was issued.

@@ -31,3 +31,7 @@ statement-total = 合计
 statement-totals = {$name} 参加志愿巡防共 {$nights}，服务时长合计 {$hours} 小时。
 statement-rule = 服务时长按签到至签退计算；未签退的按班次结束时间计。已放弃或被移出排班的晚上不计入。如需核验，请提供证明编号。
 statement-page = 第 {$page} 页，共 {$pages} 页
+statement-usage = 请发送 /statement 加证明上的编号，例如 /statement NH-S-2027-000042。
+statement-checked = 📄 证明 {$number} 于 {$issued} 开给 {$name}：{$nights}，{$hours} 小时，{$from} 至 {$to}。
+err-statement-bad-number = 这不是证明编号；编号形如 NH-S-2027-000042。
+err-statement-not-found = 没有开具过编号为 {$number} 的证明。
