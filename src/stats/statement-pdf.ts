@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import PDFDocument from "pdfkit";
+import { notoSansScPath } from "../fonts/noto-sans-sc.js";
 import { formatHours } from "./hours.js";
 import type { Statement, StatementRow } from "./issue-statement.js";
 
@@ -37,7 +37,7 @@ const COLUMNS = [
 // Noto Sans SC covers Chinese and Latin, so names in either print; it is read once and embedded as a subset.
 let font: Buffer | undefined;
 function statementFont(): Buffer {
-  font ??= readFileSync(createRequire(import.meta.url).resolve("@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf"));
+  font ??= readFileSync(notoSansScPath());
   return font;
 }
 
@@ -71,7 +71,7 @@ export function renderStatementPdf(statement: Statement, labels: StatementLabels
       doc.addPage();
       row(doc, header, true);
     }
-    row(doc, cells(r, labels));
+    row(doc, statementCells(r, labels));
   }
   row(doc, { date: labels.total, team: "", duty: "", time: "", hours: formatHours(statement.totals.minutes) }, true);
 
@@ -93,7 +93,8 @@ export function renderStatementPdf(statement: Statement, labels: StatementLabels
   return done;
 }
 
-function cells(r: StatementRow, labels: StatementLabels): Record<(typeof COLUMNS)[number]["field"], string> {
+/** One night of the statement as printed: the duty in words, times as from–to, hours to one decimal. */
+export function statementCells(r: StatementRow, labels: StatementLabels): Record<(typeof COLUMNS)[number]["field"], string> {
   const duty = r.duty.kind === "patrol" ? labels.patrol : r.duty.location ? `${r.duty.name} (${r.duty.location})` : r.duty.name;
   return { date: r.night, team: r.team, duty, time: `${r.from}–${r.to}`, hours: formatHours(r.minutes) };
 }

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Message } from "grammy/types";
+import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { people, serviceStatements } from "../../src/storage/schema/index.js";
 import type { FakeUser } from "../fake-telegram/index.js";
@@ -57,6 +58,24 @@ describe("/stats", () => {
     expect(text).toContain(`张三丰 served 4 nights of volunteer night patrol, ${allTime.hours} hours in all.`);
     const [stored] = await h.database.db.select().from(serviceStatements).where(eq(serviceStatements.number, number));
     expect(stored).toMatchObject({ personId: volunteerId, nights: allTime.nights, minutes: allTime.minutes });
+  });
+
+  it("When the volunteer asks for the statement as an image, then it is a PNG with the same number and totals", async () => {
+    const start = volunteer.cursor();
+    await volunteer.send("/stats");
+    const shown = await volunteer.waitForMessage(/Patrol record of 张三丰/, { after: start });
+    await volunteer.click(shown, "All time");
+    const all = await volunteer.waitForMessage((m) => m.message_id === shown.message_id && /All time/.test(m.text ?? ""));
+    await volunteer.click(all, /As an image/);
+    const sent = await volunteer.waitForMessage((m) => m.photo !== undefined, { after: start });
+    const number = /NH-S-2027-\d{6}/.exec(sent.caption ?? "")?.[0];
+    const [pdfStatement] = await h.database.db.select().from(serviceStatements).where(eq(serviceStatements.personId, volunteerId)).limit(1);
+    expect(number, "the same figures the same day keep their number").toBe(pdfStatement!.number);
+    const png = PNG.sync.read(h.fake.fileBytes(sent.photo!.at(-1)!.file_id)!);
+    expect(png.width).toBe(1240);
+    let ink = 0;
+    for (let i = 0; i < png.data.length; i += 4) if (png.data[i]! < 128) ink++;
+    expect(ink / (png.width * png.height), "text was drawn").toBeGreaterThan(0.005);
   });
 
   it("When a volunteer who reads Chinese asks for this year's statement, then the caption and the PDF are in Chinese, under the district's Chinese name", async () => {

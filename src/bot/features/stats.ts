@@ -5,6 +5,7 @@ import { issueStatement } from "../../stats/issue-statement.js";
 import { myStats } from "../../stats/my-stats.js";
 import { STATS_PERIODS, type StatsPeriod } from "../../stats/period.js";
 import { renderStatementPdf } from "../../stats/statement-pdf.js";
+import { renderStatementPng } from "../../stats/statement-png.js";
 import type { BotContext } from "../context.js";
 import { guarded } from "../errors.js";
 import { renderArgs } from "../views/shift.js";
@@ -26,14 +27,15 @@ export function statsFeature(): Composer<BotContext> {
     }),
   );
 
-  composer.callbackQuery(/^st:pdf:(year|12m|all)$/, (ctx) =>
+  composer.callbackQuery(/^st:(pdf|png):(year|12m|all)$/, (ctx) =>
     guarded(ctx, async () => {
       const timeZone = ctx.deps.config.BOT_TIMEZONE;
       // The press names the request: Telegram redelivering it gets the same statement number.
-      const statement = await issueStatement(ctx.domain(), { period: ctx.match[1] as StatsPeriod, clientKey: `cb:${ctx.callbackQuery.id}` }, { timeZone, refPrefix: ctx.deps.config.REPORT_PREFIX });
+      const statement = await issueStatement(ctx.domain(), { period: ctx.match[2] as StatsPeriod, clientKey: `cb:${ctx.callbackQuery.id}` }, { timeZone, refPrefix: ctx.deps.config.REPORT_PREFIX });
       await ctx.answerCallbackQuery();
-      await ctx.replyWithChatAction("upload_document").catch(() => {});
-      const pdf = await renderStatementPdf(statement, await statementLabels(ctx, statement));
+      const asImage = ctx.match[1] === "png";
+      await ctx.replyWithChatAction(asImage ? "upload_photo" : "upload_document").catch(() => {});
+      const labels = await statementLabels(ctx, statement);
       const caption = ctx.t("stats-statement-caption", {
         number: statement.number,
         nights: ctx.t("stats-nights", { nights: statement.totals.nights }),
@@ -41,9 +43,13 @@ export function statsFeature(): Composer<BotContext> {
         from: statement.period.from,
         to: statement.period.to,
       });
-      await ctx.replyWithDocument(new InputFile(pdf, `${statement.number}.pdf`), { caption });
+      if (asImage) {
+        const png = await renderStatementPng(statement, { ...labels, more: (n) => ctx.t("statement-image-more", { n }) });
+        await ctx.replyWithPhoto(new InputFile(png, `${statement.number}.png`), { caption });
+      } else await ctx.replyWithDocument(new InputFile(await renderStatementPdf(statement, labels), `${statement.number}.pdf`), { caption });
     }),
   );
+
   // A coordinator checks a number a volunteer quoted: the statement as it was issued.
   composer.chatType("private").command("statement", (ctx) =>
     guarded(ctx, async () => {
@@ -82,7 +88,7 @@ async function showStats(ctx: BotContext, period: StatsPeriod, edit = false): Pr
   if (figures.nights === 0) lines.push("", ctx.t("stats-no-nights"));
   const keyboard = new InlineKeyboard();
   for (const p of STATS_PERIODS) keyboard.text(`${p === period ? "✓ " : ""}${ctx.t(`stats-period-${p}`)}`, `st:p:${p}`);
-  if (figures.nights > 0) keyboard.row().text(ctx.t("btn-stats-statement"), `st:pdf:${period}`);
+  if (figures.nights > 0) keyboard.row().text(ctx.t("btn-stats-statement"), `st:pdf:${period}`).text(ctx.t("btn-stats-statement-image"), `st:png:${period}`);
   const text = lines.join("\n");
   if (edit) await ctx.editMessageText(text, { reply_markup: keyboard }).catch(() => {});
   else await ctx.reply(text, { reply_markup: keyboard });

@@ -1,9 +1,9 @@
-import { createRequire } from "node:module";
-import { createCanvas, GlobalFonts, type Canvas } from "@napi-rs/canvas";
+import { createCanvas, type Canvas } from "@napi-rs/canvas";
 import { Chart, registerables, type ChartConfiguration, type ChartItem, type Plugin } from "chart.js";
+import { NOTO_SANS_SC, registerNotoSansSc } from "../../fonts/noto-sans-sc.js";
 import type { ChartSpec, TextRef } from "../../outbox/payload.js";
 
-const FONT = "Noto Sans SC";
+const FONT = NOTO_SANS_SC;
 const WIDTH = 1600;
 const HEIGHT = 900;
 const PIE_WIDTH = 560;
@@ -15,8 +15,7 @@ let ready = false;
 function prepare(): void {
   if (ready) return;
   Chart.register(...registerables);
-  const fontPath = createRequire(import.meta.url).resolve("@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf");
-  GlobalFonts.registerFromPath(fontPath, FONT);
+  registerNotoSansSc();
   Chart.defaults.font.family = FONT;
   Chart.defaults.color = "#222222";
   ready = true;

@@ -14,6 +14,8 @@ stats-figures =
     💡 Tips reported: {$tips}, verified useful: {$verified}
 stats-no-nights = No nights on patrol in this period yet: a statement can be issued after your first checked-in night.
 btn-stats-statement = 📄 Service-hours statement (PDF)
+btn-stats-statement-image = 🖼 As an image
+statement-image-more = … and {$n} more nights: the PDF lists them all.
 stats-statement-caption = 📄 Statement {$number}: {$nights}, {$hours} hours ({$from} – {$to}).
 err-stats-not-member = Your patrol record starts when you join a team: ask your team's leader for an invite link.
 err-stats-no-nights = There are no checked-in nights in this period, so there is nothing to certify yet.

@@ -11,6 +11,8 @@ stats-figures =
     💡 报告线索：{$tips} 条，经核实有用：{$verified} 条
 stats-no-nights = 这段时间还没有签到的巡防记录：第一次签到巡防之后就可以开具证明。
 btn-stats-statement = 📄 服务时长证明（PDF）
+btn-stats-statement-image = 🖼 图片版
+statement-image-more = ……另有 {$n} 晚，完整清单见 PDF 版。
 stats-statement-caption = 📄 证明编号 {$number}：{$nights}，共 {$hours} 小时（{$from} 至 {$to}）。
 err-stats-not-member = 加入巡防队之后才有巡防记录：请向队长要邀请链接。
 err-stats-no-nights = 这段时间没有签到的巡防记录，暂时无法开具证明。
