@@ -4,7 +4,8 @@ import { enqueueMessages, PRIORITY, type OutboxMessage } from "../outbox/enqueue
 import { rowsOf } from "../outbox/claim.js";
 import type { TextRef } from "../outbox/payload.js";
 import type { Db } from "../storage/db.js";
-import { queuedKeys, roleHolders } from "./review-recipients.js";
+import { roleHolders } from "../access/role-holders.js";
+import { queuedKeys } from "./review-recipients.js";
 import type { ReviewSettings } from "./review-settings.js";
 import { lines, reportsRef } from "./review-text.js";
 import { byTown, teamFigures, type TownFigures } from "./team-figures.js";

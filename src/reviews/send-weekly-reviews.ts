@@ -1,7 +1,8 @@
 import type { DomainContext } from "../domain/context.js";
 import { enqueueMessages, PRIORITY, type OutboxMessage } from "../outbox/enqueue.js";
 import { lastCompleteWeek, latestOccurrence } from "./period.js";
-import { queuedKeys, roleHolders } from "./review-recipients.js";
+import { roleHolders } from "../access/role-holders.js";
+import { queuedKeys } from "./review-recipients.js";
 import type { ReviewSettings } from "./review-settings.js";
 import { ownPositionRef } from "./team-ranking.js";
 import { composeReview, loadWeek } from "./weekly-review.js";

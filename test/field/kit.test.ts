@@ -85,6 +85,9 @@ describe("a leader's /kit", () => {
     requestId = Number(/#(\d+)/.exec(recorded.text!)![1]);
     const [row] = await h.database.db.select().from(kitRequests).where(eq(kitRequests.id, requestId));
     expect(row).toMatchObject({ teamId: w.west.teamId, item: "armband", kind: "worn", quantity: 2, note: "Torn at the seams after the rain", handledAt: null });
+    const notice = await w.coordinator.waitForMessage(new RegExp(`Kit request #${requestId} from Leader Lianhe West`));
+    expect(notice.text).toContain("armbands: 2 worn out – Torn at the seams after the rain");
+    expect(notice.reply_markup?.inline_keyboard[0]?.[0]).toMatchObject({ text: `✅ #${requestId} handled`, callback_data: `kt:h:${requestId}` });
   });
 
   it("When someone else forges a leader's kit buttons, or is on no team staff, then nothing changes", async () => {

@@ -109,6 +109,7 @@ kit-quantity-invalid = Please send a whole number from 1 to {$max}.
 kit-ask-note = Anything to add (what happened, where it is needed)? Send a note of up to {$max} characters, or press Skip.
 kit-note-too-long = That is {$length} characters; a note holds at most {$max}.
 kit-request-recorded = ⚠️ Request #{$id} recorded: {$item}: {$quantity} {$kind}. The coordinators see it in /kit.
+kit-request-notice = 🧰 Kit request #{$id} from {$name}, {$team}: {$item}: {$quantity} {$kind}{$note}. Press ✅ once it is handed out; /kit lists all open requests.
 kit-request-handled-notice = ✅ Your request #{$id} for {$team} ({$item}: {$quantity} {$kind}) was handled by {$name}.
 
 err-kit-not-allowed = /kit is for team leaders, town supervisors and coordinators.

@@ -106,6 +106,7 @@ kit-quantity-invalid = 请发送 1 到 {$max} 之间的整数。
 kit-ask-note = 还有什么要说明的（怎么回事、哪里需要）？请发送不超过 {$max} 字的备注，或点“跳过”。
 kit-note-too-long = 这段备注有 {$length} 字，最多 {$max} 字。
 kit-request-recorded = ⚠️ 申报 #{$id} 已记录：{$item} {$quantity}（{$kind}）。区协调员会在 /kit 中看到。
+kit-request-notice = 🧰 装备申报 #{$id}（{$name}，{$team}）：{$item} {$quantity}（{$kind}）{$note}。发放后请点 ✅；/kit 可查看全部待处理申报。
 kit-request-handled-notice = ✅ 你为{$team}提交的申报 #{$id}（{$item} {$quantity}，{$kind}）已由 {$name} 处理。
 
 err-kit-not-allowed = /kit 供队长、镇（街道）督导和区协调员使用。
