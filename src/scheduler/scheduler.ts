@@ -17,6 +17,8 @@ export interface SchedulerDeps {
 export interface Scheduler {
   /** Runs one job now (the CLI, tests); resolves when it finished. */
   run(name: string): Promise<void>;
+  /** Resolves when the jobs running now (those run at start, say) have finished. */
+  idle(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -63,6 +65,9 @@ export function startScheduler(deps: SchedulerDeps, jobs: Job[] = defaultJobs): 
       if (!job) throw new Error(`no job named ${name}`);
       await (running.get(name) ?? Promise.resolve());
       await run(job);
+    },
+    async idle() {
+      await Promise.allSettled([...running.values()]);
     },
     async stop() {
       await Promise.all(tasks.map((t) => t.destroy()));

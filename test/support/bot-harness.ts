@@ -68,6 +68,7 @@ export async function startBotHarness(options: { mode?: "webhook" | "polling"; a
     async restart() {
       await harness.app.stop();
       harness.app = await startApp(config, database, logger, clock);
+      await harness.app.scheduler.idle();
     },
     async close() {
       await harness.app.stop();
@@ -75,5 +76,8 @@ export async function startBotHarness(options: { mode?: "webhook" | "polling"; a
       await database.close();
     },
   };
+  // The jobs run at start read the clock when they begin: done before a test pins the clock and
+  // seeds, they cannot plan the seeded teams' real-time nights halfway through it.
+  await harness.app.scheduler.idle();
   return harness;
 }
