@@ -1,19 +1,31 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../support/cli.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../src/storage/db.js";
+import { cliOn, spawnCli } from "../support/cli.js";
+import { openTestDatabase } from "../support/test-database.js";
 
-/** The CLI's output as text. */
-const cli = async (args: string[], dataDir: string) => {
-  const run = await runCli(args, dataDir);
-  return { ...run, stdout: run.stdout.toString("utf8") };
-};
+const text = (run: { code: number | null; stdout: Buffer; stderr: string }) => ({ ...run, stdout: run.stdout.toString("utf8") });
+
+const databases: Database[] = [];
+afterAll(() => Promise.all(databases.map((d) => d.close())));
+
+/** The CLI in this process on a fresh store of its own (PGlite or PostgreSQL, as the suite runs). */
+async function freshCli() {
+  const database = await openTestDatabase();
+  databases.push(database);
+  const run = cliOn(database);
+  return async (args: string[]) => text(await run(args));
+}
+type Cli = Awaited<ReturnType<typeof freshCli>>;
 
 describe("the operator CLI", () => {
   let dataDir: string;
   let csv: string;
-  beforeAll(() => {
+  let cli: Cli;
+  beforeAll(async () => {
+    cli = await freshCli();
     dataDir = mkdtempSync(join(tmpdir(), "shouye-cli-"));
     csv = join(dataDir, "roster.csv");
     writeFileSync(
@@ -23,91 +35,98 @@ describe("the operator CLI", () => {
   });
 
   it("When a spreadsheet is imported twice, then bad lines are listed with their number and the second run creates nothing", async () => {
-    const first = await cli(["import", csv], dataDir);
+    const first = await cli(["import", csv]);
     expect(first.code).toBe(1);
     expect(first.stdout).toMatch(/created: 1/);
     expect(first.stdout).toMatch(/line 3: import\.bad_phone \(not-a-phone\)/);
-    const second = await cli(["import", csv], dataDir);
+    const second = await cli(["import", csv]);
     expect(second.stdout).toMatch(/created: 0, updated: 0, unchanged: 1/);
   }, 60_000);
 
   it("When an operator grants a role by phone and team number, then it is done once, and again changes nothing", async () => {
-    const teams = await cli(["teams", "Yunxi"], dataDir);
+    const teams = await cli(["teams", "Yunxi"]);
     const teamId = /^(\d+)\tDaqiao · Yunxi · Yunxi Patrol$/m.exec(teams.stdout)?.[1];
     expect(teamId).toBeDefined();
-    const granted = await cli(["grant", "deputy", "13800000001", "--team", teamId!], dataDir);
+    const granted = await cli(["grant", "deputy", "13800000001", "--team", teamId!]);
     expect(granted.stdout).toContain("done: grant deputy for Qian Yi");
-    const again = await cli(["grant", "deputy", "13800000001", "--team", teamId!], dataDir);
+    const again = await cli(["grant", "deputy", "13800000001", "--team", teamId!]);
     expect(again.stdout).toContain("no change");
-    const wrong = await cli(["grant", "supervisor", "13800000001"], dataDir);
+    const wrong = await cli(["grant", "supervisor", "13800000001"]);
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toContain("refused: role.needs_town");
   }, 60_000);
 
   it("When an operator adds a fixed crossing post held a week at a time, then it is added to the team, and a bad window is refused", async () => {
-    const added = await cli(["add-post", "--team", "Yunxi", "--name", "Crossing 3", "--time", "19:00-07:00", "--weekly", "--location", "Road to Shanghai"], dataDir);
+    const added = await cli(["add-post", "--team", "Yunxi", "--name", "Crossing 3", "--time", "19:00-07:00", "--weekly", "--location", "Road to Shanghai"]);
     expect(added.stdout).toMatch(/^post \d+ added to Daqiao · Yunxi · Yunxi Patrol$/m);
-    const bad = await cli(["add-post", "--team", "Yunxi", "--name", "Crossing 4", "--time", "7pm"], dataDir);
+    const bad = await cli(["add-post", "--team", "Yunxi", "--name", "Crossing 4", "--time", "7pm"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("add-post --team");
   }, 60_000);
 
   it("When the embedded store is held by a running bot, then the CLI says so instead of opening it", async () => {
     writeFileSync(join(dataDir, "shouye.lock"), String(process.pid));
-    const blocked = await cli(["teams"], dataDir);
+    const blocked = text(await spawnCli(["teams"], dataDir));
     expect(blocked.code).toBe(1);
     expect(blocked.stderr).toMatch(/in use by process \d+/);
   }, 60_000);
 });
 
 describe("escalation rules from the CLI", () => {
-  let dataDir: string;
-  beforeAll(() => {
-    dataDir = mkdtempSync(join(tmpdir(), "shouye-rules-"));
+  let cli: Cli;
+  beforeAll(async () => {
+    cli = await freshCli();
   });
 
   it("When an operator lists, changes and mistypes a policy, then the change is stored and a mistake names its level", async () => {
-    const before = await cli(["rules", "incident.tip"], dataDir);
+    const before = await cli(["rules", "incident.tip"]);
     expect(before.stdout).toBe("incident.tip\n  leaders police 30m\n  supervisors 1h\n  coordinators 2h\n  repeat 0\n");
-    const saved = await cli(["rules", "set", "incident.tip", "leaders police 10m; supervisors 1h; repeat 2"], dataDir);
+    const saved = await cli(["rules", "set", "incident.tip", "leaders police 10m; supervisors 1h; repeat 2"]);
     expect(saved.stdout).toBe("saved incident.tip\n");
-    const after = await cli(["rules", "incident.tip"], dataDir);
+    const after = await cli(["rules", "incident.tip"]);
     expect(after.stdout).toBe("incident.tip\n  leaders police 10m\n  supervisors 1h\n  repeat 2\n");
-    const wrong = await cli(["rules", "set", "incident.tip", "leaders 10m; sheriffs 1h"], dataDir);
+    const wrong = await cli(["rules", "set", "incident.tip", "leaders 10m; sheriffs 1h"]);
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toContain("level 2: rules.unknown_target (sheriffs)");
-    const off = await cli(["rules", "set", "incident.emergency", "coordinators 5m; off"], dataDir);
+    const off = await cli(["rules", "set", "incident.emergency", "coordinators 5m; off"]);
     expect(off.stderr).toContain("refused: rules.cannot_disable");
   }, 60_000);
 });
 
 describe("response levels from the CLI", () => {
+  let cli: Cli;
+  beforeAll(async () => {
+    cli = await freshCli();
+  });
   it("When an operator raises a town until a date, then the list shows it, and a time it cannot read is refused", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), "shouye-level-"));
     const roster = join(dataDir, "roster.csv");
     writeFileSync(roster, ["town,community,team,name,phone,role,weekdays,affiliation", "Yunxi,Yunxi,Yunxi Patrol,Qian Yi,13800000001,leader,1-5,"].join("\n"));
-    await cli(["import", roster], dataDir);
-    const set = await cli(["level", "set", "level1", "--town", "Yunxi", "--until", "2099-10-08 08:00", "--message", "Expo week"], dataDir);
+    await cli(["import", roster]);
+    const set = await cli(["level", "set", "level1", "--town", "Yunxi", "--until", "2099-10-08 08:00", "--message", "Expo week"]);
     expect(set.stdout).toMatch(/^set level1: 0 shifts restaffed, 0 places opened, 0 people freed, announced to 0\n/);
     expect(set.stdout).toMatch(/\nYunxi\tlevel1\t\S+\t2099-10-08T00:00:00.000Z\tExpo week\n$/);
-    const bad = await cli(["level", "set", "level1", "--until", "next week"], dataDir);
+    const bad = await cli(["level", "set", "level1", "--until", "next week"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("cannot read the time");
-    const list = await cli(["level"], dataDir);
+    const list = await cli(["level"]);
     expect(list.stdout.split("\n").filter(Boolean)).toHaveLength(1);
   }, 60_000);
 });
 
 describe("the special-days calendar from the CLI", () => {
+  let cli: Cli;
+  beforeAll(async () => {
+    cli = await freshCli();
+  });
   it("When an operator adds a holiday and removes it, then the list shows it in between, and a bad kind shows the usage", async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), "shouye-days-"));
-    const added = await cli(["specialdays", "add", "2099-10-01", "holiday", "National", "Day"], dataDir);
+    const added = await cli(["specialdays", "add", "2099-10-01", "holiday", "National", "Day"]);
     expect(added.stdout).toBe("2099-10-01\tholiday\tlevel1\tNational Day\n");
-    const bad = await cli(["specialdays", "add", "2099-10-02", "party", "Nope"], dataDir);
+    const bad = await cli(["specialdays", "add", "2099-10-02", "party", "Nope"]);
     expect(bad.code).toBe(2);
-    const removed = await cli(["specialdays", "remove", "2099-10-01"], dataDir);
+    const removed = await cli(["specialdays", "remove", "2099-10-01"]);
     expect(removed.stdout).toBe("");
-    const again = await cli(["specialdays", "remove", "2099-10-01"], dataDir);
+    const again = await cli(["specialdays", "remove", "2099-10-01"]);
     expect(again.stderr).toContain("refused: specialday.not_found");
   }, 60_000);
 });

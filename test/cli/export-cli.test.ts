@@ -2,28 +2,28 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
-import { beforeAll, describe, expect, it } from "vitest";
-import { openConfiguredDatabase } from "../../src/storage/open-configured.js";
-import { runCli } from "../support/cli.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../src/storage/db.js";
+import { cliOn, type CliRun } from "../support/cli.js";
 import { exportWorld } from "../support/export-world.js";
+import { openTestDatabase } from "../support/test-database.js";
 
-const cli = runCli;
+let database: Database;
+let cli: (args: string[]) => Promise<CliRun>;
+afterAll(() => database?.close());
 
 describe("exports from the CLI", () => {
   let dataDir: string;
   beforeAll(async () => {
-    // The operator's embedded store, with a seeded history written before the CLI opens it.
+    // A seeded history on the test store; the CLI runs in this process on the same store.
     dataDir = mkdtempSync(join(tmpdir(), "shouye-export-"));
-    const database = await openConfiguredDatabase({ DATA_DIR: dataDir });
-    try {
-      await exportWorld(database.db);
-    } finally {
-      await database.close();
-    }
+    database = await openTestDatabase();
+    await exportWorld(database.db);
+    cli = cliOn(database);
   }, 60_000);
 
   it("When an operator exports attendance to stdout and shifts to a file, then both are the CSV of those nights", async () => {
-    const out = await cli(["export", "attendance", "--from", "2027-03-01", "--to", "2027-03-05"], dataDir);
+    const out = await cli(["export", "attendance", "--from", "2027-03-01", "--to", "2027-03-05"]);
     expect(out.code).toBe(0);
     expect([...out.stdout.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parse(out.stdout, { bom: true, columns: true }) as Record<string, string>[];
@@ -34,7 +34,7 @@ describe("exports from the CLI", () => {
     expect(out.stderr).toContain("20 rows of attendance, 2027-03-01 to 2027-03-05");
 
     const file = join(dataDir, "shifts.csv");
-    const written = await cli(["export", "shifts", "--from", "2027-03-01", "--to", "2027-03-02", "--out", file], dataDir);
+    const written = await cli(["export", "shifts", "--from", "2027-03-01", "--to", "2027-03-02", "--out", file]);
     expect(written.code).toBe(0);
     expect(written.stdout.length).toBe(0);
     const shifts = parse(readFileSync(file), { bom: true, columns: true }) as Record<string, string>[];
@@ -49,7 +49,7 @@ describe("exports from the CLI", () => {
       [["export", "logs", "--from", "2027-03-01"], /export needs a kind .*, --from and --to/],
     ];
     for (const [args, message] of cases) {
-      const run = await cli(args, dataDir);
+      const run = await cli(args);
       expect(run.code, args.join(" ")).toBe(2);
       expect(run.stderr).toMatch(message);
       expect(run.stdout.length).toBe(0);
