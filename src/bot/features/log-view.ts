@@ -15,12 +15,12 @@ export function figuresText(ctx: DialogContext, counts: LogCounts): string {
   return LOG_COUNTS.map((kind) => ctx.t(countKey(kind), { n: counts[kind] ?? "–" })).join(" · ");
 }
 
+type LogMode = "review" | "fix" | "read";
+
 /** The log's heading and body: figures as understood, attendance from the check-ins, attachments. */
-export async function logText(ctx: DialogContext, shiftId: number, mode: "review" | "fix" | "read") {
-  const shift = await requireLogKeeper(ctx.domain(), shiftId);
-  const summary = await logSummary(ctx.deps.db, shiftId);
+export async function formatLog(ctx: DialogContext, shift: Awaited<ReturnType<typeof requireLogKeeper>>, summary: Awaited<ReturnType<typeof logSummary>>, mode: LogMode): Promise<string> {
   const key = mode === "fix" ? "log-summary-fix" : shift.logClosedAt ? "log-summary-closed" : summary.confirmed || mode === "read" ? "log-summary-confirmed" : "log-summary";
-  const text = ctx.t(key, {
+  return ctx.t(key, {
     ...(await renderArgs(ctx, shiftArgs(shift))),
     figures: figuresText(ctx, summary.counts),
     present: summary.present.join(", ") || "–",
@@ -28,7 +28,13 @@ export async function logText(ctx: DialogContext, shiftId: number, mode: "review
     photos: summary.entries.photo,
     voices: summary.entries.voice,
   });
-  return { shift, summary, text };
+}
+
+/** The log as its keeper may see it: checked against the reader, then formatted. */
+async function logText(ctx: DialogContext, shiftId: number, mode: LogMode) {
+  const shift = await requireLogKeeper(ctx.domain(), shiftId);
+  const summary = await logSummary(ctx.deps.db, shiftId);
+  return { shift, summary, text: await formatLog(ctx, shift, summary, mode) };
 }
 
 /** The log so far with ✅ Correct, ✏️ Fix and 📕 Close log while it is open. */

@@ -9,7 +9,7 @@ import { guarded } from "../errors.js";
 import { renderArgs } from "../views/shift.js";
 import { shiftArgs } from "../../shifts/shift-facts.js";
 import { pickTeam, teamPickPattern } from "../team-picker.js";
-import { figuresText, logText } from "./log-view.js";
+import { figuresText, formatLog } from "./log-view.js";
 
 const MESSAGE_LIMIT = 4000;
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
@@ -79,7 +79,8 @@ async function showNight(ctx: DialogContext, teamId: number, night: string): Pro
 
 /** The night's log: its summary, every entry with its time, then the photos as albums and the voice notes. */
 async function showFullLog(ctx: DialogContext, shiftId: number): Promise<void> {
-  const [{ text }, { entries }] = await Promise.all([logText(ctx, shiftId, "read"), readLog(ctx.domain(), shiftId)]);
+  const { shift, summary, entries } = await readLog(ctx.domain(), shiftId);
+  const text = await formatLog(ctx, shift, summary, "read");
   const locale = await ctx.i18n.getLocale();
   const time = (at: Date) => at.toLocaleTimeString(locale === "en" ? "en-GB" : "zh-CN", { timeZone: ctx.deps.config.BOT_TIMEZONE, hour: "2-digit", minute: "2-digit" });
   const lines = entries.map((e) => {
