@@ -1,8 +1,8 @@
-import { autoRetry } from "@grammyjs/auto-retry";
 import { conversations, createConversation } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, type Middleware } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
+import { dialogApi, installApiTransformers } from "./api-transformers.js";
 import type { BotContext, BotDeps, DialogContext } from "./context.js";
 import { broadcastDialog } from "./dialogs/broadcast.js";
 import { dialogStorage } from "./dialogs/dialog-storage.js";
@@ -60,8 +60,7 @@ export function createBot(deps: BotDeps, botInfo?: UserFromGetMe): Bot<BotContex
     ...(botInfo ? { botInfo } : {}),
     client: { apiRoot: deps.config.TELEGRAM_API_ROOT },
   });
-  // Direct replies wait out short flood limits; long ones fail fast rather than hold the update.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 10 }));
+  installApiTransformers(bot.api);
 
   // The same context setup runs inside dialogs, which build their own context objects.
   const contextSetup: Middleware<DialogContext>[] = [attachDeps(deps), identify, deps.i18n];
@@ -78,7 +77,7 @@ export function createBot(deps: BotDeps, botInfo?: UserFromGetMe): Bot<BotContex
   root.use(
     conversations<BotContext, DialogContext>({
       storage: dialogStorage(deps.db, deps.clock),
-      plugins: contextSetup,
+      plugins: (conversation) => [dialogApi(conversation), ...contextSetup],
     }),
   );
   root.chatType("private").command("cancel", async (ctx) => {
