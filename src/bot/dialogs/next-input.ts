@@ -19,6 +19,18 @@ export function nextInput(conversation: DialogConversation, buttonPrefix = "rp:"
   );
 }
 
+/**
+ * Sends what is only a courtesy (an answer to a press, a pointer): a failure is logged and never
+ * stops what the step does next, such as paging an emergency or sending a broadcast.
+ */
+export async function courtesy(ctx: DialogContext, send: () => Promise<unknown>): Promise<void> {
+  try {
+    await send();
+  } catch (error) {
+    ctx.logger.warn({ err: error }, "a courtesy message could not be sent");
+  }
+}
+
 /** The largest size of a photo message, the one worth keeping. */
 export const photoFileId = (u: DialogContext): string | undefined => u.message?.photo?.at(-1)?.file_id;
 

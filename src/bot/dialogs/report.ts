@@ -6,7 +6,7 @@ import { submitReport, type ReportInput } from "../../incidents/submit-report.js
 import type { DialogContext } from "../context.js";
 import { attempt } from "./attempt.js";
 import { reportEmergency } from "./report-emergency.js";
-import { nextInput, photoFileId, saysDone, type DialogConversation } from "./next-input.js";
+import { courtesy, nextInput, photoFileId, saysDone, type DialogConversation } from "./next-input.js";
 
 type Step<T> = (conversation: DialogConversation, ctx: DialogContext) => Promise<T>;
 type Location = { latitude: number; longitude: number };
@@ -49,7 +49,8 @@ async function askCategory(conversation: DialogConversation, ctx: DialogContext,
     }
     const category = categories.find((c) => data === `rp:c:${c}`);
     if (category) {
-      await u.answerCallbackQuery();
+      // An emergency is paged next: a press that can no longer be answered must not stop it.
+      await courtesy(u, () => u.answerCallbackQuery());
       return category;
     }
     if (u.callbackQuery) await u.answerCallbackQuery({ text: ctx.t("hint-use-buttons"), show_alert: true });
