@@ -47,6 +47,7 @@ import { tipsFeature } from "./features/tips.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { volunteerPlansFeature } from "./features/volunteer-plans.js";
 import { attachDeps } from "./middlewares/attach-deps.js";
+import { commandsEndDialogs } from "./middlewares/commands-end-dialogs.js";
 import { identify } from "./middlewares/identify.js";
 
 const DIALOG_TIMEOUT_MS = 24 * 60 * 60 * 1000;
@@ -85,6 +86,7 @@ export function createBot(deps: BotDeps, botInfo?: UserFromGetMe): Bot<BotContex
     await ctx.conversation.exitAll();
     await ctx.reply(ctx.t(active ? "cancelled" : "nothing-to-cancel"), { reply_markup: { remove_keyboard: true } });
   });
+  root.use(commandsEndDialogs);
   root.use(createConversation(signupDialog, { id: "signup", maxMillisecondsToWait: DIALOG_TIMEOUT_MS }));
   root.use(createConversation(reportDialog, { id: "report", maxMillisecondsToWait: DIALOG_TIMEOUT_MS }));
   root.use(createConversation(resolveNoteDialog, { id: "resolve", maxMillisecondsToWait: DIALOG_TIMEOUT_MS }));

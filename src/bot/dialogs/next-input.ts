@@ -3,17 +3,23 @@ import type { BotContext, DialogContext } from "../context.js";
 
 export type DialogConversation = Conversation<BotContext, DialogContext>;
 
+/** Words a waiting dialog takes as answers although they look like commands; any other command ends it. */
+export const DIALOG_WORDS: ReadonlySet<string> = new Set(["skip", "done"]);
+
+export const isDialogWord = (text: string | undefined) => text !== undefined && DIALOG_WORDS.has(text.trim().toLowerCase().replace(/^\//, ""));
+
 /**
- * The next update meant for a dialog (its buttons carry `buttonPrefix`). Buttons of other messages (a card, a reminder) and
- * commands pass through to the rest of the bot, so a leader in the middle of a report can still
- * acknowledge one, and the dialog keeps waiting where it was.
+ * The next update meant for a dialog (its buttons carry `buttonPrefix`). Buttons of other messages (a card, a reminder) pass
+ * through to the rest of the bot, so a leader in the middle of a report can still acknowledge
+ * one, and the dialog keeps waiting where it was. Commands never reach a dialog: they end it
+ * first (commandsEndDialogs), except its own words (/skip, /done).
  */
 export function nextInput(conversation: DialogConversation, buttonPrefix = "rp:"): Promise<DialogContext> {
   return conversation.waitUntil(
     (u) => {
       if (u.callbackQuery) return u.callbackQuery.data?.startsWith(buttonPrefix) ?? false;
       if (!u.message) return false;
-      return !u.message.text?.startsWith("/");
+      return !u.message.text?.startsWith("/") || isDialogWord(u.message.text);
     },
     { next: true },
   );
