@@ -46,6 +46,7 @@ import { teamFeature } from "./features/team.js";
 import { tipsFeature } from "./features/tips.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { volunteerPlansFeature } from "./features/volunteer-plans.js";
+import { pressAnswers } from "./middlewares/answer-presses.js";
 import { attachDeps } from "./middlewares/attach-deps.js";
 import { commandsEndDialogs } from "./middlewares/commands-end-dialogs.js";
 import { identify } from "./middlewares/identify.js";
@@ -61,7 +62,8 @@ export function createBot(deps: BotDeps, botInfo?: UserFromGetMe): Bot<BotContex
     ...(botInfo ? { botInfo } : {}),
     client: { apiRoot: deps.config.TELEGRAM_API_ROOT },
   });
-  installApiTransformers(bot.api);
+  const presses = pressAnswers();
+  installApiTransformers(bot.api, presses.noteAnswers);
 
   // The same context setup runs inside dialogs, which build their own context objects.
   const contextSetup: Middleware<DialogContext>[] = [attachDeps(deps), identify, deps.i18n];
@@ -71,6 +73,7 @@ export function createBot(deps: BotDeps, botInfo?: UserFromGetMe): Bot<BotContex
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   const root = bot.errorBoundary(handleBotError);
   root.use(...(contextSetup as Middleware<BotContext>[]));
+  root.use(presses.answerTheRest);
   root.use(async (_ctx, next) => {
     await next();
     deps.nudgeOutbox();
@@ -78,7 +81,7 @@ export function createBot(deps: BotDeps, botInfo?: UserFromGetMe): Bot<BotContex
   root.use(
     conversations<BotContext, DialogContext>({
       storage: dialogStorage(deps.db, deps.clock),
-      plugins: (conversation) => [dialogApi(conversation), ...contextSetup],
+      plugins: (conversation) => [dialogApi(conversation, presses.noteAnswers), ...contextSetup],
     }),
   );
   root.chatType("private").command("cancel", async (ctx) => {

@@ -44,12 +44,16 @@ export const photoFileId = (u: DialogContext): string | undefined => u.message?.
 export const saysDone = (text: string | undefined, ...labels: string[]) =>
   text !== undefined && [...labels, "done", "skip", "完成", "跳过", "/done", "/skip"].includes(text.trim().toLowerCase());
 
-/** Waits for a press of one of the dialog's buttons matching `pattern`; typing gets a hint. */
-export async function choose(conversation: DialogConversation, prefix: string, pattern: RegExp): Promise<{ match: RegExpExecArray; u: DialogContext }> {
+/** Stops the client's spinner on a press, with a toast (or an alert) when `text` is given; never stops the step. */
+export const answerPress = (u: DialogContext, text?: string, options: { alert?: boolean } = {}) =>
+  courtesy(u, () => u.answerCallbackQuery(text === undefined ? {} : { text, show_alert: options.alert ?? false }));
+
+/** Waits for a press of one of the dialog's buttons matching `pattern`; every press is answered, typing gets a hint. */
+export async function choose(conversation: DialogConversation, buttons: string, pattern: RegExp): Promise<{ match: RegExpExecArray; u: DialogContext }> {
   for (;;) {
-    const u = await nextInput(conversation, prefix);
+    const u = await nextInput(conversation, buttons);
     const match = u.callbackQuery?.data ? pattern.exec(u.callbackQuery.data) : null;
-    if (u.callbackQuery) await u.answerCallbackQuery();
+    if (u.callbackQuery) await answerPress(u);
     if (match) return { match, u };
     if (!u.callbackQuery) await u.reply(u.t("hint-use-buttons"));
   }

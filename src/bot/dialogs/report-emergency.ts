@@ -3,7 +3,7 @@ import { addReportDetails } from "../../incidents/add-report-details.js";
 import { submitReport } from "../../incidents/submit-report.js";
 import type { DialogContext } from "../context.js";
 import { attempt } from "./attempt.js";
-import { courtesy, nextInput, saysDone, type DialogConversation } from "./next-input.js";
+import { answerPress, courtesy, nextInput, saysDone, type DialogConversation } from "./next-input.js";
 
 export const POLICE_NUMBER = "110";
 
@@ -32,7 +32,7 @@ export async function reportEmergency(conversation: DialogConversation, ctx: Dia
   for (;;) {
     const u = await nextInput(conversation);
     if (u.callbackQuery) {
-      await u.answerCallbackQuery();
+      await answerPress(u, ctx.t("report-emergency-hint"));
       continue;
     }
     const message = u.message!;

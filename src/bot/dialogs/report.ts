@@ -6,7 +6,7 @@ import { submitReport, type ReportInput } from "../../incidents/submit-report.js
 import type { DialogContext } from "../context.js";
 import { attempt } from "./attempt.js";
 import { reportEmergency } from "./report-emergency.js";
-import { courtesy, nextInput, photoFileId, saysDone, type DialogConversation } from "./next-input.js";
+import { answerPress, nextInput, photoFileId, saysDone, type DialogConversation } from "./next-input.js";
 
 type Step<T> = (conversation: DialogConversation, ctx: DialogContext) => Promise<T>;
 type Location = { latitude: number; longitude: number };
@@ -44,16 +44,16 @@ async function askCategory(conversation: DialogConversation, ctx: DialogContext,
     const u = await nextInput(conversation);
     const data = u.callbackQuery?.data;
     if (data === "rp:cancel") {
-      await u.answerCallbackQuery({ text: ctx.t("report-cancelled") });
+      await answerPress(u, ctx.t("report-cancelled"));
       return null;
     }
     const category = categories.find((c) => data === `rp:c:${c}`);
     if (category) {
-      // An emergency is paged next: a press that can no longer be answered must not stop it.
-      await courtesy(u, () => u.answerCallbackQuery());
+      // An emergency is paged next: a press too old to answer must not stop it (answerPress never throws).
+      await answerPress(u);
       return category;
     }
-    if (u.callbackQuery) await u.answerCallbackQuery({ text: ctx.t("hint-use-buttons"), show_alert: true });
+    if (u.callbackQuery) await answerPress(u, ctx.t("hint-use-buttons"));
     else await u.reply(ctx.t("hint-use-buttons"));
   }
 }
@@ -62,6 +62,11 @@ const askDescription: Step<{ description: string | null; voiceFileId: string | n
   await ctx.reply(ctx.t("report-ask-description", { max: DESCRIPTION_MAX }));
   for (;;) {
     const u = await nextInput(conversation);
+    // A second category pressed, or a button of an earlier report: the category is chosen already.
+    if (u.callbackQuery) {
+      await answerPress(u, ctx.t("report-hint-description"));
+      continue;
+    }
     const text = u.message?.text?.trim();
     if (u.message?.voice) return { description: null, voiceFileId: u.message.voice.file_id };
     if (text && text.length <= DESCRIPTION_MAX) return { description: text, voiceFileId: null };
@@ -79,7 +84,7 @@ const askPhotos: Step<string[]> = async (conversation, ctx) => {
   await ctx.reply(ctx.t("report-ask-photos", { max: PHOTOS_MAX }), { reply_markup: done });
   for (;;) {
     const u = await nextInput(conversation);
-    if (u.callbackQuery) await u.answerCallbackQuery();
+    if (u.callbackQuery) await answerPress(u);
     if (u.callbackQuery?.data === "rp:done" || saysDone(u.message?.text, ctx.t("btn-done"), ctx.t("btn-skip"))) return photos;
     const photo = photoFileId(u);
     if (photo && photos.length < PHOTOS_MAX) {
@@ -96,6 +101,10 @@ const askLocation: Step<Location | null> = async (conversation, ctx) => {
   await ctx.reply(ctx.t("report-ask-location"), { reply_markup: keyboard });
   for (;;) {
     const u = await nextInput(conversation);
+    if (u.callbackQuery) {
+      await answerPress(u, ctx.t("report-hint-location"));
+      continue;
+    }
     const shared = u.message?.location;
     if (shared && insideBox(ctx.deps.reports.bbox, shared)) return { latitude: shared.latitude, longitude: shared.longitude };
     if (!shared && saysDone(u.message?.text, skip)) return null;
@@ -118,7 +127,7 @@ async function confirmAndSend(conversation: DialogConversation, ctx: DialogConte
   for (;;) {
     const u = await nextInput(conversation);
     const data = u.callbackQuery?.data;
-    if (u.callbackQuery) await u.answerCallbackQuery();
+    if (u.callbackQuery) await answerPress(u);
     if (data === "rp:cancel") return void (await u.reply(ctx.t("report-cancelled")));
     if (data !== "rp:send") {
       await u.reply(ctx.t("hint-use-buttons"));
