@@ -9,15 +9,18 @@ export const DIALOG_WORDS: ReadonlySet<string> = new Set(["skip", "done"]);
 export const isDialogWord = (text: string | undefined) => text !== undefined && DIALOG_WORDS.has(text.trim().toLowerCase().replace(/^\//, ""));
 
 /**
- * The next update meant for a dialog (its buttons carry `buttonPrefix`). Buttons of other messages (a card, a reminder) pass
- * through to the rest of the bot, so a leader in the middle of a report can still acknowledge
- * one, and the dialog keeps waiting where it was. Commands never reach a dialog: they end it
- * first (commandsEndDialogs), except its own words (/skip, /done).
+ * The next update meant for a dialog: a message, or a press of one of its own buttons, those
+ * whose callback data starts with `buttons` (its namespace, such as rep:; null for a dialog
+ * without buttons; see button-namespaces.ts). Other buttons (a card, a reminder, the roster) pass
+ * through to the rest of the bot, so a leader in the middle of a report can still use them, and
+ * the dialog keeps waiting where it was. Commands never reach a dialog: they end it first
+ * (commandsEndDialogs), except its own words (/skip, /done). The step answers a press it gets
+ * (answerPress).
  */
-export function nextInput(conversation: DialogConversation, buttonPrefix = "rp:"): Promise<DialogContext> {
+export function nextInput(conversation: DialogConversation, buttons: string | null): Promise<DialogContext> {
   return conversation.waitUntil(
     (u) => {
-      if (u.callbackQuery) return u.callbackQuery.data?.startsWith(buttonPrefix) ?? false;
+      if (u.callbackQuery) return buttons !== null && (u.callbackQuery.data?.startsWith(buttons) ?? false);
       if (!u.message) return false;
       return !u.message.text?.startsWith("/") || isDialogWord(u.message.text);
     },

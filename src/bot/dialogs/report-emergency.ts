@@ -6,6 +6,8 @@ import { attempt } from "./attempt.js";
 import { answerPress, courtesy, nextInput, saysDone, type DialogConversation } from "./next-input.js";
 
 export const POLICE_NUMBER = "110";
+/** The report dialog's buttons (button-namespaces.ts). */
+export const REPORT_BUTTONS = "rep:";
 
 /**
  * An emergency: the page goes out first, before anything is sent or asked; then "call 110 now"
@@ -30,7 +32,7 @@ export async function reportEmergency(conversation: DialogConversation, ctx: Dia
     }),
   );
   for (;;) {
-    const u = await nextInput(conversation);
+    const u = await nextInput(conversation, REPORT_BUTTONS);
     if (u.callbackQuery) {
       await answerPress(u, ctx.t("report-emergency-hint"));
       continue;
