@@ -1,8 +1,8 @@
-import { autoRetry } from "@grammyjs/auto-retry";
 import { conversations, createConversation } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, type Middleware } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
+import { dialogApi, installApiTransformers } from "./api-transformers.js";
 import type { BotContext, BotDeps, DialogContext } from "./context.js";
 import { broadcastDialog } from "./dialogs/broadcast.js";
 import { dialogStorage } from "./dialogs/dialog-storage.js";
@@ -46,7 +46,9 @@ import { teamFeature } from "./features/team.js";
 import { tipsFeature } from "./features/tips.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { volunteerPlansFeature } from "./features/volunteer-plans.js";
+import { pressAnswers } from "./middlewares/answer-presses.js";
 import { attachDeps } from "./middlewares/attach-deps.js";
+import { commandsEndDialogs } from "./middlewares/commands-end-dialogs.js";
 import { identify } from "./middlewares/identify.js";
 
 const DIALOG_TIMEOUT_MS = 24 * 60 * 60 * 1000;
@@ -60,8 +62,8 @@ export function createBot(deps: BotDeps, botInfo?: UserFromGetMe): Bot<BotContex
     ...(botInfo ? { botInfo } : {}),
     client: { apiRoot: deps.config.TELEGRAM_API_ROOT },
   });
-  // Direct replies wait out short flood limits; long ones fail fast rather than hold the update.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 10 }));
+  const presses = pressAnswers();
+  installApiTransformers(bot.api, presses.noteAnswers);
 
   // The same context setup runs inside dialogs, which build their own context objects.
   const contextSetup: Middleware<DialogContext>[] = [attachDeps(deps), identify, deps.i18n];
@@ -71,6 +73,7 @@ export function createBot(deps: BotDeps, botInfo?: UserFromGetMe): Bot<BotContex
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   const root = bot.errorBoundary(handleBotError);
   root.use(...(contextSetup as Middleware<BotContext>[]));
+  root.use(presses.answerTheRest);
   root.use(async (_ctx, next) => {
     await next();
     deps.nudgeOutbox();
@@ -78,7 +81,7 @@ export function createBot(deps: BotDeps, botInfo?: UserFromGetMe): Bot<BotContex
   root.use(
     conversations<BotContext, DialogContext>({
       storage: dialogStorage(deps.db, deps.clock),
-      plugins: contextSetup,
+      plugins: (conversation) => [dialogApi(conversation, presses.noteAnswers), ...contextSetup],
     }),
   );
   root.chatType("private").command("cancel", async (ctx) => {
@@ -86,6 +89,7 @@ export function createBot(deps: BotDeps, botInfo?: UserFromGetMe): Bot<BotContex
     await ctx.conversation.exitAll();
     await ctx.reply(ctx.t(active ? "cancelled" : "nothing-to-cancel"), { reply_markup: { remove_keyboard: true } });
   });
+  root.use(commandsEndDialogs);
   root.use(createConversation(signupDialog, { id: "signup", maxMillisecondsToWait: DIALOG_TIMEOUT_MS }));
   root.use(createConversation(reportDialog, { id: "report", maxMillisecondsToWait: DIALOG_TIMEOUT_MS }));
   root.use(createConversation(resolveNoteDialog, { id: "resolve", maxMillisecondsToWait: DIALOG_TIMEOUT_MS }));

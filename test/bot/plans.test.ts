@@ -84,6 +84,26 @@ describe("planning ahead, as volunteers and leaders", () => {
     const added = t.members.find((m) => m.user.first_name === addedName)!;
     await added.waitForMessage(/put you on the night patrol/);
   });
+
+  it("When a leader in the middle of /report presses the roster's add button, then the person is added and the report still waits", async () => {
+    const t = await plannedTeam("AddDuringReport", 6, "2027-07-15T01:00:00Z");
+    h.setNow("2027-07-15T01:05:00Z");
+    await t.leader.send("/roster 2027-07-16");
+    const board = await t.leader.waitForMessage(/📋 night patrol/);
+    await t.leader.click(board, /Add someone/);
+    const addList = await t.leader.waitForMessage(/Whom do you add/);
+    const addedName = addList.reply_markup!.inline_keyboard.flat().map((b) => b.text).find((n) => n.startsWith("AddDuringReport"))!;
+
+    await t.leader.send("/report");
+    const ask = await t.leader.waitForMessage(/What are you reporting/);
+    const { callbackQuery } = await t.leader.click(addList, addedName);
+    expect((await t.leader.waitForCallbackAnswer(callbackQuery.id)).text).toMatch(/Added/);
+    const added = t.members.find((m) => m.user.first_name === addedName)!;
+    await added.waitForMessage(/put you on the night patrol/);
+
+    await t.leader.click(ask, "⚠️ Hazard");
+    await t.leader.waitForMessage(/Describe what you found/);
+  });
 });
 
 describe("patrol settings", () => {

@@ -83,4 +83,21 @@ describe("an emergency", () => {
     await li.send("Done");
     await li.waitForMessage(/Stay safe/);
   });
+
+  it("When the \"call 110\" contact cannot be sent, then the emergency is paged all the same and the dialog goes on", async () => {
+    const team = await teamWithLeader(h, "NoContact");
+    const { user: zhao } = await activeMember(h, team.teamId, "Zhao Min");
+    await zhao.waitForMessage(/You are now a member/);
+    await zhao.send("/report");
+    const ask = await zhao.waitForMessage(/What are you reporting/);
+    h.fake.failNext("sendContact", { error_code: 400, description: "Bad Request: phone number is invalid" });
+    await zhao.click(ask, "🚨 Emergency");
+
+    const card = await team.leader.waitForMessage(/🚨 Emergency · NH-/);
+    const ref = REF.exec(card.text!)![0];
+    await zhao.waitForMessage(new RegExp(`have been paged: report ${ref}`));
+    await zhao.send("A car is on fire in the car park");
+    await zhao.waitForMessage(/Added to NH-/);
+    await team.leader.waitForMessage(/car is on fire/, { after: card });
+  });
 });

@@ -108,7 +108,7 @@ describe("a confirmation delivered twice", () => {
     const second = await reporter.click(summary, UI.en.send);
     // Telegram redelivering the very same press, and a client sending the data once more.
     await h.fake.pushUpdate({ callback_query: first.callbackQuery });
-    const forged = await reporter.clickData(summary, "rp:send");
+    const forged = await reporter.clickData(summary, "rep:send");
     for (const press of [second, forged]) {
       const answer = await reporter.waitForCallbackAnswer(press.callbackQuery.id);
       expect(answer.text).toBe("This button no longer works.");

@@ -6,7 +6,7 @@ import { findTeams } from "../../org/find-teams.js";
 import { teamLabel } from "../../org/team-scope.js";
 import type { DialogContext } from "../context.js";
 import { attempt } from "./attempt.js";
-import { choose, nextInput, photoFileId, type DialogConversation } from "./next-input.js";
+import { answerPress, choose, nextInput, photoFileId, type DialogConversation } from "./next-input.js";
 
 const AUDIENCES: BroadcastAudience[] = ["everyone", "town", "team", "leaders", "tonight"];
 
@@ -62,7 +62,7 @@ async function askTeam(conversation: DialogConversation, ctx: DialogContext): Pr
   for (;;) {
     const u = await nextInput(conversation, "bd:");
     if (u.callbackQuery) {
-      await u.answerCallbackQuery();
+      await answerPress(u);
       const picked = /^bd:m:(\d{1,9})$/.exec(u.callbackQuery.data ?? "");
       if (picked) return Number(picked[1]);
       continue;
@@ -87,7 +87,7 @@ async function askMessage(conversation: DialogConversation, ctx: DialogContext):
   for (;;) {
     const u = await nextInput(conversation, "bd:");
     if (u.callbackQuery) {
-      await u.answerCallbackQuery();
+      await answerPress(u);
       continue;
     }
     photo = photoFileId(u) ?? photo;

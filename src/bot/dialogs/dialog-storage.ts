@@ -9,7 +9,7 @@ import type { Db } from "../../storage/db.js";
 export function dialogStorage(db: Db, clock: () => Date) {
   return {
     type: "key" as const,
-    version: 1,
+    version: 2,
     adapter: {
       read: async (key: string) => (await readDialogState(db, key)) as VersionedState<ConversationData> | undefined,
       write: (key: string, state: VersionedState<ConversationData>) => writeDialogState(db, key, state, clock()),

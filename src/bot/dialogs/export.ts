@@ -5,7 +5,7 @@ import { EXPORT_KIND_NAMES, exportCsv, type ExportKindName } from "../../exports
 import { addDays, localNight } from "../../shifts/night.js";
 import type { BotContext, DialogContext } from "../context.js";
 import { attempt } from "./attempt.js";
-import { choose, nextInput, type DialogConversation } from "./next-input.js";
+import { answerPress, choose, nextInput, type DialogConversation } from "./next-input.js";
 
 /** What a bot may upload to Telegram. */
 const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
@@ -38,7 +38,7 @@ export async function exportDialog(conversation: DialogConversation, ctx: Dialog
     const u = await nextInput(conversation, "ex:");
     let range: { from: string; to: string } | null = null;
     if (u.callbackQuery) {
-      await u.answerCallbackQuery();
+      await answerPress(u);
       const preset = /^ex:r:(7|30)$/.exec(u.callbackQuery.data ?? "")?.[1] as keyof typeof presets | undefined;
       if (preset) range = presets[preset];
     } else range = typedRange(u.message?.text ?? "");

@@ -4,7 +4,7 @@ import type { DialogContext } from "../context.js";
 import { countsLine, keyboardOfView, teamKitView } from "../views/kit.js";
 import { replyInParts } from "../views/long-reply.js";
 import { attempt } from "./attempt.js";
-import { nextInput, type DialogConversation } from "./next-input.js";
+import { answerPress, nextInput, type DialogConversation } from "./next-input.js";
 
 /**
  * ✏️ Update counts: the leader sends what the team holds in one message, in Chinese or English;
@@ -16,7 +16,7 @@ export async function kitCountDialog(conversation: DialogConversation, ctx: Dial
   for (;;) {
     const u = await nextInput(conversation, "kd:");
     if (u.callbackQuery) {
-      await u.answerCallbackQuery();
+      await answerPress(u);
       continue;
     }
     const text = u.message?.text?.trim();

@@ -5,7 +5,7 @@ import { readNumber } from "../../logs/parse-log-counts.js";
 import type { DialogContext } from "../context.js";
 import { itemName } from "../views/kit.js";
 import { attempt } from "./attempt.js";
-import { choose, nextInput, saysDone, type DialogConversation } from "./next-input.js";
+import { answerPress, choose, nextInput, saysDone, type DialogConversation } from "./next-input.js";
 
 /**
  * ⚠️ Report missing/worn: which item, missing or worn out, how many, a note (or Skip). The request
@@ -29,7 +29,7 @@ export async function kitReportDialog(conversation: DialogConversation, ctx: Dia
   let quantity = 0;
   while (quantity === 0) {
     const u = await nextInput(conversation, "kd:");
-    if (u.callbackQuery) await u.answerCallbackQuery();
+    if (u.callbackQuery) await answerPress(u);
     const n = readNumber(u.message?.text?.trim().replace(/\s*[件个顶只条本套副盒箱份]$/, "") ?? "");
     if (n !== undefined && n >= 1 && n <= QUANTITY_MAX) quantity = n;
     else if (!u.callbackQuery) await u.reply(ctx.t("kit-quantity-invalid", { max: QUANTITY_MAX }));
@@ -40,7 +40,7 @@ export async function kitReportDialog(conversation: DialogConversation, ctx: Dia
   let key = "";
   for (;;) {
     const u = await nextInput(conversation, "kd:");
-    if (u.callbackQuery) await u.answerCallbackQuery();
+    if (u.callbackQuery) await answerPress(u);
     key = `kitreq:${u.chat?.id}:${u.callbackQuery?.message?.message_id ?? u.message?.message_id}`;
     if (u.callbackQuery?.data === "kd:skip" || saysDone(u.message?.text, ctx.t("btn-skip").toLowerCase())) break;
     const text = u.message?.text?.trim();

@@ -6,7 +6,7 @@ import { setResponseLevel } from "../../levels/set-level.js";
 import type { DialogContext } from "../context.js";
 import { renderArgs } from "../views/shift.js";
 import { attempt } from "./attempt.js";
-import { choose, nextInput, saysDone, type DialogConversation } from "./next-input.js";
+import { answerPress, choose, nextInput, saysDone, type DialogConversation } from "./next-input.js";
 
 /**
  * /level: the level, the district or a town, when it starts and ends, a message, then a
@@ -38,7 +38,7 @@ export async function levelDialog(conversation: DialogConversation, ctx: DialogC
   let message: string | null = null;
   for (;;) {
     const u = await nextInput(conversation, "lv:");
-    if (u.callbackQuery) await u.answerCallbackQuery();
+    if (u.callbackQuery) await answerPress(u);
     if (u.callbackQuery?.data === "lv:skip" || saysDone(u.message?.text, ctx.t("btn-skip").toLowerCase())) break;
     const text = u.message?.text?.trim();
     if (text && text.length <= 1000) {
@@ -73,7 +73,7 @@ async function askWhen(conversation: DialogConversation, ctx: DialogContext, que
   for (;;) {
     const u = await nextInput(conversation, "lv:");
     if (u.callbackQuery) {
-      await u.answerCallbackQuery();
+      await answerPress(u);
       if (u.callbackQuery.data === "lv:w:none") return null;
       continue;
     }

@@ -5,8 +5,8 @@ import { reporterContext } from "../../incidents/reporter-context.js";
 import { submitReport, type ReportInput } from "../../incidents/submit-report.js";
 import type { DialogContext } from "../context.js";
 import { attempt } from "./attempt.js";
-import { reportEmergency } from "./report-emergency.js";
-import { nextInput, photoFileId, saysDone, type DialogConversation } from "./next-input.js";
+import { REPORT_BUTTONS, reportEmergency } from "./report-emergency.js";
+import { answerPress, nextInput, photoFileId, saysDone, type DialogConversation } from "./next-input.js";
 
 type Step<T> = (conversation: DialogConversation, ctx: DialogContext) => Promise<T>;
 type Location = { latitude: number; longitude: number };
@@ -36,23 +36,24 @@ export async function reportDialog(conversation: DialogConversation, ctx: Dialog
 async function askCategory(conversation: DialogConversation, ctx: DialogContext, categories: readonly Category[]): Promise<Category | null> {
   const keyboard = new InlineKeyboard();
   categories.forEach((c, i) => {
-    keyboard.text(ctx.t(`category-${c}`), `rp:c:${c}`);
+    keyboard.text(ctx.t(`category-${c}`), `rep:cat:${c}`);
     if (i % 2 === 1) keyboard.row();
   });
-  await ctx.reply(ctx.t("report-ask-category"), { reply_markup: keyboard.row().text(ctx.t("btn-cancel"), "rp:cancel") });
+  await ctx.reply(ctx.t("report-ask-category"), { reply_markup: keyboard.row().text(ctx.t("btn-cancel"), "rep:cancel") });
   for (;;) {
-    const u = await nextInput(conversation);
+    const u = await nextInput(conversation, REPORT_BUTTONS);
     const data = u.callbackQuery?.data;
-    if (data === "rp:cancel") {
-      await u.answerCallbackQuery({ text: ctx.t("report-cancelled") });
+    if (data === "rep:cancel") {
+      await answerPress(u, ctx.t("report-cancelled"));
       return null;
     }
-    const category = categories.find((c) => data === `rp:c:${c}`);
+    const category = categories.find((c) => data === `rep:cat:${c}`);
     if (category) {
-      await u.answerCallbackQuery();
+      // An emergency is paged next: a press too old to answer must not stop it (answerPress never throws).
+      await answerPress(u);
       return category;
     }
-    if (u.callbackQuery) await u.answerCallbackQuery({ text: ctx.t("hint-use-buttons"), show_alert: true });
+    if (u.callbackQuery) await answerPress(u, ctx.t("hint-use-buttons"));
     else await u.reply(ctx.t("hint-use-buttons"));
   }
 }
@@ -60,7 +61,12 @@ async function askCategory(conversation: DialogConversation, ctx: DialogContext,
 const askDescription: Step<{ description: string | null; voiceFileId: string | null }> = async (conversation, ctx) => {
   await ctx.reply(ctx.t("report-ask-description", { max: DESCRIPTION_MAX }));
   for (;;) {
-    const u = await nextInput(conversation);
+    const u = await nextInput(conversation, REPORT_BUTTONS);
+    // A second category pressed, or a button of an earlier report: the category is chosen already.
+    if (u.callbackQuery) {
+      await answerPress(u, ctx.t("report-hint-description"));
+      continue;
+    }
     const text = u.message?.text?.trim();
     if (u.message?.voice) return { description: null, voiceFileId: u.message.voice.file_id };
     if (text && text.length <= DESCRIPTION_MAX) return { description: text, voiceFileId: null };
@@ -74,12 +80,12 @@ const askDescription: Step<{ description: string | null; voiceFileId: string | n
 
 const askPhotos: Step<string[]> = async (conversation, ctx) => {
   const photos: string[] = [];
-  const done = new InlineKeyboard().text(ctx.t("btn-done"), "rp:done");
+  const done = new InlineKeyboard().text(ctx.t("btn-done"), "rep:done");
   await ctx.reply(ctx.t("report-ask-photos", { max: PHOTOS_MAX }), { reply_markup: done });
   for (;;) {
-    const u = await nextInput(conversation);
-    if (u.callbackQuery) await u.answerCallbackQuery();
-    if (u.callbackQuery?.data === "rp:done" || saysDone(u.message?.text, ctx.t("btn-done"), ctx.t("btn-skip"))) return photos;
+    const u = await nextInput(conversation, REPORT_BUTTONS);
+    if (u.callbackQuery) await answerPress(u);
+    if (u.callbackQuery?.data === "rep:done" || saysDone(u.message?.text, ctx.t("btn-done"), ctx.t("btn-skip"))) return photos;
     const photo = photoFileId(u);
     if (photo && photos.length < PHOTOS_MAX) {
       photos.push(photo);
@@ -94,7 +100,11 @@ const askLocation: Step<Location | null> = async (conversation, ctx) => {
   const keyboard = new Keyboard().requestLocation(ctx.t("btn-send-location")).row().text(skip).resized().oneTime();
   await ctx.reply(ctx.t("report-ask-location"), { reply_markup: keyboard });
   for (;;) {
-    const u = await nextInput(conversation);
+    const u = await nextInput(conversation, REPORT_BUTTONS);
+    if (u.callbackQuery) {
+      await answerPress(u, ctx.t("report-hint-location"));
+      continue;
+    }
     const shared = u.message?.location;
     if (shared && insideBox(ctx.deps.reports.bbox, shared)) return { latitude: shared.latitude, longitude: shared.longitude };
     if (!shared && saysDone(u.message?.text, skip)) return null;
@@ -111,15 +121,15 @@ async function confirmAndSend(conversation: DialogConversation, ctx: DialogConte
     pin: report.location ? "yes" : "no",
   };
   await ctx.reply(ctx.t("report-summary", summary), {
-    reply_markup: new InlineKeyboard().text(ctx.t("btn-report-send"), "rp:send").text(ctx.t("btn-report-discard"), "rp:cancel"),
+    reply_markup: new InlineKeyboard().text(ctx.t("btn-report-send"), "rep:send").text(ctx.t("btn-report-discard"), "rep:cancel"),
   });
   await ctx.reply(ctx.t("report-confirm-hint"), { reply_markup: { remove_keyboard: true } });
   for (;;) {
-    const u = await nextInput(conversation);
+    const u = await nextInput(conversation, REPORT_BUTTONS);
     const data = u.callbackQuery?.data;
-    if (u.callbackQuery) await u.answerCallbackQuery();
-    if (data === "rp:cancel") return void (await u.reply(ctx.t("report-cancelled")));
-    if (data !== "rp:send") {
+    if (u.callbackQuery) await answerPress(u);
+    if (data === "rep:cancel") return void (await u.reply(ctx.t("report-cancelled")));
+    if (data !== "rep:send") {
       await u.reply(ctx.t("hint-use-buttons"));
       continue;
     }

@@ -8,11 +8,8 @@ import { nextInput } from "./next-input.js";
 export async function resolveNoteDialog(conversation: Conversation<BotContext, DialogContext>, ctx: DialogContext, incidentId: number, ref: string): Promise<void> {
   await ctx.reply(ctx.t("resolve-ask-note", { ref, max: RESOLUTION_NOTE_MAX }));
   for (;;) {
-    const u = await nextInput(conversation);
-    if (u.callbackQuery) {
-      await u.answerCallbackQuery();
-      continue;
-    }
+    // No buttons of its own: every press goes to the card or feature it belongs to.
+    const u = await nextInput(conversation, null);
     const note = u.message?.text?.trim();
     if (!note) {
       await u.reply(ctx.t("hint-text-expected"));

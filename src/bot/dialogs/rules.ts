@@ -6,7 +6,7 @@ import { viewPolicies } from "../../escalation/view-policies.js";
 import type { DialogContext } from "../context.js";
 import { reasonKey } from "../errors.js";
 import { attempt } from "./attempt.js";
-import { nextInput, type DialogConversation } from "./next-input.js";
+import { answerPress, choose, nextInput, type DialogConversation } from "./next-input.js";
 
 const mayNotSwitchOff = (key: string) => (INCIDENT_POLICY_KEYS as readonly string[]).includes(key);
 
@@ -29,7 +29,7 @@ export async function rulesDialog(conversation: DialogConversation, ctx: DialogC
   while (!written) {
     const u = await nextInput(conversation, "rd:");
     if (u.callbackQuery) {
-      await u.answerCallbackQuery();
+      await answerPress(u, ctx.t("hint-text-expected"));
       continue;
     }
     const parsed = parsePolicyText(u.message?.text ?? "");
@@ -47,9 +47,8 @@ export async function rulesDialog(conversation: DialogConversation, ctx: DialogC
   await ctx.reply(ctx.t("rules-confirm", { name: ctx.t(policyName(key)), rules: formatPolicyText(written) }), {
     reply_markup: new InlineKeyboard().text(ctx.t("btn-save"), "rd:save").text(ctx.t("btn-cancel"), "rd:cancel"),
   });
-  const choice = await conversation.waitForCallbackQuery(/^rd:(save|cancel)$/, { otherwise: (o) => o.reply(o.t("hint-use-buttons")) });
-  await choice.answerCallbackQuery();
-  if (choice.callbackQuery.data === "rd:cancel") return void (await ctx.reply(ctx.t("cancelled")));
+  const { match } = await choose(conversation, "rd:", /^rd:(save|cancel)$/);
+  if (match[1] === "cancel") return void (await ctx.reply(ctx.t("cancelled")));
   const policy = written;
   const saved = await attempt(conversation, async (o) => formatPolicyText(await updatePolicy(o.domain(), { key, policy })));
   await ctx.reply(saved.ok ? ctx.t("rules-saved", { name: ctx.t(policyName(key)) }) : ctx.t(saved.key, saved.args));

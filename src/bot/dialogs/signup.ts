@@ -1,4 +1,3 @@
-import type { Conversation } from "@grammyjs/conversations";
 import { InlineKeyboard, Keyboard } from "grammy";
 import { localeFromLanguageCode } from "../../people/locale.js";
 import { setLocale } from "../../people/set-locale.js";
@@ -6,17 +5,20 @@ import { resolveInvite } from "../../roster/invites.js";
 import { submitSignup } from "../../roster/submit-signup.js";
 import { teamLabel } from "../../org/team-scope.js";
 import { toggleDay } from "../../roster/weekdays.js";
-import type { BotContext, DialogContext } from "../context.js";
-import { attempt } from "./attempt.js";
+import type { DialogContext } from "../context.js";
 import { weekdayKeyboard } from "../keyboards/weekdays.js";
+import { attempt } from "./attempt.js";
+import { answerPress, choose, nextInput, type DialogConversation } from "./next-input.js";
 
-type SignupConversation = Conversation<BotContext, DialogContext>;
+/** The signup dialog's buttons (button-namespaces.ts). */
+const BUTTONS = "sg:";
+
 /**
  * The signup dialog behind an invite link: language (when unknown), name, own phone (optional),
  * patrol weekdays, consent. Each answer is checked; a wrong kind of answer gets a hint and the
  * same question again. /cancel leaves it at any step.
  */
-export async function signupDialog(conversation: SignupConversation, ctx: DialogContext, code: string): Promise<void> {
+export async function signupDialog(conversation: DialogConversation, ctx: DialogContext, code: string): Promise<void> {
   const invite = await attempt(conversation, async (o) => teamLabel((await resolveInvite(o.deps.db, code, o.deps.clock())).scope));
   if (!invite.ok) {
     await ctx.reply(ctx.t(invite.key, invite.args));
@@ -29,68 +31,22 @@ export async function signupDialog(conversation: SignupConversation, ctx: Dialog
   const askLanguage = await conversation.external((o) => !o.person?.locale && !localeFromLanguageCode(o.from?.language_code));
   if (askLanguage) {
     await ctx.reply(ctx.t("signup-ask-language"), {
-      reply_markup: new InlineKeyboard().text("中文", "lg:zh").text("English", "lg:en"),
+      reply_markup: new InlineKeyboard().text("中文", "sg:lang:zh").text("English", "sg:lang:en"),
     });
-    const choice = await conversation.waitForCallbackQuery(/^lg:(zh|en)$/, { otherwise: (o) => o.reply(o.t("hint-use-buttons")) });
-    const locale = choice.callbackQuery.data.slice(3);
+    const locale = (await choose(conversation, BUTTONS, /^sg:lang:(zh|en)$/)).match[1]!;
     await attempt(conversation, async (o) => setLocale(o.domain(), o.person!.personId, locale));
-    await choice.answerCallbackQuery();
     ctx.i18n.useLocale(locale);
   }
 
   await ctx.reply(ctx.t("signup-welcome", { team }));
-  let name = "";
-  while (!name) {
-    await ctx.reply(ctx.t("signup-ask-name"));
-    const answer = await conversation.waitFor("message:text", { otherwise: (o) => o.reply(o.t("hint-text-expected")) });
-    const text = answer.message.text.trim();
-    if (text.length === 0 || text.length > 64 || text.startsWith("/")) await answer.reply(ctx.t("signup-name-invalid"));
-    else name = text;
-  }
-
-  await ctx.reply(ctx.t("signup-ask-phone"), {
-    reply_markup: new Keyboard().requestContact(ctx.t("btn-share-phone")).row().text(ctx.t("btn-skip")).resized().oneTime(),
-  });
-  let phone: string | null | undefined;
-  while (phone === undefined) {
-    const answer = await conversation.waitFor(["message:contact", "message:text"], { otherwise: (o) => o.reply(o.t("hint-phone-expected")) });
-    const contact = answer.message?.contact;
-    if (contact) {
-      if (contact.user_id !== answer.from?.id) await answer.reply(ctx.t("signup-contact-not-yours"));
-      else phone = contact.phone_number;
-    } else if (answer.message?.text === ctx.t("btn-skip") || answer.message?.text === "/skip") {
-      phone = null;
-    } else {
-      await answer.reply(ctx.t("hint-phone-expected"));
-    }
-  }
-  await ctx.reply(ctx.t(phone ? "signup-phone-thanks" : "signup-phone-skipped"), { reply_markup: { remove_keyboard: true } });
-
-  let mask = 0;
-  const locale = await ctx.i18n.getLocale();
-  await ctx.reply(ctx.t("signup-ask-weekdays"), { reply_markup: weekdayKeyboard(mask, locale, ctx.t("btn-done")) });
-  for (;;) {
-    const press = await conversation.waitForCallbackQuery(/^wd:([1-7]|done)$/, { otherwise: (o) => o.reply(o.t("hint-use-buttons")) });
-    const value = press.callbackQuery.data.slice(3);
-    if (value === "done") {
-      if (mask !== 0) {
-        await press.answerCallbackQuery();
-        break;
-      }
-      await press.answerCallbackQuery({ text: ctx.t("err-signup-no-weekdays"), show_alert: true });
-      continue;
-    }
-    mask = toggleDay(mask, Number(value));
-    await press.answerCallbackQuery();
-    await press.editMessageReplyMarkup({ reply_markup: weekdayKeyboard(mask, locale, ctx.t("btn-done")) });
-  }
+  const name = await askName(conversation, ctx);
+  const phone = await askPhone(conversation, ctx);
+  const mask = await askWeekdays(conversation, ctx);
 
   await ctx.reply(ctx.t("signup-ask-consent"), {
-    reply_markup: new InlineKeyboard().text(ctx.t("btn-consent-yes"), "cs:y").text(ctx.t("btn-consent-no"), "cs:n"),
+    reply_markup: new InlineKeyboard().text(ctx.t("btn-consent-yes"), "sg:consent:yes").text(ctx.t("btn-consent-no"), "sg:consent:no"),
   });
-  const consent = await conversation.waitForCallbackQuery(/^cs:[yn]$/, { otherwise: (o) => o.reply(o.t("hint-use-buttons")) });
-  await consent.answerCallbackQuery();
-  if (consent.callbackQuery.data === "cs:n") {
+  if ((await choose(conversation, BUTTONS, /^sg:consent:(yes|no)$/)).match[1] === "no") {
     await ctx.reply(ctx.t("signup-declined"));
     return;
   }
@@ -102,4 +58,61 @@ export async function signupDialog(conversation: SignupConversation, ctx: Dialog
   });
   if (!result.ok) await ctx.reply(ctx.t(result.key, result.args));
   else await ctx.reply(ctx.t(result.value === "linked" ? "signup-linked" : "signup-pending", { team }));
+}
+
+async function askName(conversation: DialogConversation, ctx: DialogContext): Promise<string> {
+  await ctx.reply(ctx.t("signup-ask-name"));
+  for (;;) {
+    const u = await nextInput(conversation, BUTTONS);
+    const text = u.message?.text?.trim();
+    if (u.callbackQuery) await answerPress(u, ctx.t("hint-text-expected"));
+    else if (text === undefined) await u.reply(ctx.t("hint-text-expected"));
+    else if (text.length > 0 && text.length <= 64 && !text.startsWith("/")) return text;
+    else {
+      await u.reply(ctx.t("signup-name-invalid"));
+      await u.reply(ctx.t("signup-ask-name"));
+    }
+  }
+}
+
+/** The volunteer's own number from the contact button, or null when they skip. */
+async function askPhone(conversation: DialogConversation, ctx: DialogContext): Promise<string | null> {
+  await ctx.reply(ctx.t("signup-ask-phone"), {
+    reply_markup: new Keyboard().requestContact(ctx.t("btn-share-phone")).row().text(ctx.t("btn-skip")).resized().oneTime(),
+  });
+  for (;;) {
+    const u = await nextInput(conversation, BUTTONS);
+    const contact = u.message?.contact;
+    const text = u.message?.text?.trim();
+    if (u.callbackQuery) await answerPress(u, ctx.t("hint-phone-expected"));
+    else if (contact && contact.user_id !== u.from?.id) await u.reply(ctx.t("signup-contact-not-yours"));
+    else if (contact || text === ctx.t("btn-skip") || text === "/skip") {
+      await ctx.reply(ctx.t(contact ? "signup-phone-thanks" : "signup-phone-skipped"), { reply_markup: { remove_keyboard: true } });
+      return contact?.phone_number ?? null;
+    } else await u.reply(ctx.t("hint-phone-expected"));
+  }
+}
+
+/** Days toggled on one keyboard, edited in place; Done needs at least one. */
+async function askWeekdays(conversation: DialogConversation, ctx: DialogContext): Promise<number> {
+  let mask = 0;
+  const locale = await ctx.i18n.getLocale();
+  const keyboard = () => weekdayKeyboard(mask, locale, ctx.t("btn-done"), "sg:day:");
+  await ctx.reply(ctx.t("signup-ask-weekdays"), { reply_markup: keyboard() });
+  for (;;) {
+    const u = await nextInput(conversation, BUTTONS);
+    const value = /^sg:day:([1-7]|done)$/.exec(u.callbackQuery?.data ?? "")?.[1];
+    if (value === undefined) {
+      if (u.callbackQuery) await answerPress(u, ctx.t("hint-use-buttons"));
+      else await u.reply(ctx.t("hint-use-buttons"));
+    } else if (value !== "done") {
+      mask = toggleDay(mask, Number(value));
+      await answerPress(u);
+      await u.editMessageReplyMarkup({ reply_markup: keyboard() });
+    } else if (mask === 0) await answerPress(u, ctx.t("err-signup-no-weekdays"), { alert: true });
+    else {
+      await answerPress(u);
+      return mask;
+    }
+  }
 }

@@ -8,7 +8,7 @@ import { spotCheckTarget } from "../../spotchecks/spot-check-target.js";
 import { spotCheckTeams } from "../../spotchecks/spot-check-teams.js";
 import type { DialogContext } from "../context.js";
 import { attempt } from "./attempt.js";
-import { choose, nextInput, photoFileId, saysDone, type DialogConversation } from "./next-input.js";
+import { answerPress, choose, nextInput, photoFileId, saysDone, type DialogConversation } from "./next-input.js";
 
 const P = "sc:";
 /** More teams than this and the visitor types the team rather than scrolling through buttons. */
@@ -74,7 +74,7 @@ async function askTeam(conversation: DialogConversation, ctx: DialogContext, off
     const u = await nextInput(conversation, P);
     let teamId: number | null = null;
     if (u.callbackQuery) {
-      await u.answerCallbackQuery();
+      await answerPress(u);
       const picked = /^sc:t:(\d{1,9})$/.exec(u.callbackQuery.data ?? "");
       if (!picked) continue;
       teamId = Number(picked[1]);
@@ -101,7 +101,7 @@ async function askPresent(conversation: DialogConversation, ctx: DialogContext):
   for (;;) {
     const u = await nextInput(conversation, P);
     if (u.callbackQuery) {
-      await u.answerCallbackQuery();
+      await answerPress(u);
       continue;
     }
     const text = u.message?.text?.trim() ?? "";
@@ -118,7 +118,7 @@ async function askFindings(conversation: DialogConversation, ctx: DialogContext)
   for (;;) {
     const u = await nextInput(conversation, P);
     if (u.callbackQuery) {
-      await u.answerCallbackQuery();
+      await answerPress(u);
       continue;
     }
     const photo = photoFileId(u);
@@ -135,7 +135,7 @@ async function askPhotos(conversation: DialogConversation, ctx: DialogContext, p
   await ctx.reply(ctx.t("spotcheck-ask-photos", { count: photos.length, max: SPOT_CHECK_PHOTOS_MAX }), { reply_markup: done });
   for (;;) {
     const u = await nextInput(conversation, P);
-    if (u.callbackQuery) await u.answerCallbackQuery();
+    if (u.callbackQuery) await answerPress(u);
     if (u.callbackQuery?.data === "sc:done" || saysDone(u.message?.text, ctx.t("btn-done").toLowerCase())) return;
     const photo = photoFileId(u);
     if (photo && photos.length < SPOT_CHECK_PHOTOS_MAX) {

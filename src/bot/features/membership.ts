@@ -18,11 +18,11 @@ export function membershipFeature(): Composer<BotContext> {
       return;
     }
     const keyboard = new InlineKeyboard();
-    for (const m of profile.memberships) keyboard.text(ctx.t("btn-leave-team", { team: m.teamName }), `lv:${m.teamId}`).row();
-    await ctx.reply(ctx.t("leave-confirm"), { reply_markup: keyboard.text(ctx.t("btn-cancel"), "lv:no") });
+    for (const m of profile.memberships) keyboard.text(ctx.t("btn-leave-team", { team: m.teamName }), `lt:${m.teamId}`).row();
+    await ctx.reply(ctx.t("leave-confirm"), { reply_markup: keyboard.text(ctx.t("btn-cancel"), "lt:no") });
   });
 
-  composer.callbackQuery(/^lv:(\d{1,9}|no)$/, (ctx) =>
+  composer.callbackQuery(/^lt:(\d{1,9}|no)$/, (ctx) =>
     guarded(ctx, async () => {
       await ctx.answerCallbackQuery();
       if (ctx.match[1] === "no") {

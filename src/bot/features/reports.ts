@@ -28,7 +28,8 @@ export function reportsFeature(): Composer<BotContext> {
   );
   chat.command("start", async (ctx, next) => (ctx.match.trim() === REPORT_START ? open(ctx) : next()));
   composer.callbackQuery("rn", async (ctx) => {
-    await ctx.answerCallbackQuery();
+    // The report may be an emergency: a press too old to answer must not keep the dialog shut.
+    await ctx.answerCallbackQuery().catch((error: unknown) => ctx.logger.warn({ err: error }, "answering a press failed"));
     await open(ctx);
   });
 
