@@ -16,15 +16,16 @@ import { addPost } from "../shifts/add-post.js";
 import { findTown } from "../org/find-town.js";
 import { teamLabel } from "../org/team-scope.js";
 import { findPerson } from "../people/find-person.js";
-import { importRoster } from "../roster/import-roster.js";
+import { importRoster, type ImportOptions } from "../roster/import-roster.js";
 import { decodeSpreadsheet } from "../roster/roster-csv.js";
 import type { CliIo } from "./io.js";
 import { usage } from "./usage.js";
 
-export async function importFile(ctx: DomainContext, io: CliIo, file: string | undefined): Promise<number> {
+export async function importFile(ctx: DomainContext, io: CliIo, file: string | undefined, planWith: ImportOptions["planWith"]): Promise<number> {
   if (!file) return usage(io, 2);
   const text = decodeSpreadsheet(readFileSync(file));
   const summary = await importRoster(ctx, text, {
+    planWith,
     onProgress: (done, total) => void io.err.write(`\r${done}/${total} rows`),
   });
   io.err.write("\n");

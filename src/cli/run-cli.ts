@@ -51,7 +51,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         io.out.write("migrations applied\n");
         return 0;
       case "import":
-        return await importFile(ctx, io, rest[0]);
+        return await importFile(ctx, io, rest[0], {
+          timeZone: parsed.config.BOT_TIMEZONE,
+          daysAhead: parsed.config.ROTA_DAYS_AHEAD,
+          weeklyCap: parsed.config.WEEKLY_CAP,
+          reminders: parsed.config.REMINDER_SCHEDULE,
+        });
       case "teams":
         for (const t of await findTeams(ctx.db, rest.join(" "), 500)) io.out.write(`${t.teamId}\t${teamLabel(t)}\n`);
         return 0;

@@ -293,9 +293,24 @@ patrol-current =
     People a night: {$headcountNormal} normally, {$headcountHeightened} when heightened, {$headcountLevel1} at level 1.
     To change: /patrol 20:00-24:00 4 8 8
 patrol-updated =
-    Saved for nights not yet planned. {$team}: patrol {$startTime}-{$endTime}
+    Saved. {$team}: patrol {$startTime}-{$endTime}
     People a night: {$headcountNormal} normally, {$headcountHeightened} when heightened, {$headcountLevel1} at level 1.
+    The nights already planned from tonight on follow it; their volunteers and the team's leaders are told.
 patrol-usage = Write it like this: /patrol 20:00-24:00 4 8 8 (window, then people a night: normal, heightened, level 1).
+notice-shift-times-moved =
+    🕖 New times for the {$duty} of {$team}: {$start}-{$end} (was {$wasStart}-{$wasEnd}). Your nights:
+    {$nights}
+night-line = {$date}, {$start}-{$end}
+patrol-moved-leads =
+    ⚙️ {$team}: the planned nights now run {$start}-{$end} (was {$wasStart}-{$wasEnd}); {$moved ->
+        [one] 1 night
+       *[other] {$moved} nights
+    } moved, {$told ->
+        [one] 1 volunteer
+       *[other] {$told} volunteers
+    } told.
+    {$kept}
+patrol-moved-kept = {$date} keeps {$wasStart}-{$wasEnd}: its new start has already passed.
 cmd-patrol = Patrol window and headcounts
 cmd-spotcheck = Record a spot check of a team on patrol
 cmd-spotchecks = This week's spot checks

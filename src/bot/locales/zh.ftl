@@ -293,9 +293,18 @@ patrol-current =
     每晚人数：平时 {$headcountNormal} 人，加强时 {$headcountHeightened} 人，一级响应 {$headcountLevel1} 人。
     修改：/patrol 20:00-24:00 4 8 8
 patrol-updated =
-    已保存，适用于尚未排班的日期。{$team}：巡防时间 {$startTime}-{$endTime}
+    已保存。{$team}：巡防时间 {$startTime}-{$endTime}
     每晚人数：平时 {$headcountNormal} 人，加强时 {$headcountHeightened} 人，一级响应 {$headcountLevel1} 人。
+    今晚起已排班的日期随之调整，相关队员和队伍负责人会收到通知。
 patrol-usage = 格式：/patrol 20:00-24:00 4 8 8（时间段，然后是每晚人数：平时、加强、一级响应）。
+notice-shift-times-moved =
+    🕖 {$team} {$duty}的时间调整为 {$start}-{$end}（原为 {$wasStart}-{$wasEnd}）。你的班次：
+    {$nights}
+night-line = {$date} {$start}-{$end}
+patrol-moved-leads =
+    ⚙️ {$team}：已排班的日期改为 {$start}-{$end}（原为 {$wasStart}-{$wasEnd}），共调整 {$moved} 晚，已通知 {$told} 名队员。
+    {$kept}
+patrol-moved-kept = {$date} 仍按 {$wasStart}-{$wasEnd}：新的开始时间已过。
 cmd-patrol = 巡防时间和人数
 cmd-spotcheck = 记录一次巡逻抽查
 cmd-spotchecks = 本周的抽查记录
