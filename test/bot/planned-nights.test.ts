@@ -115,3 +115,38 @@ describe("a team imported during the day", () => {
     await late!.waitForMessage((m) => /Are you coming\?/.test(m.text ?? "") && /Mon 13 Sep/.test(m.text ?? ""));
   });
 });
+
+describe("a volunteer who leaves the team", () => {
+  it("When a volunteer on tonight's shift leaves the team, then they come off it, are not reminded, and a teammate is offered the place", async () => {
+    const team = await teamWithLeader(h, "Leaver");
+    const members: FakeUser[] = [];
+    for (let i = 0; i < 5; i++) members.push((await activeMember(h, team.teamId, `Leaver ${i + 1}`)).user);
+    h.setNow("2027-09-27T00:30:00Z");
+    await h.app.scheduler.run("plan-shifts");
+    const [tonight] = await teamShifts(team.teamId);
+    const before = await onShift(tonight!.id);
+    const leaving = members.find((m) => before.some((p) => p.telegramId === m.id))!;
+    const spare = members.find((m) => !before.some((p) => p.telegramId === m.id))!;
+
+    h.setNow("2027-09-27T04:00:00Z");
+    await leaving.send("/leave");
+    await leaving.click("Leave Leaver Patrol");
+    await leaving.waitForMessage(/You left/);
+    const after = await onShift(tonight!.id);
+    expect(after.map((p) => p.telegramId)).not.toContain(leaving.id);
+    expect(after).toHaveLength(3);
+
+    await h.app.scheduler.run("substitute-waves");
+    const offer = await spare.waitForMessage((m) => /A place is open/.test(m.text ?? "") && /Mon 27 Sept?/.test(m.text ?? ""));
+    await spare.click(offer, /take it/);
+    await spare.waitForMessage(/The place is yours/);
+    expect(await onShift(tonight!.id)).toHaveLength(4);
+
+    h.setNow("2027-09-27T10:00:00Z"); // the 2-hour nudge
+    await h.app.scheduler.run("due-reminders");
+    const leftAssignment = before.find((p) => p.telegramId === leaving.id)!.assignmentId;
+    const [nudge] = await h.database.db.select().from(reminders).where(and(eq(reminders.assignmentId, leftAssignment), eq(reminders.kind, "nudge")));
+    expect(nudge).toMatchObject({ status: "skipped", skipReason: "no longer on the shift" });
+  });
+});
+
