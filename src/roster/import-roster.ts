@@ -9,8 +9,7 @@ import { getTeamScope, teamLabel } from "../org/team-scope.js";
 import { editCardCopies } from "../outbox/edit-group.js";
 import { enqueueMessages } from "../outbox/enqueue.js";
 import { recipientColumns, toRecipient } from "../people/locale.js";
-import { planTeamsNow } from "../shifts/generate-shifts.js";
-import type { ShiftPolicy } from "../shifts/policy.js";
+import { planTeamsNow, type PlanPolicy } from "../shifts/generate-shifts.js";
 import type { Db } from "../storage/db.js";
 import { memberships, people, roleGrants } from "../storage/schema/index.js";
 import { parseRosterCsv, type RosterError, type RosterRow } from "./roster-csv.js";
@@ -25,7 +24,7 @@ export interface ImportOptions {
    * Plans at once the teams that gained members, from tonight (if it has not begun), so they do not
    * wait for the nightly run. Every entry point that imports for real passes its shift rules.
    */
-  planWith?: Pick<ShiftPolicy, "timeZone" | "daysAhead" | "weeklyCap" | "reminders">;
+  planWith?: PlanPolicy;
 }
 
 export interface ImportSummary {
@@ -77,7 +76,7 @@ export async function importRoster(ctx: DomainContext, csvText: string, options:
     recordAudit(tx, ctx.actor, ctx.now, { action: "import.roster", subjectType: "roster", subjectId: digest, after: counts }),
   );
   ctx.logger.info(counts, "roster imported");
-  if (options.planWith && run.joined.size > 0) await planJoinedTeams(ctx, [...run.joined], options.planWith);
+  if (options.planWith) await planTeamsNow(ctx, [...run.joined], options.planWith, true);
   return result;
 }
 
@@ -231,18 +230,6 @@ async function resolvePeople(tx: Db, now: Date, rows: RosterRow[], teamIds: numb
   const newIds = inserted.map((r) => r.id).sort((a, b) => a - b);
   fresh.forEach((rowIndex, n) => (ids[rowIndex] = newIds[n]));
   return rows.map((row, i) => ids[i] ?? ids[firstOfPhone.get(row.phone!)!]!);
-}
-
-/**
- * The import is written whatever happens here: a team this cannot plan now (a nightly run planning
- * it at the same moment, say) is planned by that run or the next.
- */
-async function planJoinedTeams(ctx: DomainContext, teamIds: number[], policy: NonNullable<ImportOptions["planWith"]>): Promise<void> {
-  try {
-    await planTeamsNow(ctx, teamIds, policy);
-  } catch (error) {
-    ctx.logger.error({ err: error, teams: teamIds.length }, "planning the imported teams failed");
-  }
 }
 
 /** A signup the list approved: its card stops asking the leaders, and the volunteer is told. */

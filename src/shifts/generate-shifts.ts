@@ -54,20 +54,30 @@ export async function generateShifts(ctx: DomainContext, options: GenerateOption
   return summary;
 }
 
+export type PlanPolicy = Pick<ShiftPolicy, "timeZone" | "daysAhead" | "weeklyCap" | "reminders">;
+
 /**
- * Plans the given teams from tonight at once, filling short nights too: a team or members an
- * import added during the day patrol tonight if tonight has not begun, not from the nightly run.
+ * Plans the given teams from tonight (if it has not begun) at once, not at the nightly run: a team
+ * an import created, new members, a new post. With `fillShort`, nights already planned that are
+ * short get free members too, the newcomers first since they have patrolled least. Called after
+ * the change committed, so it never throws: a team it cannot plan now (the nightly run planning it
+ * at the same moment, say) is planned by that run or the next.
  */
-export function planTeamsNow(ctx: DomainContext, teamIds: number[], policy: Pick<ShiftPolicy, "timeZone" | "daysAhead" | "weeklyCap" | "reminders">): Promise<GenerateSummary> {
-  return generateShifts(ctx, {
-    from: localNight(ctx.now, policy.timeZone),
-    days: policy.daysAhead,
-    timeZone: policy.timeZone,
-    defaultWeeklyCap: policy.weeklyCap,
-    reminders: policy.reminders,
-    teamIds: [...new Set(teamIds)].sort((a, b) => a - b),
-    fillShort: true,
-  });
+export async function planTeamsNow(ctx: DomainContext, teamIds: number[], policy: PlanPolicy, fillShort: boolean): Promise<void> {
+  if (teamIds.length === 0) return;
+  try {
+    await generateShifts(ctx, {
+      from: localNight(ctx.now, policy.timeZone),
+      days: policy.daysAhead,
+      timeZone: policy.timeZone,
+      defaultWeeklyCap: policy.weeklyCap,
+      reminders: policy.reminders,
+      teamIds: [...new Set(teamIds)].sort((a, b) => a - b),
+      fillShort,
+    });
+  } catch (error) {
+    ctx.logger.error({ err: error, teams: teamIds.length }, "planning teams at once failed; the nightly run plans them");
+  }
 }
 
 /** Every team patrols: its patrol duty is created with the defaults the first time it is planned. */

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assignments, people, reminders, shifts } from "../../src/storage/schema/index.js";
 import type { FakeUser } from "../fake-telegram/index.js";
 import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
-import { activeMember, teamWithLeader, userWithRole } from "../support/world.js";
+import { activeMember, inviteCodeFrom, nextTelegramId, signUp, teamWithLeader, userWithRole } from "../support/world.js";
 
 const ADMIN = 616_161;
 let h: BotHarness;
@@ -113,6 +113,30 @@ describe("a team imported during the day", () => {
     expect(await onShift(tonight!.id)).toHaveLength(4);
     await h.app.scheduler.run("due-reminders");
     await late!.waitForMessage((m) => /Are you coming\?/.test(m.text ?? "") && /Mon 13 Sep/.test(m.text ?? ""));
+  });
+});
+
+describe("a volunteer approved during the day", () => {
+  it("When a leader approves a sign-up at 14:00 and tonight is a person short, then the newcomer is put on tonight and asked", async () => {
+    const team = await teamWithLeader(h, "Newcomer");
+    for (let i = 0; i < 3; i++) await activeMember(h, team.teamId, `Newcomer ${i + 1}`);
+    h.setNow("2027-10-04T00:30:00Z"); // a Monday, 08:30: tonight is planned with three of four
+    await h.app.scheduler.run("plan-shifts");
+    const [tonight] = await teamShifts(team.teamId);
+    expect(await onShift(tonight!.id)).toHaveLength(3);
+
+    h.setNow("2027-10-04T06:00:00Z");
+    const code = await inviteCodeFrom(team.leader);
+    const newcomer = h.fake.user({ id: nextTelegramId(), first_name: "Newcomer", language_code: "en" });
+    await signUp(newcomer, code, "Xu Ming", ["Mon", "Tue"]);
+    const card = await team.leader.waitForMessage(/New volunteer for/);
+    await team.leader.click(card, /Approve/);
+    await newcomer.waitForMessage(/You are now a member/);
+    const people = await onShift(tonight!.id);
+    expect(people.map((p) => p.telegramId)).toContain(newcomer.id);
+
+    await h.app.scheduler.run("due-reminders");
+    await newcomer.waitForMessage((m) => /Are you coming\?/.test(m.text ?? "") && /Mon 4 Oct/.test(m.text ?? ""));
   });
 });
 

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { count, eq } from "drizzle-orm";
 import type { Database } from "../../src/storage/db.js";
-import { assignments, shifts } from "../../src/storage/schema/index.js";
+import { assignments, duties, shifts } from "../../src/storage/schema/index.js";
 import { cliOn, spawnCli } from "../support/cli.js";
 import { openTestDatabase } from "../support/test-database.js";
 
@@ -75,7 +75,7 @@ describe("the operator CLI", () => {
 });
 
 describe("a team imported from the CLI", () => {
-  it("When the CLI imports a new team, then its coming nights are planned at once, tonight too unless it has begun", async () => {
+  it("When the CLI imports a new team and adds a post to it, then their coming nights are planned at once, tonight too unless it has begun", async () => {
     const database = await openTestDatabase();
     databases.push(database);
     const dataDir = mkdtempSync(join(tmpdir(), "shouye-plan-"));
@@ -92,6 +92,12 @@ describe("a team imported from the CLI", () => {
     expect(planned.length).toBeGreaterThanOrEqual(13);
     // Four people at most two nights a week each (WEEKLY_CAP): eight places a week are filled.
     expect(planned.reduce((sum, n) => sum + n.people, 0)).toBeGreaterThanOrEqual(8);
+
+    // A post added later is planned at once too.
+    const added = await cliOn(database)(["add-post", "--team", "Zhulin", "--name", "Crossing 5", "--time", "07:00-19:00", "--weekly"]);
+    expect(added.code).toBe(0);
+    const posts = await database.db.select({ id: shifts.id }).from(shifts).innerJoin(duties, eq(duties.id, shifts.dutyId)).where(eq(duties.name, "Crossing 5"));
+    expect(posts.length).toBeGreaterThanOrEqual(13);
   }, 60_000);
 });
 
