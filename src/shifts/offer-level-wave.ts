@@ -8,9 +8,10 @@ import { selectShiftFacts, shiftArgs } from "./shift-facts.js";
 import { loadTeamRota } from "./team-rota.js";
 
 /**
- * The places a raised level (or a raised headcount) opened on one shift are offered together: each wave asks a wave's
- * worth of teammates per place, none asked before for this shift, with one message each; any of
- * the places can be taken from it. Called for the whole shift whichever of its places came due.
+ * The places a raised level (or a raised headcount) opened on one shift are offered together:
+ * each wave asks a wave's worth of teammates per place, none asked before for this shift, with one
+ * message each; any of the places can be taken from it. Called for the whole shift whichever of
+ * its places came due.
  */
 export async function offerLevelWave(tx: Db, now: Date, shiftId: number, policy: ShiftPolicy): Promise<number> {
   const open = and(eq(openSlots.shiftId, shiftId), eq(openSlots.reason, "level"), isNull(openSlots.filledAt), isNull(openSlots.closedAt));

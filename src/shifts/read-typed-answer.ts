@@ -66,11 +66,12 @@ export async function readTypedAnswer(ctx: DomainContext, text: string, repliedT
   if (questions.length === 0 && offers.length === 0) return { kind: "none" };
   if (reply.kind === "unclear") return { kind: "unclear", questions: asked(questions), offers };
   if (reply.kind !== "coming") {
-    // Only a shift not yet begun can be given up; for one under way, the refusal says so.
+    // Only a shift not yet begun can be given up; for one under way, the refusal says so. A no
+    // to a place offered changes nothing.
     const open = questions.filter((q) => q.startsAt > ctx.now);
-    if (open.length === 1 || (open.length === 0 && questions.length > 0)) return { kind: "answer", answer: answerOf((open[0] ?? questions[0]!).assignmentId, reply) };
-    if (open.length === 0) return { kind: "declined" };
-    return { kind: "which", reply, questions: asked(open), offers: [] };
+    if (open.length > 1) return { kind: "which", reply, questions: asked(open), offers: [] };
+    const target = open[0] ?? questions[0];
+    return target ? { kind: "answer", answer: answerOf(target.assignmentId, reply) } : { kind: "declined" };
   }
   if (questions.length === 1 && offers.length === 0) return { kind: "answer", answer: answerOf(questions[0]!.assignmentId, reply) };
   if (questions.length === 0 && offers.length === 1) return { kind: "take", slotId: offers[0]!.slotId };

@@ -28,10 +28,11 @@ export interface StaffingChange {
 }
 
 /**
- * After a level, the calendar or a duty's headcounts changed: sets each future shift's headcount to the one of the
- * level in force (for a shift under way, the level now). A shift now short gets open places that
- * the waves job offers to standby teammates, first press wins; a shift with too many people first
- * closes its open places, then frees the people added most recently who have not checked in.
+ * After a level, the calendar or a duty's headcounts changed: sets each future shift's headcount
+ * to the one of the level in force (for a shift under way, the level now; `notStarted` leaves
+ * those alone). A shift now short gets open places that the waves job offers to standby
+ * teammates, first press wins; a shift with too many people first closes its open places, then
+ * frees the people added most recently who have not checked in.
  * Set-based, because a district-wide change touches every team's planned fortnight at once.
  */
 export async function recomputeStaffing(

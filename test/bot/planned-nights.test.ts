@@ -61,18 +61,24 @@ describe("a leader changes the patrol window", () => {
     await volunteers[0]!.waitForMessage(/starts at 19:00 \(Mon 6 Sept?\)/);
   });
 
-  it("When the new start has already passed tonight, then tonight keeps its times, later nights move, and the leaders hear why", async () => {
+  it("When the new start has already passed tonight, then tonight keeps its times, later nights move, the leaders hear why, and a lower headcount frees people", async () => {
     const team = await teamWithLeader(h, "Late change");
-    for (let i = 0; i < 4; i++) await activeMember(h, team.teamId, `Late change ${i + 1}`);
+    const members: FakeUser[] = [];
+    for (let i = 0; i < 4; i++) members.push((await activeMember(h, team.teamId, `Late change ${i + 1}`)).user);
     h.setNow("2027-09-20T00:30:00Z");
     await h.app.scheduler.run("plan-shifts");
     h.setNow("2027-09-20T11:30:00Z"); // 19:30: a 19:00 start would make everyone late already
-    await team.leader.send("/patrol 19:00-23:00 4 8 8");
+    await team.leader.send("/patrol 19:00-23:00 3 8 8");
     await team.leader.waitForMessage(/patrol 19:00-23:00/);
     const [tonight, tomorrow] = await teamShifts(team.teamId);
     expect(tonight).toMatchObject({ startsAt: new Date("2027-09-20T12:00:00Z"), endsAt: new Date("2027-09-20T16:00:00Z") });
     expect(tomorrow).toMatchObject({ startsAt: new Date("2027-09-21T11:00:00Z"), endsAt: new Date("2027-09-21T15:00:00Z") });
     await team.leader.waitForMessage(/1 night moved[^]*Mon 20 Sept? keeps 20:00-24:00/);
+
+    // Three a night now: one person is freed from each night not yet begun, and told why.
+    await team.leader.waitForMessage(/needs 3 \(was 4\), 3 on it; 1 freed/);
+    expect((await onShift(tonight!.id)).length).toBe(3);
+    await Promise.any(members.map((m) => m.waitForMessage(/needs fewer people a night, so you are free on the night patrol of Mon 20 Sept?/)));
   });
 });
 

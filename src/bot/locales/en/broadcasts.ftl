@@ -97,7 +97,7 @@ staffing-cause-patrol = The team's people a night were changed: {$normal} normal
 staffing-line-up = {$date} {$start}: needs {$after} (was {$before}), {$have} on it; {$offered} places offered to standby teammates.
 staffing-line-down = {$date} {$start}: needs {$after} (was {$before}), {$have} on it; {$released} freed.
 notice-released-level = 🙏 The response level was lowered, so the {$duty} of {$date} ({$start}-{$end}) needs fewer people and you are free that night. Thank you for being ready!
-notice-released-headcount = 🙏 Your team now needs fewer people a night, so the {$duty} of {$date} ({$start}-{$end}) needs fewer and you are free that night. Thank you for being ready!
+notice-released-headcount = 🙏 Your team now needs fewer people a night, so you are free on the {$duty} of {$date} ({$start}-{$end}). Thank you for being ready!
 slot-offer-level =
     🛡 The response level rose: the {$duty} of {$team} needs more people
     {$date}, {$start}-{$end}
