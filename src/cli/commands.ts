@@ -17,14 +17,16 @@ import { findTown } from "../org/find-town.js";
 import { teamLabel } from "../org/team-scope.js";
 import { findPerson } from "../people/find-person.js";
 import { importRoster } from "../roster/import-roster.js";
+import type { PlanPolicy } from "../shifts/generate-shifts.js";
 import { decodeSpreadsheet } from "../roster/roster-csv.js";
 import type { CliIo } from "./io.js";
 import { usage } from "./usage.js";
 
-export async function importFile(ctx: DomainContext, io: CliIo, file: string | undefined): Promise<number> {
+export async function importFile(ctx: DomainContext, io: CliIo, file: string | undefined, planWith: PlanPolicy): Promise<number> {
   if (!file) return usage(io, 2);
   const text = decodeSpreadsheet(readFileSync(file));
   const summary = await importRoster(ctx, text, {
+    planWith,
     onProgress: (done, total) => void io.err.write(`\r${done}/${total} rows`),
   });
   io.err.write("\n");
@@ -55,7 +57,12 @@ export async function changeRole(ctx: DomainContext, io: CliIo, command: "grant"
   return 0;
 }
 
-export async function addPostFrom(ctx: DomainContext, io: CliIo, values: { team?: string; name?: string; time?: string; location?: string; people?: string; weekly?: boolean }): Promise<number> {
+export async function addPostFrom(
+  ctx: DomainContext,
+  io: CliIo,
+  values: { team?: string; name?: string; time?: string; location?: string; people?: string; weekly?: boolean },
+  planWith: PlanPolicy,
+): Promise<number> {
   const window = /^(\d{2}:\d{2})-(\d{2}:\d{2})$/.exec(values.time ?? "");
   if (!values.team || !values.name || !window) return usage(io, 2);
   const teams = await findTeams(ctx.db, values.team);
@@ -71,7 +78,7 @@ export async function addPostFrom(ctx: DomainContext, io: CliIo, values: { team?
     rota: values.weekly ? "weekly" : "fair",
     ...(values.location ? { location: values.location } : {}),
     ...(values.people ? { people: Number(values.people) } : {}),
-  });
+  }, planWith);
   io.out.write(`post ${id} added to ${teamLabel(teams[0]!)}\n`);
   return 0;
 }

@@ -5,6 +5,7 @@ import type { DomainContext } from "../domain/context.js";
 import { isDomainError } from "../domain/errors.js";
 import { findTeams } from "../org/find-teams.js";
 import { teamLabel } from "../org/team-scope.js";
+import type { PlanPolicy } from "../shifts/generate-shifts.js";
 import { checkStatement } from "../stats/check-statement.js";
 import { formatHours } from "../stats/hours.js";
 import { openConfiguredDatabase } from "../storage/open-configured.js";
@@ -39,6 +40,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   const database = io.database ?? (await openConfiguredDatabase(parsed.config));
+  // New teams, members and posts are planned at once, as the bot does.
+  const planWith: PlanPolicy = {
+    timeZone: parsed.config.BOT_TIMEZONE,
+    daysAhead: parsed.config.ROTA_DAYS_AHEAD,
+    weeklyCap: parsed.config.WEEKLY_CAP,
+    reminders: parsed.config.REMINDER_SCHEDULE,
+  };
   const ctx: DomainContext = {
     db: database.db,
     actor: { type: "cli", user: io.env.USER ?? "operator" },
@@ -51,12 +59,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         io.out.write("migrations applied\n");
         return 0;
       case "import":
-        return await importFile(ctx, io, rest[0]);
+        return await importFile(ctx, io, rest[0], planWith);
       case "teams":
         for (const t of await findTeams(ctx.db, rest.join(" "), 500)) io.out.write(`${t.teamId}\t${teamLabel(t)}\n`);
         return 0;
       case "add-post":
-        return await addPostFrom(ctx, io, values);
+        return await addPostFrom(ctx, io, values, planWith);
       case "rules":
         return await rules(ctx, io, rest, values.file);
       case "level":

@@ -3,6 +3,7 @@ import { recordAudit } from "../audit/record-audit.js";
 import type { DomainContext } from "../domain/context.js";
 import { NotFoundError } from "../domain/errors.js";
 import { notifyTeamLeads } from "../roster/notify-team-leads.js";
+import { leavePlannedShifts } from "../shifts/leave-planned-shifts.js";
 import { dialogState, memberships, outbox, people, roleGrants } from "../storage/schema/index.js";
 
 /**
@@ -21,6 +22,7 @@ export async function forgetPerson(ctx: DomainContext, personId: number): Promis
       .set({ status: "left", updatedAt: ctx.now })
       .where(and(eq(memberships.personId, personId), inArray(memberships.status, ["pending", "active"])))
       .returning({ teamId: memberships.teamId });
+    await leavePlannedShifts(tx, ctx.now, personId, left.map((l) => l.teamId));
     await tx.update(roleGrants).set({ revokedAt: ctx.now, revokedBy: personId }).where(and(eq(roleGrants.personId, personId), isNull(roleGrants.revokedAt)));
     await tx.delete(outbox).where(eq(outbox.personId, personId));
     if (person.telegramId !== null) await tx.delete(dialogState).where(eq(dialogState.key, String(person.telegramId)));

@@ -8,21 +8,23 @@ import { teamLabel } from "../org/team-scope.js";
 import { editCardCopies } from "../outbox/edit-group.js";
 import { enqueueMessages } from "../outbox/enqueue.js";
 import { recipientColumns, toRecipient } from "../people/locale.js";
+import { planTeamsNow, type PlanPolicy } from "../shifts/generate-shifts.js";
 import { memberships, people } from "../storage/schema/index.js";
 import { decidedCardText, signupCardGroup } from "./signup-card.js";
 
 /**
  * Approves or rejects a pending signup. Only a pending membership can be decided, in one
  * conditional update: of two leads pressing at once, one decides and the other is told who did.
+ * With `planWith`, an approved volunteer is put at once on the team's nights still short.
  */
-export async function decideMembership(ctx: DomainContext, input: { membershipId: number; decision: "approve" | "reject" }) {
+export async function decideMembership(ctx: DomainContext, input: { membershipId: number; decision: "approve" | "reject" }, planWith?: PlanPolicy) {
   const [membership] = await ctx.db.select().from(memberships).where(eq(memberships.id, input.membershipId));
   if (!membership) throw new NotFoundError("membership.not_found");
   const { scope } = await requireTeamAction(ctx, "review_signups", membership.teamId);
   const status = input.decision === "approve" ? "active" : "rejected";
   const decider = actorPersonId(ctx.actor);
 
-  return ctx.db.transaction(async (tx) => {
+  const result = await ctx.db.transaction(async (tx) => {
     const [decided] = await tx
       .update(memberships)
       .set({ status, decidedBy: decider, decidedAt: ctx.now, updatedAt: ctx.now })
@@ -62,4 +64,6 @@ export async function decideMembership(ctx: DomainContext, input: { membershipId
     await refreshCommandMenu(tx, membership.personId, ctx.now);
     return { status, scope, personId: membership.personId };
   });
+  if (planWith && result.status === "active") await planTeamsNow(ctx, [membership.teamId], planWith, true);
+  return result;
 }

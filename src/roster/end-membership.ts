@@ -3,12 +3,14 @@ import { refreshCommandMenu } from "../access/command-menu.js";
 import { recordAudit } from "../audit/record-audit.js";
 import type { DomainContext } from "../domain/context.js";
 import { ConflictError } from "../domain/errors.js";
+import { leavePlannedShifts } from "../shifts/leave-planned-shifts.js";
 import type { Db } from "../storage/db.js";
 import { memberships, roleGrants } from "../storage/schema/index.js";
 
 /**
  * Ends a live membership (removed by a lead, or left by the volunteer) together with the team
- * roles it carried, in the caller's transaction. Throws Conflict if it had already ended.
+ * roles it carried and the team's shifts not yet begun, in the caller's transaction. Throws
+ * Conflict if it had already ended.
  */
 export async function endMembership(
   tx: Db,
@@ -26,6 +28,7 @@ export async function endMembership(
     .update(roleGrants)
     .set({ revokedAt: ctx.now, revokedBy: ctx.actor.type === "person" ? ctx.actor.personId : null })
     .where(and(eq(roleGrants.personId, membership.personId), eq(roleGrants.teamId, membership.teamId), isNull(roleGrants.revokedAt)));
+  await leavePlannedShifts(tx, ctx.now, membership.personId, [membership.teamId]);
   await recordAudit(tx, ctx.actor, ctx.now, {
     action: `membership.${status}`,
     subjectType: "membership",

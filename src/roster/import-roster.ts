@@ -9,6 +9,7 @@ import { getTeamScope, teamLabel } from "../org/team-scope.js";
 import { editCardCopies } from "../outbox/edit-group.js";
 import { enqueueMessages } from "../outbox/enqueue.js";
 import { recipientColumns, toRecipient } from "../people/locale.js";
+import { planTeamsNow, type PlanPolicy } from "../shifts/generate-shifts.js";
 import type { Db } from "../storage/db.js";
 import { memberships, people, roleGrants } from "../storage/schema/index.js";
 import { parseRosterCsv, type RosterError, type RosterRow } from "./roster-csv.js";
@@ -19,6 +20,11 @@ export interface ImportOptions {
   chunkSize?: number;
   /** Called after each chunk with valid rows written so far and valid rows in all. */
   onProgress?: (done: number, total: number) => void | Promise<void>;
+  /**
+   * Plans at once the teams that gained members, from tonight (if it has not begun), so they do not
+   * wait for the nightly run. Every entry point that imports for real passes its shift rules.
+   */
+  planWith?: PlanPolicy;
 }
 
 export interface ImportSummary {
@@ -40,6 +46,8 @@ interface RunState {
   people: Set<number>;
   /** "person:team" pairs already written, so no two rows fight over one membership. */
   members: Set<string>;
+  /** Teams with a member who became active, to plan once the import is written. */
+  joined: Set<number>;
 }
 type ChunkResult = RunState & { outcomes: Outcome[]; notices: RosterError[] };
 
@@ -54,7 +62,7 @@ export async function importRoster(ctx: DomainContext, csvText: string, options:
   await requireCoordinator(ctx);
   const { total, rows, errors } = parseRosterCsv(csvText);
   const result: ImportSummary = { total, created: 0, updated: 0, unchanged: 0, skipped: total - rows.length, errors };
-  const run: RunState = { orgIds: new Map(), people: new Set(), members: new Set() };
+  const run: RunState = { orgIds: new Map(), people: new Set(), members: new Set(), joined: new Set() };
   // Bounded so one chunk's bulk insert stays under PostgreSQL's 65,535 bind parameters.
   const size = Math.min(Math.max(Math.trunc(options.chunkSize ?? 500), 1), 2000);
   for (let i = 0; i < rows.length; i += size) {
@@ -68,6 +76,7 @@ export async function importRoster(ctx: DomainContext, csvText: string, options:
     recordAudit(tx, ctx.actor, ctx.now, { action: "import.roster", subjectType: "roster", subjectId: digest, after: counts }),
   );
   ctx.logger.info(counts, "roster imported");
+  if (options.planWith) await planTeamsNow(ctx, [...run.joined], options.planWith, true);
   return result;
 }
 
@@ -92,6 +101,7 @@ async function writeOrRetry(ctx: DomainContext, rows: RosterRow[], run: RunState
   run.orgIds = chunk.orgIds;
   chunk.people.forEach((id) => run.people.add(id));
   chunk.members.forEach((key) => run.members.add(key));
+  chunk.joined.forEach((teamId) => run.joined.add(teamId));
   for (const outcome of chunk.outcomes) {
     if (typeof outcome === "string") result[outcome] += 1;
     else result.errors.push(outcome);
@@ -102,7 +112,7 @@ async function writeOrRetry(ctx: DomainContext, rows: RosterRow[], run: RunState
 
 /** Set-based: a few bulk reads and inserts per chunk, and single-row writes only for changes. */
 async function writeChunk(tx: Db, ctx: DomainContext, rows: RosterRow[], run: RunState): Promise<ChunkResult> {
-  const mine: RunState = { orgIds: new Map(run.orgIds), people: new Set(), members: new Set() };
+  const mine: RunState = { orgIds: new Map(run.orgIds), people: new Set(), members: new Set(), joined: new Set() };
   const teamIds: number[] = [];
   for (const row of rows) teamIds.push((await ensureOrgPath(tx, row, mine.orgIds)).teamId);
   const personIds = await resolvePeople(tx, ctx.now, rows, teamIds);
@@ -146,12 +156,14 @@ async function writeChunk(tx: Db, ctx: DomainContext, rows: RosterRow[], run: Ru
     let outcome: Outcome = "unchanged";
     if (!membership) {
       newMemberships.push({ personId, teamId, status: "active", source: "import", weekdays: row.weekdays, decidedBy, decidedAt: ctx.now, createdAt: ctx.now, ...stamp });
+      mine.joined.add(teamId);
       outcome = "created";
     } else if (membership.status === "pending") {
       // The coordinator's list approves a signup that is still waiting for a leader.
       const weekdays = row.weekdays || membership.weekdays;
       await tx.update(memberships).set({ status: "active", weekdays, decidedBy, decidedAt: ctx.now, ...stamp }).where(eq(memberships.id, membership.id));
       await announceApprovedByImport(tx, ctx.now, membership.id, personId, teamId, row.name);
+      mine.joined.add(teamId);
       outcome = "updated";
     } else if (row.weekdays !== 0 && row.weekdays !== membership.weekdays) {
       // An empty weekdays cell keeps what the volunteer chose; only a stated change counts.

@@ -4,6 +4,7 @@ import { recordAudit } from "../audit/record-audit.js";
 import type { DomainContext } from "../domain/context.js";
 import { ValidationError } from "../domain/errors.js";
 import { duties } from "../storage/schema/index.js";
+import { planTeamsNow, type PlanPolicy } from "./generate-shifts.js";
 import { isClock } from "./night.js";
 
 export const postSchema = z.object({
@@ -19,14 +20,15 @@ export const postSchema = z.object({
 
 /**
  * A fixed post a team staffs besides its patrol, such as an unnamed road crossing. It gets
- * shifts, reminders and check-ins like the patrol from the next planning run on.
+ * shifts, reminders and check-ins like the patrol, planned at once with `planWith` (from tonight
+ * if it has not begun), else from the next planning run on.
  */
-export async function addPost(ctx: DomainContext, input: z.input<typeof postSchema>): Promise<number> {
+export async function addPost(ctx: DomainContext, input: z.input<typeof postSchema>, planWith?: PlanPolicy): Promise<number> {
   const parsed = postSchema.safeParse(input);
   if (!parsed.success) throw new ValidationError(parsed.error.issues[0]?.message ?? "duty.invalid");
   const post = parsed.data;
   await requireTeamAction(ctx, "appoint_deputy", post.teamId);
-  return ctx.db.transaction(async (tx) => {
+  const id = await ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(duties)
       .values({
@@ -46,4 +48,6 @@ export async function addPost(ctx: DomainContext, input: z.input<typeof postSche
     await recordAudit(tx, ctx.actor, ctx.now, { action: "duty.create", subjectType: "duty", subjectId: row!.id, after: post });
     return row!.id;
   });
+  if (planWith) await planTeamsNow(ctx, [post.teamId], planWith, false);
+  return id;
 }

@@ -5,7 +5,9 @@ import { headcountFor } from "../levels/response-levels.js";
 import { getTeamScope } from "../org/team-scope.js";
 import type { Db } from "../storage/db.js";
 import { assignments, duties, roleGrants, shifts, teams } from "../storage/schema/index.js";
-import { nightsFrom, shiftWindow, weekOf, type Night } from "./night.js";
+import { shortShifts } from "./short-shifts.js";
+import { localNight, nightsFrom, shiftWindow, weekOf, type Night } from "./night.js";
+import type { ShiftPolicy } from "./policy.js";
 import { loadTeamRota } from "./team-rota.js";
 import { scheduleReminders, type ReminderSchedule } from "./schedule-reminders.js";
 
@@ -16,6 +18,13 @@ export interface GenerateOptions {
   timeZone: string;
   defaultWeeklyCap: number;
   reminders: ReminderSchedule;
+  /** Only these teams (say, those an import just filled); every team when left out. */
+  teamIds?: number[];
+  /**
+   * Also fill shifts already planned that are short and not yet begun, from members free that
+   * night: for people who just joined. The nightly run leaves planned shifts as they are.
+   */
+  fillShort?: boolean;
 }
 
 export interface GenerateSummary {
@@ -32,15 +41,43 @@ export interface GenerateSummary {
  */
 export async function generateShifts(ctx: DomainContext, options: GenerateOptions): Promise<GenerateSummary> {
   const summary: GenerateSummary = { shiftsCreated: 0, assignmentsCreated: 0, shortShifts: 0 };
-  const teamRows = await ctx.db.select({ id: teams.id }).from(teams).orderBy(asc(teams.id));
+  const teamRows = options.teamIds
+    ? options.teamIds.map((id) => ({ id }))
+    : await ctx.db.select({ id: teams.id }).from(teams).orderBy(asc(teams.id));
   for (const { id } of teamRows) {
     const result = await ctx.db.transaction((tx) => planTeam(tx, ctx.now, id, options));
     summary.shiftsCreated += result.shiftsCreated;
     summary.assignmentsCreated += result.assignmentsCreated;
     summary.shortShifts += result.shortShifts;
   }
-  ctx.logger.info({ ...summary, from: options.from, days: options.days }, "shifts planned");
+  ctx.logger.info({ ...summary, from: options.from, days: options.days, teams: options.teamIds?.length }, "shifts planned");
   return summary;
+}
+
+export type PlanPolicy = Pick<ShiftPolicy, "timeZone" | "daysAhead" | "weeklyCap" | "reminders">;
+
+/**
+ * Plans the given teams from tonight (if it has not begun) at once, not at the nightly run: a team
+ * an import created, new members, a new post. With `fillShort`, nights already planned that are
+ * short get free members too, the newcomers first since they have patrolled least. Called after
+ * the change committed, so it never throws: a team it cannot plan now (the nightly run planning it
+ * at the same moment, say) is planned by that run or the next.
+ */
+export async function planTeamsNow(ctx: DomainContext, teamIds: number[], policy: PlanPolicy, fillShort: boolean): Promise<void> {
+  if (teamIds.length === 0) return;
+  try {
+    await generateShifts(ctx, {
+      from: localNight(ctx.now, policy.timeZone),
+      days: policy.daysAhead,
+      timeZone: policy.timeZone,
+      defaultWeeklyCap: policy.weeklyCap,
+      reminders: policy.reminders,
+      teamIds: [...new Set(teamIds)].sort((a, b) => a - b),
+      fillShort,
+    });
+  } catch (error) {
+    ctx.logger.error({ err: error, teams: teamIds.length }, "planning teams at once failed; the nightly run plans them");
+  }
 }
 
 /** Every team patrols: its patrol duty is created with the defaults the first time it is planned. */
@@ -63,7 +100,7 @@ async function planTeam(tx: Db, now: Date, teamId: number, options: GenerateOpti
     .from(shifts)
     .where(and(eq(shifts.teamId, teamId), gte(shifts.night, options.from), lte(shifts.night, last)));
   const planned = new Set(existingShifts.map((s) => `${s.dutyId}:${s.night}`));
-  if (teamDuties.every((d) => nights.every((n) => planned.has(`${d.id}:${n}`)))) return result;
+  if (!options.fillShort && teamDuties.every((d) => nights.every((n) => planned.has(`${d.id}:${n}`)))) return result;
 
   const { planner } = await loadTeamRota(tx, teamId, options.from, last, options.defaultWeeklyCap);
   const [leader] = await tx
@@ -77,9 +114,14 @@ async function planTeam(tx: Db, now: Date, teamId: number, options: GenerateOpti
   const startOf = new Map<number, Date>();
   const { townId } = await getTeamScope(tx, teamId);
   for (const duty of teamDuties) {
-    const missing = nights.filter((n) => !planned.has(`${duty.id}:${n}`));
+    // A night already begun is not planned (a run after a restart in the evening, a team imported
+    // then): its people would be no-shows of a patrol nobody asked them to.
+    const windows = nights
+      .filter((n) => !planned.has(`${duty.id}:${n}`))
+      .map((night) => ({ night, ...shiftWindow(night, duty.startTime, duty.endTime, options.timeZone) }))
+      .filter((w) => w.startsAt > now);
+    const missing = windows.map((w) => w.night);
     // Each night needs the headcount of the response level in force at its start.
-    const windows = missing.map((night) => ({ night, ...shiftWindow(night, duty.startTime, duty.endTime, options.timeZone) }));
     const levels = await levelsAt(tx, townId, windows.map((w) => ({ night: w.night, at: w.startsAt })));
     const requiredOn = new Map(windows.map((w, i) => [w.night, headcountFor(duty, levels[i]!)]));
     const picks = new Map<Night, number[]>();
@@ -107,6 +149,15 @@ async function planTeam(tx: Db, now: Date, teamId: number, options: GenerateOpti
       result.shiftsCreated += 1;
       if (chosen.length < required) result.shortShifts += 1;
       for (const personId of chosen) newAssignments.push({ shiftId: shift.id, personId, night, source: "rota", createdAt: now });
+    }
+  }
+  if (options.fillShort) {
+    // Shifts created just now are as full as the rota allows; their people are not written yet.
+    const created = new Set(startOf.keys());
+    for (const short of await shortShifts(tx, now, teamId, options.from, last)) {
+      if (created.has(short.shiftId)) continue;
+      startOf.set(short.shiftId, short.startsAt);
+      for (const personId of planner.pick(short.night, short.gap, short.before)) newAssignments.push({ shiftId: short.shiftId, personId, night: short.night, source: "rota", createdAt: now });
     }
   }
   for (let i = 0; i < newAssignments.length; i += 1000) {

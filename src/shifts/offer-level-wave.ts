@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, isNull, lte } from "drizzle-orm";
+import { levelAt } from "../levels/level-at.js";
 import type { Db } from "../storage/db.js";
 import { openSlots, shifts, slotOffers } from "../storage/schema/index.js";
 import { sendSlotOffers } from "./send-slot-offers.js";
@@ -7,9 +8,10 @@ import { selectShiftFacts, shiftArgs } from "./shift-facts.js";
 import { loadTeamRota } from "./team-rota.js";
 
 /**
- * The places a raised level opened on one shift are offered together: each wave asks a wave's
- * worth of teammates per place, none asked before for this shift, with one message each; any of
- * the places can be taken from it. Called for the whole shift whichever of its places came due.
+ * The places a raised level (or a raised headcount) opened on one shift are offered together:
+ * each wave asks a wave's worth of teammates per place, none asked before for this shift, with one
+ * message each; any of the places can be taken from it. Called for the whole shift whichever of
+ * its places came due.
  */
 export async function offerLevelWave(tx: Db, now: Date, shiftId: number, policy: ShiftPolicy): Promise<number> {
   const open = and(eq(openSlots.shiftId, shiftId), eq(openSlots.reason, "level"), isNull(openSlots.filledAt), isNull(openSlots.closedAt));
@@ -33,6 +35,9 @@ export async function offerLevelWave(tx: Db, now: Date, shiftId: number, policy:
   if (chosen.length === 0) return 0;
   const offers = ids.flatMap((slotId) => chosen.map((personId) => ({ slotId, personId, wave, offeredAt: now })));
   for (let i = 0; i < offers.length; i += 1000) await tx.insert(slotOffers).values(offers.slice(i, i + 1000)).onConflictDoNothing();
-  await sendSlotOffers(tx, now, chosen, { text: { key: "slot-offer-level", args: shiftArgs(shift) }, slotId: ids[0]!, dedupeKey: (personId) => `offer:level:${shiftId}:${personId}` });
+  // The places may come from a raised level or from the team's own headcounts (/patrol).
+  const level = await levelAt(tx, shift.townId, { night: shift.night, at: shift.startsAt });
+  const key = level === "normal" ? "slot-offer-more-people" : "slot-offer-level";
+  await sendSlotOffers(tx, now, chosen, { text: { key, args: shiftArgs(shift) }, slotId: ids[0]!, dedupeKey: (personId) => `offer:level:${shiftId}:${personId}` });
   return chosen.length;
 }

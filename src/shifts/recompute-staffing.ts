@@ -1,9 +1,9 @@
-import { and, asc, count, desc, gt, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { levelsAt } from "../levels/level-at.js";
 import { headcountFor } from "../levels/response-levels.js";
 import type { Db } from "../storage/db.js";
 import { assignments, duties, openSlots, shifts, towns } from "../storage/schema/index.js";
-import { releaseAssignments } from "./release-assignments.js";
+import { releaseAssignments, type StaffingCause } from "./release-assignments.js";
 import { selectShiftFacts } from "./shift-facts.js";
 
 /**
@@ -28,15 +28,23 @@ export interface StaffingChange {
 }
 
 /**
- * After a level or the calendar changed: sets each future shift's headcount to the one of the
- * level in force (for a shift under way, the level now). A shift now short gets open places that
- * the waves job offers to standby teammates, first press wins; a shift with too many people first
- * closes its open places, then frees the people added most recently who have not checked in.
+ * After a level, the calendar or a duty's headcounts changed: sets each future shift's headcount
+ * to the one of the level in force (for a shift under way, the level now; `notStarted` leaves
+ * those alone). A shift now short gets open places that the waves job offers to standby
+ * teammates, first press wins; a shift with too many people first closes its open places, then
+ * frees the people added most recently who have not checked in.
  * Set-based, because a district-wide change touches every team's planned fortnight at once.
  */
-export async function recomputeStaffing(tx: Db, now: Date, where: { townId: number | null; nights?: string[] }): Promise<StaffingChange[]> {
+export async function recomputeStaffing(
+  tx: Db,
+  now: Date,
+  where: { townId: number | null; nights?: string[]; dutyId?: number; notStarted?: boolean },
+  cause: StaffingCause = "level",
+): Promise<StaffingChange[]> {
   const filters: SQL[] = [isNull(shifts.cancelledAt), gt(shifts.endsAt, now)];
   if (where.nights) filters.push(inArray(shifts.night, where.nights));
+  if (where.dutyId !== undefined) filters.push(eq(shifts.dutyId, where.dutyId));
+  if (where.notStarted) filters.push(gt(shifts.startsAt, now));
   if (where.townId !== null) filters.push(sql`${towns.id} = ${where.townId}`);
   const rows = await selectStaffedShifts(tx).where(and(...filters)).orderBy(asc(shifts.startsAt), asc(shifts.id)).for("update", { of: shifts });
 
@@ -82,7 +90,7 @@ export async function recomputeStaffing(tx: Db, now: Date, where: { townId: numb
     } else if (gap < 0) {
       change.slotsClosed = Math.min(-gap, openIds.length);
       toClose.push(...openIds.slice(0, change.slotsClosed));
-      if (onShift > after) change.released = await releaseAssignments(tx, now, shift, onShift - after);
+      if (onShift > after) change.released = await releaseAssignments(tx, now, shift, onShift - after, cause);
       change.onShift = onShift - change.released;
     }
     changes.push(change);

@@ -5,12 +5,14 @@ import type { Db } from "../storage/db.js";
 import { assignments, openSlots, people } from "../storage/schema/index.js";
 import { shiftArgs } from "./shift-facts.js";
 
+export type StaffingCause = "level" | "headcount";
+
 /**
- * Frees up to `howMany` people from a shift that needs fewer after the level was lowered: the
- * most recently added first, never anyone who has checked in. Each is told; a substitute search
- * for a freed place stops.
+ * Frees up to `howMany` people from a shift that needs fewer after the level (or the team's
+ * headcount) was lowered: the most recently added first, never anyone who has checked in. Each is
+ * told why; a substitute search for a freed place stops.
  */
-export async function releaseAssignments(tx: Db, now: Date, shift: Parameters<typeof shiftArgs>[0] & { shiftId: number }, howMany: number): Promise<number> {
+export async function releaseAssignments(tx: Db, now: Date, shift: Parameters<typeof shiftArgs>[0] & { shiftId: number }, howMany: number, cause: StaffingCause = "level"): Promise<number> {
   const freed = await tx
     .select({ id: assignments.id })
     .from(assignments)
@@ -31,7 +33,7 @@ export async function releaseAssignments(tx: Db, now: Date, shift: Parameters<ty
     now,
     who.flatMap((p) => {
       const to = toRecipient(p);
-      return to ? [{ to, payload: { kind: "message" as const, text: { key: "notice-released-level", args: shiftArgs(shift) } }, dedupeKey: `released:${shift.shiftId}:${p.personId}` }] : [];
+      return to ? [{ to, payload: { kind: "message" as const, text: { key: `notice-released-${cause}`, args: shiftArgs(shift) } }, dedupeKey: `released:${shift.shiftId}:${p.personId}` }] : [];
     }),
   );
   return ended.length;

@@ -6,6 +6,7 @@ import type { Db } from "../storage/db.js";
 import { people } from "../storage/schema/index.js";
 
 export const takeSlotData = (slotId: number) => `sl:${slotId}`;
+export const takeSlotPattern = /^sl:(\d{1,9})$/;
 
 /** One "I'll take it" message to each chosen person. */
 export async function sendSlotOffers(tx: Db, now: Date, chosen: number[], offer: { text: TextRef; slotId: number; dedupeKey: (personId: number) => string }): Promise<void> {

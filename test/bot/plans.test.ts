@@ -113,7 +113,7 @@ describe("patrol settings", () => {
     await leader.send("/patrol");
     await leader.waitForMessage(/patrol 20:00-24:00\nPeople a night: 4 normally, 8 when heightened, 8 at level 1/);
     await leader.send("/patrol 19:30-23:30 5 9 10");
-    await leader.waitForMessage(/Saved for nights not yet planned.*patrol 19:30-23:30\nPeople a night: 5 normally, 9 when heightened, 10 at level 1/s);
+    await leader.waitForMessage(/Saved.*patrol 19:30-23:30\nPeople a night: 5 normally, 9 when heightened, 10 at level 1/s);
     await leader.send("/patrol 25:00-26:00 1 1 1");
     await leader.waitForMessage(/Times are written 00:00 to 24:00/);
     await volunteer.send(`/patrol ${teamId} 18:00-22:00 1 1 1`);

@@ -2,7 +2,9 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { count, eq } from "drizzle-orm";
 import type { Database } from "../../src/storage/db.js";
+import { assignments, duties, shifts } from "../../src/storage/schema/index.js";
 import { cliOn, spawnCli } from "../support/cli.js";
 import { openTestDatabase } from "../support/test-database.js";
 
@@ -72,6 +74,33 @@ describe("the operator CLI", () => {
   }, 60_000);
 });
 
+describe("a team imported from the CLI", () => {
+  it("When the CLI imports a new team and adds a post to it, then their coming nights are planned at once, tonight too unless it has begun", async () => {
+    const database = await openTestDatabase();
+    databases.push(database);
+    const dataDir = mkdtempSync(join(tmpdir(), "shouye-plan-"));
+    const roster = join(dataDir, "roster.csv");
+    const names = ["Sun Yi", "Sun Er", "Sun San", "Sun Si"];
+    writeFileSync(roster, ["town,community,team,name,phone,role,weekdays,affiliation", ...names.map((n, i) => `Xinfeng,Zhulin,Zhulin Patrol,${n},1380000010${i},volunteer,daily,`)].join("\n"));
+    expect((await cliOn(database)(["import", roster])).code).toBe(0);
+    const planned = await database.db
+      .select({ night: shifts.night, people: count(assignments.id) })
+      .from(shifts)
+      .leftJoin(assignments, eq(assignments.shiftId, shifts.id))
+      .groupBy(shifts.night);
+    // Fourteen nights ahead (ROTA_DAYS_AHEAD); tonight only while its 20:00 start is still to come.
+    expect(planned.length).toBeGreaterThanOrEqual(13);
+    // Four people at most two nights a week each (WEEKLY_CAP): eight places a week are filled.
+    expect(planned.reduce((sum, n) => sum + n.people, 0)).toBeGreaterThanOrEqual(8);
+
+    // A post added later is planned at once too.
+    const added = await cliOn(database)(["add-post", "--team", "Zhulin", "--name", "Crossing 5", "--time", "07:00-19:00", "--weekly"]);
+    expect(added.code).toBe(0);
+    const posts = await database.db.select({ id: shifts.id }).from(shifts).innerJoin(duties, eq(duties.id, shifts.dutyId)).where(eq(duties.name, "Crossing 5"));
+    expect(posts.length).toBeGreaterThanOrEqual(13);
+  }, 60_000);
+});
+
 describe("escalation rules from the CLI", () => {
   let cli: Cli;
   beforeAll(async () => {
@@ -104,7 +133,8 @@ describe("response levels from the CLI", () => {
     writeFileSync(roster, ["town,community,team,name,phone,role,weekdays,affiliation", "Yunxi,Yunxi,Yunxi Patrol,Qian Yi,13800000001,leader,1-5,"].join("\n"));
     await cli(["import", roster]);
     const set = await cli(["level", "set", "level1", "--town", "Yunxi", "--until", "2099-10-08 08:00", "--message", "Expo week"]);
-    expect(set.stdout).toMatch(/^set level1: 0 shifts restaffed, 0 places opened, 0 people freed, announced to 0\n/);
+    // The import planned the team's coming nights; level 1 needs more people on each.
+    expect(set.stdout).toMatch(/^set level1: 1[34] shifts restaffed, \d+ places opened, 0 people freed, announced to 0\n/);
     expect(set.stdout).toMatch(/\nYunxi\tlevel1\t\S+\t2099-10-08T00:00:00.000Z\tExpo week\n$/);
     const bad = await cli(["level", "set", "level1", "--until", "next week"]);
     expect(bad.code).toBe(2);

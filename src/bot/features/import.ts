@@ -54,6 +54,7 @@ async function runImport(ctx: DialogContext, text: string, progressMessageId: nu
   let lastEdit = 0;
   try {
     const summary = await importRoster(ctx.domain(), text, {
+      planWith: ctx.deps.policy,
       onProgress: async (done, total) => {
         // The first chunk always shows, then at most one edit per interval.
         const now = Date.now();

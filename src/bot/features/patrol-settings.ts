@@ -24,7 +24,7 @@ export function patrolSettingsFeature(): Composer<BotContext> {
       }
       const teamId = await pickTeam(ctx, "patrol", teamArg);
       if (teamId === null) return;
-      if (settings) await updatePatrolSettings(ctx.domain(), teamId, settings);
+      if (settings) await updatePatrolSettings(ctx.domain(), teamId, settings, ctx.deps.policy);
       const current = await patrolSettings(ctx.domain(), teamId);
       await ctx.reply(ctx.t(settings ? "patrol-updated" : "patrol-current", { ...current, team: current.teamName }));
     }),

@@ -1,22 +1,16 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { answerShift, type ShiftAnswer } from "../../shifts/answer-shift.js";
-import { parseShiftReply } from "../../shifts/parse-reply.js";
-import { replyButtons } from "../../shifts/shift-buttons.js";
-import { shiftArgs } from "../../shifts/shift-facts.js";
-import { assignmentOfReminderMessage } from "../../shifts/reminder-message.js";
+import { takeSlotPattern } from "../../shifts/send-slot-offers.js";
 import { substituteCandidates } from "../../shifts/substitute-candidates.js";
-import { takeSlot } from "../../shifts/take-slot.js";
-import { upcomingShifts } from "../../shifts/upcoming-shifts.js";
-import type { BotContext, DialogContext } from "../context.js";
+import type { BotContext } from "../context.js";
 import { guarded } from "../errors.js";
-import { keyboardOf, renderArgs } from "../views/shift.js";
+import { replyToAnswer as answer, replyToTake, typedShiftAnswersFeature } from "./typed-shift-answers.js";
 
 const ANSWERS = { c: "coming", n: "cant", s: "substitute" } as const;
 
 /**
  * Answers to "are you coming?": the buttons, a teammate named as substitute, taking an open place,
- * and replies in words to a reminder (or, when only one shift is waiting for an answer, without
- * replying to it). Each goes through a verb that checks the assignment is the presser's own.
+ * and answers in words (typed-shift-answers). Each goes through a verb that checks the assignment
+ * is the presser's own.
  */
 export function shiftAnswersFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
@@ -50,43 +44,8 @@ export function shiftAnswersFeature(): Composer<BotContext> {
     }),
   );
 
-  composer.callbackQuery(/^sl:(\d{1,9})$/, (ctx) =>
-    guarded(ctx, async () => {
-      const { args } = await takeSlot(ctx.domain(), Number(ctx.match[1]), ctx.deps.policy);
-      ctx.deps.nudgeOutbox();
-      await ctx.answerCallbackQuery();
-      await ctx.reply(ctx.t("slot-yours", await renderArgs(ctx, args)));
-    }),
-  );
+  composer.callbackQuery(takeSlotPattern, (ctx) => guarded(ctx, () => replyToTake(ctx, Number(ctx.match[1]))));
 
-  composer.chatType("private").on("message:text", async (ctx, next) => {
-    const replyTo = ctx.message.reply_to_message;
-    const text = ctx.message.text;
-    if (text.startsWith("/")) return next();
-    let assignmentId: number | null = null;
-    if (replyTo?.from?.id === ctx.me.id) assignmentId = await assignmentOfReminderMessage(ctx.deps.db, ctx.chat.id, replyTo.message_id);
-    const parsed = parseShiftReply(text);
-    if (assignmentId === null) {
-      // Not a reply to a reminder: only a clear answer with exactly one shift waiting for one.
-      if (parsed.kind === "unclear") return next();
-      const waiting = (await upcomingShifts(ctx.domain(), 2)).filter((s) => s.reply === null && s.startsAt > ctx.deps.clock());
-      if (waiting.length !== 1) return next();
-      assignmentId = waiting[0]!.assignmentId;
-    }
-    if (parsed.kind === "unclear") {
-      await ctx.reply(ctx.t("reply-unclear"), { reply_markup: keyboardOf(ctx, replyButtons(assignmentId)) });
-      return;
-    }
-    await guarded(ctx, () => answer(ctx, { assignmentId: assignmentId!, answer: parsed.kind, ...(parsed.kind === "coming" && parsed.lateMinutes ? { lateMinutes: parsed.lateMinutes } : {}) }));
-  });
-
+  composer.use(typedShiftAnswersFeature());
   return composer;
-}
-
-async function answer(ctx: DialogContext, input: ShiftAnswer): Promise<void> {
-  const { facts } = await answerShift(ctx.domain(), input, ctx.deps.policy);
-  ctx.deps.nudgeOutbox();
-  if (ctx.callbackQuery) await ctx.answerCallbackQuery();
-  const key = input.answer === "coming" ? (input.lateMinutes ? "answer-late" : "answer-coming") : `answer-${input.answer}`;
-  await ctx.reply(ctx.t(key, { ...(await renderArgs(ctx, shiftArgs(facts))), minutes: input.lateMinutes ?? 0 }));
 }

@@ -17,7 +17,7 @@ export function signupReviewFeature(): Composer<BotContext> {
         await ctx.answerCallbackQuery({ text: ctx.t("err-stale-button"), show_alert: true });
         return;
       }
-      const result = await decideMembership(ctx.domain(), parsed);
+      const result = await decideMembership(ctx.domain(), parsed, ctx.deps.policy);
       ctx.deps.nudgeOutbox();
       await ctx.answerCallbackQuery({ text: ctx.t(result.status === "active" ? "review-approved" : "review-rejected") });
     }),

@@ -228,6 +228,12 @@ shifts-status-none = ❔
 substitute-who = Should someone in particular take your place (for example a family member on the team)? Or I ask the whole team.
 btn-ask-team = Ask the whole team
 reply-unclear = I did not understand your answer. Please use the buttons:
+reply-unclear-several = I did not understand your answer. Please use the buttons of the night you mean:
+asked-night = {$duty} of {$team}, {$date}, {$start}-{$end}
+which-night = Which night do you mean?
+btn-which-night = {$date} {$start}-{$end}
+btn-which-night-offer = 🙋 {$date} {$start}-{$end} (open place)
+offer-declined = All right: the place stays open for your teammates.
 err-checkin-no-shift-now = You have no shift to check in to right now.
 err-checkin-not-open-yet = Check-in opens 30 minutes before the start ({$start}).
 err-checkin-already = You are already checked in.
@@ -289,9 +295,24 @@ patrol-current =
     People a night: {$headcountNormal} normally, {$headcountHeightened} when heightened, {$headcountLevel1} at level 1.
     To change: /patrol 20:00-24:00 4 8 8
 patrol-updated =
-    Saved for nights not yet planned. {$team}: patrol {$startTime}-{$endTime}
+    Saved. {$team}: patrol {$startTime}-{$endTime}
     People a night: {$headcountNormal} normally, {$headcountHeightened} when heightened, {$headcountLevel1} at level 1.
+    The nights already planned from tonight on follow it; their volunteers and the team's leaders are told.
 patrol-usage = Write it like this: /patrol 20:00-24:00 4 8 8 (window, then people a night: normal, heightened, level 1).
+notice-shift-times-moved =
+    🕖 New times for the {$duty} of {$team}: {$start}-{$end} (was {$wasStart}-{$wasEnd}). Your nights:
+    {$nights}
+night-line = {$date}, {$start}-{$end}
+patrol-moved-leads =
+    ⚙️ {$team}: the planned nights now run {$start}-{$end} (was {$wasStart}-{$wasEnd}); {$moved ->
+        [one] 1 night
+       *[other] {$moved} nights
+    } moved, {$told ->
+        [one] 1 volunteer
+       *[other] {$told} volunteers
+    } told.
+    {$kept}
+patrol-moved-kept = {$date} keeps {$wasStart}-{$wasEnd}: its new start has already passed.
 cmd-patrol = Patrol window and headcounts
 cmd-spotcheck = Record a spot check of a team on patrol
 cmd-spotchecks = This week's spot checks

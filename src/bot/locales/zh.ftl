@@ -228,6 +228,12 @@ shifts-status-none = ❔
 substitute-who = 要请某位队友（比如同队的家人）替你吗？还是由我询问全队？
 btn-ask-team = 询问全队
 reply-unclear = 没看懂你的回答，请点击按钮：
+reply-unclear-several = 没看懂你的回答，请点击你说的那一晚的按钮：
+asked-night = {$team} {$duty}，{$date} {$start}-{$end}
+which-night = 你说的是哪一晚？
+btn-which-night = {$date} {$start}-{$end}
+btn-which-night-offer = 🙋 {$date} {$start}-{$end}（空位）
+offer-declined = 好的，这个位置留给其他队友。
 err-checkin-no-shift-now = 你现在没有可以签到的班次。
 err-checkin-not-open-yet = 签到在开始前 30 分钟开放（{$start}）。
 err-checkin-already = 你已经签到了。
@@ -289,9 +295,18 @@ patrol-current =
     每晚人数：平时 {$headcountNormal} 人，加强时 {$headcountHeightened} 人，一级响应 {$headcountLevel1} 人。
     修改：/patrol 20:00-24:00 4 8 8
 patrol-updated =
-    已保存，适用于尚未排班的日期。{$team}：巡防时间 {$startTime}-{$endTime}
+    已保存。{$team}：巡防时间 {$startTime}-{$endTime}
     每晚人数：平时 {$headcountNormal} 人，加强时 {$headcountHeightened} 人，一级响应 {$headcountLevel1} 人。
+    今晚起已排班的日期随之调整，相关队员和队伍负责人会收到通知。
 patrol-usage = 格式：/patrol 20:00-24:00 4 8 8（时间段，然后是每晚人数：平时、加强、一级响应）。
+notice-shift-times-moved =
+    🕖 {$team} {$duty}的时间调整为 {$start}-{$end}（原为 {$wasStart}-{$wasEnd}）。你的班次：
+    {$nights}
+night-line = {$date} {$start}-{$end}
+patrol-moved-leads =
+    ⚙️ {$team}：已排班的日期改为 {$start}-{$end}（原为 {$wasStart}-{$wasEnd}），共调整 {$moved} 晚，已通知 {$told} 名队员。
+    {$kept}
+patrol-moved-kept = {$date} 仍按 {$wasStart}-{$wasEnd}：新的开始时间已过。
 cmd-patrol = 巡防时间和人数
 cmd-spotcheck = 记录一次巡逻抽查
 cmd-spotchecks = 本周的抽查记录

@@ -93,11 +93,17 @@ staffing-changed =
 staffing-cause-level = The response level for {$area} is now {$level}.
 staffing-cause-specialday = {$name} is on the calendar ({$level}).
 staffing-cause-specialday-removed = {$name} was taken off the calendar.
+staffing-cause-patrol = The team's people a night were changed: {$normal} normally, {$heightened} when heightened, {$level1} at level 1.
 staffing-line-up = {$date} {$start}: needs {$after} (was {$before}), {$have} on it; {$offered} places offered to standby teammates.
 staffing-line-down = {$date} {$start}: needs {$after} (was {$before}), {$have} on it; {$released} freed.
 notice-released-level = 🙏 The response level was lowered, so the {$duty} of {$date} ({$start}-{$end}) needs fewer people and you are free that night. Thank you for being ready!
+notice-released-headcount = 🙏 Your team now needs fewer people a night, so you are free on the {$duty} of {$date} ({$start}-{$end}). Thank you for being ready!
 slot-offer-level =
     🛡 The response level rose: the {$duty} of {$team} needs more people
+    {$date}, {$start}-{$end}
+    Can you come? The first to answer gets the place.
+slot-offer-more-people =
+    🛡 The {$duty} of {$team} needs more people
     {$date}, {$start}-{$end}
     Can you come? The first to answer gets the place.
 level-ask-level = 🛡 Which level?

@@ -84,11 +84,17 @@ staffing-changed =
 staffing-cause-level = {$area}响应等级现为{$level}。
 staffing-cause-specialday = {$name}已列入日历（{$level}）。
 staffing-cause-specialday-removed = {$name}已从日历中删除。
+staffing-cause-patrol = 队伍每晚人数已调整：平时 {$normal} 人，加强时 {$heightened} 人，一级响应 {$level1} 人。
 staffing-line-up = {$date} {$start}：需 {$after} 人（原 {$before} 人），已有 {$have} 人；已向待命队友发出 {$offered} 个空位。
 staffing-line-down = {$date} {$start}：需 {$after} 人（原 {$before} 人），已有 {$have} 人；{$released} 人不用来了。
 notice-released-level = 🙏 响应等级已下调，{$date} {$duty}（{$start}-{$end}）所需人数减少，你当晚不用来了。感谢你随时待命！
+notice-released-headcount = 🙏 队伍调整了每晚人数，{$date} {$duty}（{$start}-{$end}）你不用来了。感谢你随时待命！
 slot-offer-level =
     🛡 响应等级上调：{$team} {$duty} 需要增加人手
+    {$date} {$start}-{$end}
+    你能来吗？先到先得。
+slot-offer-more-people =
+    🛡 {$team} {$duty} 需要增加人手
     {$date} {$start}-{$end}
     你能来吗？先到先得。
 level-ask-level = 🛡 调整为哪个等级？
