@@ -25,7 +25,7 @@ export const BUTTON_NAMESPACES = {
   roster: { namespaces: ["rb", "mp", "hl", "hs", "ra", "rp", "rr", "rx"], readers: ["bot/features/roster.ts"] },
   rules: { namespaces: ["ru"], readers: ["bot/features/rules.ts"] },
   rulesDialog: { namespaces: ["rd"], readers: ["bot/dialogs/rules.ts"] },
-  shiftAnswers: { namespaces: ["sh", "sn", "sl"], readers: ["bot/features/shift-answers.ts"] },
+  shiftAnswers: { namespaces: ["sh", "sn", "sl", "sq"], readers: ["bot/features/shift-answers.ts", "bot/features/typed-shift-answers.ts"] },
   signupDialog: { namespaces: ["sg"], readers: ["bot/dialogs/signup.ts"] },
   signupReview: { namespaces: ["su"], readers: ["bot/features/signup-review.ts"] },
   spotCheckDialog: { namespaces: ["sc"], readers: ["bot/dialogs/spot-check.ts"] },

@@ -1,5 +1,4 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { takeSlotPattern } from "../../shifts/send-slot-offers.js";
 import { substituteCandidates } from "../../shifts/substitute-candidates.js";
 import type { BotContext } from "../context.js";
 import { guarded } from "../errors.js";
@@ -44,7 +43,7 @@ export function shiftAnswersFeature(): Composer<BotContext> {
     }),
   );
 
-  composer.callbackQuery(takeSlotPattern, (ctx) => guarded(ctx, () => replyToTake(ctx, Number(ctx.match[1]))));
+  composer.callbackQuery(/^sl:(\d{1,9})$/, (ctx) => guarded(ctx, () => replyToTake(ctx, Number(ctx.match[1]))));
 
   composer.use(typedShiftAnswersFeature());
   return composer;
