@@ -123,8 +123,8 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
   return { ok: false, problems };
 }
 
-/** What the CLI needs: only the store, so it runs without a bot token. */
-export const storeConfigSchema = configSchema.pick({ DATABASE_URL: true, DATA_DIR: true, LOG_LEVEL: true, BOT_TIMEZONE: true });
+/** What the CLI needs: the store and the language it reports in, so it runs without a bot token. */
+export const storeConfigSchema = configSchema.pick({ DATABASE_URL: true, DATA_DIR: true, LOG_LEVEL: true, BOT_TIMEZONE: true, DEFAULT_LOCALE: true });
 export type StoreConfig = z.infer<typeof storeConfigSchema>;
 
 export function parseStoreConfig(env: Record<string, string | undefined>): { ok: true; config: StoreConfig } | { ok: false; problems: string[] } {
