@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { scrubControlCharacters } from "../domain/control-characters.js";
 import type { Db } from "../storage/db.js";
 import { dialogState } from "../storage/schema/index.js";
 
@@ -11,7 +12,10 @@ export async function readDialogState(db: Db, key: string): Promise<unknown> {
   return row?.state;
 }
 
-export async function writeDialogState(db: Db, key: string, state: unknown, now: Date): Promise<void> {
+export async function writeDialogState(db: Db, key: string, raw: unknown, now: Date): Promise<void> {
+  // The bot cleans what users send, but jsonb refuses a U+0000 from anywhere with an error that
+  // would lose the dialog: a copy is cleaned once more, the plugin's own object is left alone.
+  const state = scrubControlCharacters(structuredClone(raw));
   await db
     .insert(dialogState)
     .values({ key, state, updatedAt: now })

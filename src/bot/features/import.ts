@@ -78,7 +78,7 @@ function renderSummary(ctx: DialogContext, s: ImportSummary): string {
   let text = ctx.t("import-summary", { total: s.total, created: s.created, updated: s.updated, unchanged: s.unchanged, skipped: s.skipped, errors: s.errors.length });
   let shown = 0;
   for (const e of s.errors.slice(0, ERRORS_SHOWN)) {
-    const line = ctx.t("import-error-line", { line: e.line, reason: ctx.t(reasonKey(e.reason), { value: excerpt(e.value ?? "", 60) }) });
+    const line = ctx.t("import-error-line", { line: e.line, reason: ctx.t(reasonKey(e.reason), { value: excerpt(e.value ?? "") }) });
     if (text.length + 1 + line.length > SUMMARY_MAX) break;
     text += `\n${line}`;
     shown += 1;

@@ -248,6 +248,7 @@ board =
 btn-mark-present = ✔️ {$name} is here
 btn-hand-over = Hand tonight to a deputy
 roster-none = You lead no shift tonight or in the next day.
+err-roster-bad-date = "{$value}" is not a date. Send /roster for tonight, or a night written like /roster 2027-06-01.
 roster-pick = Which shift?
 present-marked = Marked present.
 handover-who = Who leads tonight?

@@ -248,6 +248,7 @@ board =
 btn-mark-present = ✔️ {$name} 已到
 btn-hand-over = 今晚交给副队长带班
 roster-none = 今天和明天你没有要带的班次。
+err-roster-bad-date = “{$value}”不是日期。发送 /roster 查看今晚；查看某一晚请写成 /roster 2027-06-01。
 roster-pick = 哪个班次？
 present-marked = 已标记为到岗。
 handover-who = 今晚由谁带班？

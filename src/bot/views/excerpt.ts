@@ -1,5 +1,5 @@
 /** What a user wrote is quoted back in a reply up to this many characters. */
-export const QUOTE_MAX = 40;
+export const QUOTE_MAX = 64;
 
 /**
  * The start of something a user wrote, to quote it back: a message or popup that repeated all of
