@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { scrubControlCharacters } from "../domain/control-characters.js";
+import { cleanStrings, withoutNul } from "../domain/control-characters.js";
 import type { Db } from "../storage/db.js";
 import { dialogState } from "../storage/schema/index.js";
 
@@ -13,9 +13,10 @@ export async function readDialogState(db: Db, key: string): Promise<unknown> {
 }
 
 export async function writeDialogState(db: Db, key: string, raw: unknown, now: Date): Promise<void> {
-  // The bot cleans what users send, but jsonb refuses a U+0000 from anywhere with an error that
-  // would lose the dialog: a copy is cleaned once more, the plugin's own object is left alone.
-  const state = scrubControlCharacters(structuredClone(raw));
+  // The bot cleans what users type, but button data comes as sent, and jsonb refuses a U+0000
+  // from anywhere with an error that would lose the dialog: a copy is rid of it, the plugin's own
+  // object is left alone.
+  const state = cleanStrings(structuredClone(raw), withoutNul);
   await db
     .insert(dialogState)
     .values({ key, state, updatedAt: now })

@@ -11,15 +11,16 @@ const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
  */
 export const withoutControlCharacters = (text: string): string => text.replace(CONTROL_CHARACTERS, " ");
 
-/** Cleans every string inside a JSON-like value, changing it in place; returns the value. */
-export function scrubControlCharacters<T>(value: T): T {
+/** The one character PostgreSQL cannot store, replaced by a space. */
+export const withoutNul = (text: string): string => text.replace(/\u0000/g, " ");
+
+/** Applies `clean` to every string inside a JSON-like value, changing it in place; returns the value. */
+export function cleanStrings<T>(value: T, clean: (text: string) => string): T {
   if (Array.isArray(value)) {
-    value.forEach((item, i) => (value[i] = typeof item === "string" ? withoutControlCharacters(item) : scrubControlCharacters(item)));
+    value.forEach((item, i) => (value[i] = typeof item === "string" ? clean(item) : cleanStrings(item, clean)));
   } else if (value !== null && typeof value === "object") {
     const record = value as Record<string, unknown>;
-    for (const [key, item] of Object.entries(record)) {
-      record[key] = typeof item === "string" ? withoutControlCharacters(item) : scrubControlCharacters(item);
-    }
+    for (const [key, item] of Object.entries(record)) record[key] = typeof item === "string" ? clean(item) : cleanStrings(item, clean);
   }
   return value;
 }
