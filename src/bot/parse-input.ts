@@ -4,9 +4,6 @@ import { ValidationError } from "../domain/errors.js";
 /** A night as people write it, 2027-06-01, and a real one: 2027-02-30 or 9999-99-99 is not. */
 export const nightInput = z.iso.date();
 
-/** A number naming a row (a team): PostgreSQL's integer, so anything longer names nothing. */
-export const idInput = z.coerce.number().int().positive().max(2_147_483_647);
-
 /**
  * Reads what a user typed after a command. A wrong value is refused with `reason`'s message
  * (err-<reason>), which quotes the start of it, rather than reaching a query that would fail.
