@@ -1,8 +1,9 @@
-import { eq } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import { enqueueMessages } from "../outbox/enqueue.js";
+import { outboxPayloadSchema } from "../outbox/payload.js";
 import type { Db } from "../storage/db.js";
 import { recipientColumns, toRecipient } from "../people/locale.js";
-import { people } from "../storage/schema/index.js";
+import { outbox, people } from "../storage/schema/index.js";
 import { isCoordinator, isPoliceLiaison, ledTeamIds, loadAccess, supervisedTownIds, type Access } from "./access.js";
 
 /** What every private chat sees, member or not. */
@@ -25,22 +26,31 @@ export function commandsFor(access: Access): string[] {
   return [...set];
 }
 
+/** Every menu pushed to one person shares a group, so the last one that counts can be found. */
+export const menuGroup = (personId: number) => `menu:${personId}`;
+
 /**
- * Queues a per-chat command menu when a person's roles changed what they should see.
- * The signature stored on the person keeps this from re-sending an unchanged menu.
+ * Queues a per-chat command menu when a person's roles (or language) changed what they should see.
+ * What Telegram shows is the last menu it accepted, and nothing else: a menu it refused (a
+ * coordinator from the configuration who never wrote to the bot gets "chat not found") does not
+ * count, so the next refresh, at the latest when the person writes to the bot, queues it again.
  */
 export async function refreshCommandMenu(tx: Db, personId: number, now: Date): Promise<void> {
-  const [person] = await tx
-    .select({ ...recipientColumns, signature: people.menuSignature })
-    .from(people)
-    .where(eq(people.id, personId));
+  const [person] = await tx.select(recipientColumns).from(people).where(eq(people.id, personId));
   const to = person ? toRecipient(person) : null;
-  if (!person || !to) return;
+  if (!to) return;
   const commands = commandsFor(await loadAccess(tx, personId));
-  const signature = `${to.locale}:${commands.join(",")}`;
-  if (signature === person.signature) return;
-  await tx.update(people).set({ menuSignature: signature }).where(eq(people.id, personId));
-  await enqueueMessages(tx, now, [
-    { to, payload: { kind: "commands", commands } },
-  ]);
+  const [shown] = await tx
+    .select({ locale: outbox.locale, payload: outbox.payload })
+    .from(outbox)
+    .where(and(eq(outbox.groupKey, menuGroup(personId)), inArray(outbox.status, ["pending", "sending", "sent"])))
+    .orderBy(desc(outbox.id))
+    .limit(1);
+  if (shown && shown.locale === to.locale && sameCommands(shown.payload, commands)) return;
+  await enqueueMessages(tx, now, [{ to, payload: { kind: "commands", commands }, groupKey: menuGroup(personId) }]);
+}
+
+function sameCommands(payload: unknown, commands: string[]): boolean {
+  const parsed = outboxPayloadSchema.safeParse(payload);
+  return parsed.success && parsed.data.kind === "commands" && parsed.data.commands.join(",") === commands.join(",");
 }

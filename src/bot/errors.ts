@@ -3,6 +3,7 @@ import { GrammyError, HttpError } from "grammy";
 import { isDomainError, type DomainError } from "../domain/errors.js";
 import type { BotContext, DialogContext } from "./context.js";
 import { messageKeys } from "./i18n.js";
+import { excerpt } from "./views/excerpt.js";
 
 const known = messageKeys("en");
 
@@ -17,9 +18,17 @@ export function errorKey(error: DomainError): string {
 
 export const reasonKey = (reason: string) => `err-${reason.replace(/[._]/g, "-")}`;
 
-export function describeError(ctx: DialogContext, error: DomainError): string {
-  return ctx.t(errorKey(error), error.details);
+/** An error's details as message arguments; what a user wrote is quoted only in part. */
+export function errorArgs(error: DomainError): Record<string, string | number> {
+  return Object.fromEntries(Object.entries(error.details).map(([name, value]) => [name, typeof value === "string" ? excerpt(value) : value]));
 }
+
+export function describeError(ctx: DialogContext, error: DomainError): string {
+  return ctx.t(errorKey(error), errorArgs(error));
+}
+
+/** Telegram refuses a popup longer than this, and the refusal would leave the button spinning. */
+const POPUP_MAX = 200;
 
 /**
  * Tells the user why their request did nothing. A pressed button gets a popup, so a forged or
@@ -30,7 +39,7 @@ export async function replyWithError(ctx: DialogContext, error: unknown): Promis
   const text = describeError(ctx, error);
   ctx.logger.info({ reason: error.reason, code: error.code }, "request refused");
   if (ctx.callbackQuery) {
-    await ctx.answerCallbackQuery({ text, show_alert: true });
+    await ctx.answerCallbackQuery({ text: excerpt(text, POPUP_MAX), show_alert: true });
   } else {
     await ctx.reply(text);
   }

@@ -48,6 +48,7 @@ import { unhandledFeature } from "./features/unhandled.js";
 import { volunteerPlansFeature } from "./features/volunteer-plans.js";
 import { pressAnswers } from "./middlewares/answer-presses.js";
 import { attachDeps } from "./middlewares/attach-deps.js";
+import { cleanInput } from "./middlewares/clean-input.js";
 import { commandsEndDialogs } from "./middlewares/commands-end-dialogs.js";
 import { identify } from "./middlewares/identify.js";
 
@@ -68,6 +69,7 @@ export function createBot(deps: BotDeps, botInfo?: UserFromGetMe): Bot<BotContex
   // The same context setup runs inside dialogs, which build their own context objects.
   const contextSetup: Middleware<DialogContext>[] = [attachDeps(deps), identify, deps.i18n];
 
+  bot.use(cleanInput);
   // Updates of one chat are handled one after another (both modes run handlers concurrently):
   // a dialog's stored state must never be read by two updates at once.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));

@@ -1,6 +1,8 @@
 import { createWriteStream, readFileSync } from "node:fs";
 import { pipeline } from "node:stream/promises";
 import { grantRole, revokeRole, type GrantInput } from "../access/grant-role.js";
+import { reasonKey } from "../bot/errors.js";
+import { createI18n } from "../bot/i18n.js";
 import type { DomainContext } from "../domain/context.js";
 import { isDomainError } from "../domain/errors.js";
 import { EXPORT_KIND_NAMES, exportCsv } from "../exports/export-csv.js";
@@ -22,7 +24,8 @@ import { decodeSpreadsheet } from "../roster/roster-csv.js";
 import type { CliIo } from "./io.js";
 import { usage } from "./usage.js";
 
-export async function importFile(ctx: DomainContext, io: CliIo, file: string | undefined, planWith: PlanPolicy): Promise<number> {
+/** Imports a roster; each skipped line is told with its reason in the operator's language (DEFAULT_LOCALE). */
+export async function importFile(ctx: DomainContext, io: CliIo, file: string | undefined, planWith: PlanPolicy, locale: string): Promise<number> {
   if (!file) return usage(io, 2);
   const text = decodeSpreadsheet(readFileSync(file));
   const summary = await importRoster(ctx, text, {
@@ -32,7 +35,11 @@ export async function importFile(ctx: DomainContext, io: CliIo, file: string | u
   io.err.write("\n");
   const { errors, ...counts } = summary;
   io.out.write(`${Object.entries(counts).map(([k, v]) => `${k}: ${v}`).join(", ")}, errors: ${errors.length}\n`);
-  for (const e of errors) io.out.write(`line ${e.line}: ${e.reason}${e.value ? ` (${e.value})` : ""}\n`);
+  const i18n = createI18n(locale);
+  for (const e of errors) {
+    const reason = i18n.t(locale, reasonKey(e.reason), { value: e.value ?? "" });
+    io.out.write(`${i18n.t(locale, "import-error-line", { line: e.line, reason })}\n`);
+  }
   return errors.length > 0 ? 1 : 0;
 }
 

@@ -59,7 +59,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         io.out.write("migrations applied\n");
         return 0;
       case "import":
-        return await importFile(ctx, io, rest[0], planWith);
+        return await importFile(ctx, io, rest[0], planWith, parsed.config.DEFAULT_LOCALE);
       case "teams":
         for (const t of await findTeams(ctx.db, rest.join(" "), 500)) io.out.write(`${t.teamId}\t${teamLabel(t)}\n`);
         return 0;

@@ -123,12 +123,13 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
   return { ok: false, problems };
 }
 
-/** What the CLI needs: the store and the rules for planning shifts, so it runs without a bot token. */
+/** What the CLI needs: the store, the language it reports in and the rules for planning shifts, so it runs without a bot token. */
 export const storeConfigSchema = configSchema.pick({
   DATABASE_URL: true,
   DATA_DIR: true,
   LOG_LEVEL: true,
   BOT_TIMEZONE: true,
+  DEFAULT_LOCALE: true,
   ROTA_DAYS_AHEAD: true,
   WEEKLY_CAP: true,
   REMINDER_SCHEDULE: true,

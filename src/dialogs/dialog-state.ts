@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { cleanStrings, withoutNul } from "../domain/control-characters.js";
 import type { Db } from "../storage/db.js";
 import { dialogState } from "../storage/schema/index.js";
 
@@ -11,7 +12,11 @@ export async function readDialogState(db: Db, key: string): Promise<unknown> {
   return row?.state;
 }
 
-export async function writeDialogState(db: Db, key: string, state: unknown, now: Date): Promise<void> {
+export async function writeDialogState(db: Db, key: string, raw: unknown, now: Date): Promise<void> {
+  // The bot cleans what users type, but button data comes as sent, and jsonb refuses a U+0000
+  // from anywhere with an error that would lose the dialog: a copy is rid of it, the plugin's own
+  // object is left alone.
+  const state = cleanStrings(structuredClone(raw), withoutNul);
   await db
     .insert(dialogState)
     .values({ key, state, updatedAt: now })

@@ -39,6 +39,7 @@ export async function addSpecialDay(ctx: DomainContext, raw: SpecialDayInput) {
 
 export async function removeSpecialDay(ctx: DomainContext, night: string): Promise<void> {
   await requireCoordinator(ctx);
+  if (!specialDaySchema.shape.night.safeParse(night).success) throw new ValidationError("specialday.bad_date", { value: night });
   await ctx.db.transaction(async (tx) => {
     const [removed] = await tx.delete(specialDays).where(eq(specialDays.night, night)).returning();
     if (!removed) throw new NotFoundError("specialday.not_found", { night });

@@ -28,7 +28,7 @@ export async function forgetPerson(ctx: DomainContext, personId: number): Promis
     if (person.telegramId !== null) await tx.delete(dialogState).where(eq(dialogState.key, String(person.telegramId)));
     await tx
       .update(people)
-      .set({ name: null, telegramName: null, phone: null, telegramId: null, locale: null, consentAt: null, menuSignature: null, forgottenAt: ctx.now, updatedAt: ctx.now })
+      .set({ name: null, telegramName: null, phone: null, telegramId: null, locale: null, consentAt: null, forgottenAt: ctx.now, updatedAt: ctx.now })
       .where(eq(people.id, personId));
     await recordAudit(tx, ctx.actor, ctx.now, { action: "person.forget", subjectType: "person", subjectId: personId, after: { teams: left.map((l) => l.teamId) } });
     for (const { teamId } of left) {

@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { refreshCommandMenu } from "../access/command-menu.js";
 import type { Db } from "../storage/db.js";
 import { people } from "../storage/schema/index.js";
 
@@ -10,10 +11,15 @@ export interface KnownPerson {
 }
 
 /**
- * Finds the person behind a Telegram user, creating a bare row on first contact. Writing to us
- * again also proves the user no longer blocks the bot.
+ * Finds the person behind a Telegram user, creating a bare row on first contact. Writing to us in
+ * their private chat (`reachable`) also proves the user no longer blocks the bot; a message in a
+ * group proves nothing about that.
  */
-export async function identifyTelegramUser(db: Db, user: { id: number; languageCode?: string | undefined; name?: string | undefined }, now: Date): Promise<KnownPerson> {
+export async function identifyTelegramUser(
+  db: Db,
+  user: { id: number; languageCode?: string | undefined; name?: string | undefined; reachable?: boolean },
+  now: Date,
+): Promise<KnownPerson> {
   const telegramId = user.id;
   const clientLanguage = user.languageCode ?? null;
   const telegramName = user.name?.trim().slice(0, 128) || null;
@@ -28,12 +34,21 @@ export async function identifyTelegramUser(db: Db, user: { id: number; languageC
     [row] = await select();
   }
   if (!row) throw new Error(`person for telegram user ${telegramId} vanished`);
-  const renamed = telegramName !== null && telegramName !== row.telegramName;
-  if (row.unreachableAt || renamed || (clientLanguage !== null && clientLanguage !== row.clientLanguage)) {
-    await db
-      .update(people)
-      .set({ unreachableAt: null, clientLanguage: clientLanguage ?? row.clientLanguage, telegramName: telegramName ?? row.telegramName })
-      .where(eq(people.id, row.personId));
+  const known = row;
+  const renamed = telegramName !== null && telegramName !== known.telegramName;
+  const reachedAgain = known.unreachableAt !== null && (user.reachable ?? true);
+  // Without a language of their own, the client's language is the one their menu speaks.
+  const newLanguage = clientLanguage !== null && clientLanguage !== known.clientLanguage;
+  if (reachedAgain || renamed || newLanguage) {
+    await db.transaction(async (tx) => {
+      await tx
+        .update(people)
+        .set({ unreachableAt: reachedAgain ? null : known.unreachableAt, clientLanguage: clientLanguage ?? known.clientLanguage, telegramName: telegramName ?? known.telegramName })
+        .where(eq(people.id, known.personId));
+      // A menu that could not reach them before (they had never written to the bot, or blocked
+      // it) can now; refreshing changes nothing when the one Telegram shows is still right.
+      if (reachedAgain || (newLanguage && known.locale === null)) await refreshCommandMenu(tx, known.personId, now);
+    });
   }
-  return { personId: row.personId, locale: row.locale, name: row.name };
+  return { personId: known.personId, locale: known.locale, name: known.name };
 }

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { ValidationError } from "../domain/errors.js";
 import { addDays, localNight, shiftWindow, weekOf, type Night } from "../shifts/night.js";
 
@@ -17,9 +18,7 @@ export const lastCompleteWeek = (now: Date, timeZone: string) => weekHolding(add
 /** "2027-05-04" as a review asks for it: a real date, not in the future. */
 export function parseReviewDate(text: string, now: Date, timeZone: string): Night {
   const trimmed = text.trim();
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(trimmed);
-  const valid = m !== null && new Date(`${trimmed}T00:00:00Z`).toISOString().slice(0, 10) === trimmed;
-  if (!valid) throw new ValidationError("review.bad_date", { text: trimmed.slice(0, 20) });
+  if (!z.iso.date().safeParse(trimmed).success) throw new ValidationError("review.bad_date", { text: trimmed.slice(0, 20) });
   if (trimmed > localNight(now, timeZone)) throw new ValidationError("review.future_date", { text: trimmed });
   return trimmed;
 }

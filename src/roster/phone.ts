@@ -1,19 +1,26 @@
+import { parsePhoneNumberFromString } from "libphonenumber-js/mobile";
+
 /**
- * Phones are compared in one form: digits, with "+" and the country code when known. Chinese
- * mobile numbers written without a country code ("138 0013 8000") become "+8613800138000", so a
- * spreadsheet's number matches the one Telegram shares.
+ * A person's own phone, in the one form phones are compared in: E.164, "+8613800138000".
+ * Only mobiles count: a landline cannot share its number from Telegram, so a person registered
+ * with one could never link. Mainland mobiles are 11 digits starting 13-19 (with or without +86,
+ * 0086 or 86, and whatever spaces or dashes people type); they are checked by that rule, which
+ * keeps accepting ranges assigned after the library's data was made. Any other country needs
+ * its "+" (or "00") and code, and is checked against libphonenumber's mobile ranges.
  */
 export function normalizePhone(raw: string): string | null {
-  const trimmed = raw.trim();
-  // Separators people type are fine; letters or other marks mean it is not a phone number.
-  if (trimmed === "" || !/^\+?[\d\s().-]+$/.test(trimmed)) return null;
-  const plus = trimmed.startsWith("+") || trimmed.startsWith("00");
-  let digits = trimmed.replace(/\D/g, "");
-  if (trimmed.startsWith("00")) digits = digits.slice(2);
-  if (digits.length < 5 || digits.length > 15) return null;
-  if (!plus && /^1[3-9]\d{9}$/.test(digits)) return `+86${digits}`;
-  if (!plus && /^861[3-9]\d{9}$/.test(digits)) return `+${digits}`;
-  return plus ? `+${digits}` : digits;
+  // Separators people type are fine, and a "+" in front; letters or other marks mean it is not a
+  // phone number. Full-width digits (１３８…) from a Chinese input method count as digits.
+  const compact = raw.normalize("NFKC").replace(/[\s().-]/g, "");
+  if (!/^\+?\d+$/.test(compact)) return null;
+  const international = compact.startsWith("+") || compact.startsWith("00");
+  const digits = compact.replace(/^(?:\+|00)/, "");
+  const mainland = /^(?:86)?(1[3-9]\d{9})$/.exec(digits);
+  if (mainland && (!international || digits.startsWith("86"))) return `+86${mainland[1]}`;
+  // A mainland number of the wrong length or a landline; other countries need their code.
+  if (!international || digits.startsWith("86")) return null;
+  const parsed = parsePhoneNumberFromString(`+${digits}`);
+  return parsed?.isValid() ? parsed.number : null;
 }
 
 /** Telegram shares contacts in international form, often without the "+". */

@@ -1,5 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { z } from "zod";
+import { withoutControlCharacters } from "../domain/control-characters.js";
 import { classifyAffiliation } from "./affiliation.js";
 import { normalizePhone } from "./phone.js";
 import { parseWeekdays } from "./weekdays.js";
@@ -141,7 +142,7 @@ function withoutDuplicates(rows: RosterRow[], errors: RosterError[]): RosterRow[
  * the rest of the file) it gives the byte offset where the record began.
  */
 function readRecords(csvText: string): { records: Array<{ line: number; cells: string[] }>; broken: number[] } {
-  const text = csvText.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const text = withoutControlCharacters(csvText.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n"));
   const lineAtByte = (offset: number) => Buffer.from(text).subarray(0, offset).toString().split("\n").length;
   const broken = new Set<number>();
   const parsed = parse(text, {

@@ -1,4 +1,6 @@
+import { inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { people } from "../../src/storage/schema/index.js";
 import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
 import { nextTelegramId } from "../support/world.js";
 
@@ -23,7 +25,7 @@ describe("importing a recruitment spreadsheet in the chat", () => {
     const summary = await admin.waitForMessage(/Rows: 37/, { timeoutMs: 15_000 });
     expect(summary.text).toContain("New members: 35");
     expect(summary.text).toMatch(/Line 32: the name is missing/);
-    expect(summary.text).toMatch(/Line 33: the phone number "12345x" is not valid/);
+    expect(summary.text).toMatch(/Line 33: the phone number "12345x" is not a mobile number/);
 
     await admin.sendDocument({ fileName: "roster.csv", mimeType: "text/csv", content: csv });
     const again = await admin.waitForMessage((m) => /Rows: 37/.test(m.text ?? "") && m.message_id > summary.message_id, { timeoutMs: 15_000 });
@@ -36,6 +38,27 @@ describe("importing a recruitment spreadsheet in the chat", () => {
     await stranger.sendDocument({ fileName: "roster.csv", mimeType: "text/csv", content: [header, ...rows(2, 500)].join("\n") });
     await stranger.waitForMessage(/Only district coordinators/);
     expect(h.fake.calls.some((c) => c.method === "getFile" && JSON.stringify(c.params).includes(String(stranger.id)))).toBe(false);
+  });
+
+  it("When a CSV has phones that are not mobiles, then those rows are reported with the reason and only real mobiles are imported", async () => {
+    const admin = h.fake.user({ id: ADMIN, first_name: "Coordinator", language_code: "en" });
+    const csv = [
+      header,
+      "新丰镇,竹林村,手机队,十位数,1380013800,志愿者,一,",
+      "新丰镇,竹林村,手机队,大陆手机,139 0000 7001,志愿者,一,",
+      "新丰镇,竹林村,手机队,国际区号,+86 139-0000-7002,志愿者,一,",
+      "新丰镇,竹林村,手机队,英国手机,+44 7911 123456,志愿者,一,",
+      "新丰镇,竹林村,手机队,座机,0573-82345678,志愿者,一,",
+      "新丰镇,竹林村,手机队,无加号,447911123457,志愿者,一,",
+    ].join("\n");
+    await admin.sendDocument({ fileName: "phones.csv", mimeType: "text/csv", content: csv });
+    const summary = await admin.waitForMessage(/Rows: 6/, { timeoutMs: 15_000 });
+    expect(summary.text).toContain("New members: 3");
+    expect(summary.text).toContain('Line 2: the phone number "1380013800" is not a mobile number');
+    expect(summary.text).toMatch(/Line 6: the phone number "0573-82345678" is not a mobile number: a mainland mobile has 11 digits starting with 13 to 19/);
+    expect(summary.text).toMatch(/Line 7: the phone number "447911123457" is not a mobile number: .*start with \+ and the country code/);
+    const phones = await h.database.db.select({ phone: people.phone }).from(people).where(inArray(people.name, ["十位数", "大陆手机", "国际区号", "英国手机", "座机", "无加号"]));
+    expect(phones.map((p) => p.phone).sort()).toEqual(["+447911123456", "+8613900007001", "+8613900007002"]);
   });
 
   it("When an imported volunteer opens the bot and shares their own phone, then they are linked and active at once", async () => {

@@ -32,15 +32,16 @@ describe("the operator CLI", () => {
     csv = join(dataDir, "roster.csv");
     writeFileSync(
       csv,
-      ["town,community,team,name,phone,role,weekdays,affiliation", "Daqiao,Yunxi,Yunxi Patrol,Qian Yi,13800000001,leader,1-5,", "Daqiao,Yunxi,Yunxi Patrol,Zhao Er,not-a-phone,volunteer,6,"].join("\n"),
+      ["town,community,team,name,phone,role,weekdays,affiliation", "Daqiao,Yunxi,Yunxi Patrol,Qian Yi,13800000001,leader,1-5,", "Daqiao,Yunxi,Yunxi Patrol,Zhao Er,not-a-phone,volunteer,6,", "Daqiao,Yunxi,Yunxi Patrol,Sun San,1380013800,volunteer,6,"].join("\n"),
     );
   });
 
-  it("When a spreadsheet is imported twice, then bad lines are listed with their number and the second run creates nothing", async () => {
+  it("When a spreadsheet is imported twice, then bad lines are listed with their number and reason in the default language, and the second run creates nothing", async () => {
     const first = await cli(["import", csv]);
     expect(first.code).toBe(1);
     expect(first.stdout).toMatch(/created: 1/);
-    expect(first.stdout).toMatch(/line 3: import\.bad_phone \(not-a-phone\)/);
+    expect(first.stdout).toContain("第 3 行：手机号“not-a-phone”不是手机号码");
+    expect(first.stdout).toContain("第 4 行：手机号“1380013800”不是手机号码：大陆手机号为11位数字，以13至19开头");
     const second = await cli(["import", csv]);
     expect(second.stdout).toMatch(/created: 0, updated: 0, unchanged: 1/);
   }, 60_000);

@@ -96,11 +96,16 @@ describe("importing a recruitment spreadsheet", () => {
   it("When a row fails in the database, then its chunk is retried row by row and only that row is lost", async () => {
     const { db } = database;
     const { town } = fresh();
-    // PostgreSQL text cannot hold a NUL character: a real database error for this one row.
-    const csv = [HEADER, `${town},C,T,Ann,,,,`, `${town},C,T,Bad\u0000Name,,,,`, `${town},C,T,Cy,,,,`].join("\n");
+    // A trigger refuses this one name: a real database error for this one row.
+    await db.execute(sql.raw(`create function refuse_bad_name() returns trigger language plpgsql as $$
+      begin if new.name = 'Bad Name' then raise exception 'refused by the test'; end if; return new; end $$`));
+    await db.execute(sql.raw("create trigger refuse_bad_name before insert on people for each row execute function refuse_bad_name()"));
+    const csv = [HEADER, `${town},C,T,Ann,,,,`, `${town},C,T,Bad Name,,,,`, `${town},C,T,Cy,,,,`].join("\n");
     const progress: Array<[number, number]> = [];
 
     const result = await importRoster(contextFor(db, system), csv, { chunkSize: 2, onProgress: (done, total) => void progress.push([done, total]) });
+    await db.execute(sql.raw("drop trigger refuse_bad_name on people"));
+    await db.execute(sql.raw("drop function refuse_bad_name()"));
 
     expect(result).toMatchObject({ total: 3, created: 2, skipped: 1 });
     expect(result.errors).toMatchObject([{ line: 3, reason: "import.db_error" }]);

@@ -140,6 +140,14 @@ describe("classifying an affiliation", () => {
   });
 });
 
+describe("control characters in a spreadsheet", () => {
+  it("When cells hold a NUL byte or other control characters, then they are read as spaces", () => {
+    const parsed = parseRosterCsv(csv(EN_HEADER, "T,C,Team,Li\u0000Lei,138\u00070013 8000,,,"));
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.rows.map((r) => [r.name, r.phone])).toEqual([["Li Lei", "+8613800138000"]]);
+  });
+});
+
 describe("spreadsheet encodings", () => {
   it("When a CSV was saved as GBK by Chinese Excel, then it is read correctly; UTF-8 stays UTF-8", () => {
     // "镇街,姓名\n新丰镇,张三" in GBK

@@ -1,7 +1,7 @@
 import type { Conversation } from "@grammyjs/conversations";
 import { isDomainError } from "../../domain/errors.js";
 import type { BotContext, DialogContext } from "../context.js";
-import { errorKey } from "../errors.js";
+import { errorArgs, errorKey } from "../errors.js";
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; key: string; args: Record<string, string | number> };
 
@@ -15,7 +15,7 @@ export async function attempt<T>(conversation: Conversation<BotContext, DialogCo
       return { ok: true as const, value: await work(ctx) };
     } catch (error) {
       if (!isDomainError(error)) throw error;
-      return { ok: false as const, key: errorKey(error), args: error.details };
+      return { ok: false as const, key: errorKey(error), args: errorArgs(error) };
     }
   });
 }

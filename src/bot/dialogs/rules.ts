@@ -5,8 +5,11 @@ import { updatePolicy } from "../../escalation/update-policy.js";
 import { viewPolicies } from "../../escalation/view-policies.js";
 import type { DialogContext } from "../context.js";
 import { reasonKey } from "../errors.js";
+import { excerpt } from "../views/excerpt.js";
 import { attempt } from "./attempt.js";
 import { answerPress, choose, nextInput, type DialogConversation } from "./next-input.js";
+
+const PROBLEMS_SHOWN = 10;
 
 const mayNotSwitchOff = (key: string) => (INCIDENT_POLICY_KEYS as readonly string[]).includes(key);
 
@@ -39,7 +42,10 @@ export async function rulesDialog(conversation: DialogConversation, ctx: DialogC
       await ask();
     } else if (parsed.ok) written = parsed.policy;
     else {
-      await u.reply([ctx.t("rules-problems"), ...parsed.problems.map((p) => ctx.t("rules-problem", { line: p.line, problem: ctx.t(reasonKey(p.reason), { text: p.text }) }))].join("\n"));
+      // A long paste can have a problem on every line: the first few, each quoted in part, fit one message.
+      const shown = parsed.problems.slice(0, PROBLEMS_SHOWN).map((p) => ctx.t("rules-problem", { line: p.line, problem: ctx.t(reasonKey(p.reason), { text: excerpt(p.text) }) }));
+      const more = parsed.problems.length - shown.length;
+      await u.reply([ctx.t("rules-problems"), ...shown, ...(more > 0 ? [ctx.t("rules-problems-more", { count: more })] : [])].join("\n"));
       // The question again, with the current rules to copy from.
       await ask();
     }

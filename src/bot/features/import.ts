@@ -4,10 +4,13 @@ import { importRoster, type ImportSummary } from "../../roster/import-roster.js"
 import { decodeSpreadsheet } from "../../roster/roster-csv.js";
 import type { BotContext, DialogContext } from "../context.js";
 import { guarded, reasonKey } from "../errors.js";
+import { excerpt } from "../views/excerpt.js";
 
 const MAX_BYTES = 20 * 1024 * 1024; // what the Bot API lets a bot download
 const PROGRESS_EVERY_MS = 1500;
 const ERRORS_SHOWN = 20;
+/** Below Telegram's 4,096 characters, with room for the "and N more" line. */
+const SUMMARY_MAX = 3800;
 
 /**
  * A coordinator sends a recruitment spreadsheet (CSV) as a document. It is imported in the
@@ -73,10 +76,14 @@ async function runImport(ctx: DialogContext, text: string, progressMessageId: nu
 }
 
 function renderSummary(ctx: DialogContext, s: ImportSummary): string {
-  const lines = [ctx.t("import-summary", { total: s.total, created: s.created, updated: s.updated, unchanged: s.unchanged, skipped: s.skipped, errors: s.errors.length })];
+  let text = ctx.t("import-summary", { total: s.total, created: s.created, updated: s.updated, unchanged: s.unchanged, skipped: s.skipped, errors: s.errors.length });
+  let shown = 0;
   for (const e of s.errors.slice(0, ERRORS_SHOWN)) {
-    lines.push(ctx.t("import-error-line", { line: e.line, reason: ctx.t(reasonKey(e.reason), { value: e.value ?? "" }) }));
+    const line = ctx.t("import-error-line", { line: e.line, reason: ctx.t(reasonKey(e.reason), { value: excerpt(e.value ?? "") }) });
+    if (text.length + 1 + line.length > SUMMARY_MAX) break;
+    text += `\n${line}`;
+    shown += 1;
   }
-  if (s.errors.length > ERRORS_SHOWN) lines.push(ctx.t("import-more-errors", { count: s.errors.length - ERRORS_SHOWN }));
-  return lines.join("\n");
+  if (s.errors.length > shown) text += `\n${ctx.t("import-more-errors", { count: s.errors.length - shown })}`;
+  return text;
 }

@@ -5,6 +5,7 @@ import { showBoard, shiftsToLead } from "../../shifts/board.js";
 import { handOverShift, markPresent, shiftLeadCandidates } from "../../shifts/lead-shift.js";
 import type { BotContext } from "../context.js";
 import { guarded } from "../errors.js";
+import { nightInput, parseInput } from "../parse-input.js";
 
 /**
  * /roster: tonight's live board for the shift leader, edited in place as people answer, check in
@@ -15,7 +16,8 @@ export function rosterFeature(): Composer<BotContext> {
 
   composer.chatType("private").command("roster", (ctx) =>
     guarded(ctx, async () => {
-      const night = /^\d{4}-\d{2}-\d{2}$/.test(ctx.match.trim()) ? ctx.match.trim() : undefined;
+      const typed = ctx.match.trim();
+      const night = typed ? parseInput(nightInput, typed, "roster.bad_date") : undefined;
       const shifts = await shiftsToLead(ctx.domain(), night);
       if (shifts.length === 0) {
         await ctx.reply(ctx.t("roster-none"));

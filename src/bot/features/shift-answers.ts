@@ -14,7 +14,7 @@ const ANSWERS = { c: "coming", n: "cant", s: "substitute" } as const;
 export function shiftAnswersFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
 
-  composer.callbackQuery(/^sh:([cn]):(\d{1,9})$/, (ctx) =>
+  composer.callbackQuery(/^sh:([cn]):([1-9]\d{0,8})$/, (ctx) =>
     guarded(ctx, async () => {
       await answer(ctx, { assignmentId: Number(ctx.match[2]), answer: ANSWERS[ctx.match[1] as "c" | "n"] });
     }),
@@ -36,7 +36,7 @@ export function shiftAnswersFeature(): Composer<BotContext> {
     }),
   );
 
-  composer.callbackQuery(/^sn:(\d{1,9}):(\d{1,9})$/, (ctx) =>
+  composer.callbackQuery(/^sn:([1-9]\d{0,8}):(\d{1,9})$/, (ctx) =>
     guarded(ctx, async () => {
       const substitute = Number(ctx.match[2]);
       await answer(ctx, { assignmentId: Number(ctx.match[1]), answer: "substitute", ...(substitute ? { substitute } : {}) });

@@ -6,7 +6,16 @@ import type { DialogContext } from "../context.js";
 export const identify: MiddlewareFn<DialogContext> = async (ctx, next) => {
   const from = ctx.from;
   if (from && !from.is_bot) {
-    ctx.person = await identifyTelegramUser(ctx.deps.db, { id: from.id, languageCode: from.language_code, name: [from.first_name, from.last_name].filter(Boolean).join(" ") }, ctx.deps.clock());
+    ctx.person = await identifyTelegramUser(
+      ctx.deps.db,
+      {
+        id: from.id,
+        languageCode: from.language_code,
+        name: [from.first_name, from.last_name].filter(Boolean).join(" "),
+        reachable: ctx.chat?.type === "private" && ctx.myChatMember?.new_chat_member.status !== "kicked",
+      },
+      ctx.deps.clock(),
+    );
   }
   await next();
 };

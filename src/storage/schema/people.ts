@@ -25,8 +25,6 @@ export const people = pgTable(
     /** Set when Telegram says the user blocked the bot; such people count as unreachable. */
     unreachableAt: timestamp({ withTimezone: true }),
     forgottenAt: timestamp({ withTimezone: true }),
-    /** Which command menu was last pushed to Telegram for this person, to avoid re-pushing it. */
-    menuSignature: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

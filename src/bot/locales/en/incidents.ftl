@@ -160,6 +160,7 @@ rules-edit =
     Send the new rules in the same form, one level per line.
 rules-problems = I could not read that:
 rules-problem = line {$line}: {$problem}
+rules-problems-more = …and {$count} more lines I could not read.
 rules-confirm =
     New rules for {$name}:
     {$rules}

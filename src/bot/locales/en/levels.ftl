@@ -14,3 +14,4 @@ specialday-holiday = Public holiday
 specialdays-usage = Use /specialdays to see the calendar; coordinators add a night with "/specialdays add 2027-10-01 holiday National Day" (or "patrol" for a social patrol day) and remove one with "/specialdays remove 2027-10-01".
 err-specialday-invalid = That is not a valid night: use a date like 2027-10-01 and a name up to 64 characters.
 err-specialday-not-found = There is no special day on {$night}.
+err-specialday-bad-date = "{$value}" is not a date: write it like 2027-10-01.

@@ -160,6 +160,7 @@ rules-edit =
     请按同样格式发送新规则，每行一级。
 rules-problems = 无法识别：
 rules-problem = 第 {$line} 行：{$problem}
+rules-problems-more = ……另有 {$count} 行无法识别。
 rules-confirm =
     {$name} 的新规则：
     {$rules}

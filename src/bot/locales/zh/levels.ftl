@@ -14,3 +14,4 @@ specialday-holiday = 法定节假日
 specialdays-usage = 发送 /specialdays 查看日历；协调办可用“/specialdays add 2027-10-01 节假日 国庆节”（或“巡防日”）添加，用“/specialdays remove 2027-10-01”删除。
 err-specialday-invalid = 日期无效：请使用 2027-10-01 这样的日期，名称最多 64 字。
 err-specialday-not-found = {$night} 没有特殊日。
+err-specialday-bad-date = “{$value}”不是日期，请写成 2027-10-01 这样的格式。
