@@ -8,7 +8,7 @@ import { notifiedBefore } from "../escalation/send-step.js";
 import { enqueueMessages, PRIORITY, type OutboxMessage } from "../outbox/enqueue.js";
 import { incidents, people } from "../storage/schema/index.js";
 import { requireIncidentAction } from "./incident-access.js";
-import { incidentAttachments, incidentCardButtons, incidentCardGroup, incidentCardText } from "./incident-card.js";
+import { incidentAttachments, incidentButtonsFor, incidentCardGroup, incidentCardText } from "./incident-card.js";
 import { incidentChanged, reporterNotice } from "./incident-changed.js";
 
 /**
@@ -38,11 +38,12 @@ export async function forwardIncident(ctx: DomainContext, incidentId: number) {
     const escalationId = await ownEscalation(tx, "incident", incidentId, personId, ctx.now);
     const view = await incidentChanged(tx, incidentId, ctx.now, { name: "forwarded", text: reporterNotice("notice-report-forwarded") });
     const seen = escalationId === null ? new Set<number>() : await notifiedBefore(tx, escalationId);
+    const buttonsFor = incidentButtonsFor(tx, view);
     const messages: OutboxMessage[] = [];
     for (const to of police.filter((p) => !seen.has(p.personId!))) {
       const key = `incident-forward:${incidentId}:${to.personId}`;
       incidentAttachments(view).forEach((payload, i) => messages.push({ to, payload, dedupeKey: `${key}:${i}`, priority: PRIORITY.urgent }));
-      messages.push({ to, payload: { kind: "message", text: incidentCardText(view), buttons: incidentCardButtons(view) }, dedupeKey: key, groupKey: incidentCardGroup(incidentId), priority: PRIORITY.urgent });
+      messages.push({ to, payload: { kind: "message", text: incidentCardText(view), buttons: await buttonsFor(to.personId) }, dedupeKey: key, groupKey: incidentCardGroup(incidentId), priority: PRIORITY.urgent });
     }
     await enqueueMessages(tx, ctx.now, messages);
     return view;
