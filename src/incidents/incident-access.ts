@@ -11,6 +11,7 @@ const REFUSALS: Record<IncidentAction, string> = {
   handle: "incident.not_yours",
   forward: "incident.not_yours",
   verdict: "incident.police_only",
+  triage: "incident.coordinators_only",
 };
 
 /** Loads a report and checks that the actor may do `action` with it (see incidentPermissions). */

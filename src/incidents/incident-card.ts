@@ -28,7 +28,7 @@ export function incidentCardText(i: IncidentView): TextRef {
     args: {
       category: { key: `category-${i.category}` },
       ref: i.ref,
-      where: i.team ?? { key: "incident-public" },
+      where: i.team ?? (i.town ? { key: "incident-public-town", args: { town: i.town } } : { key: "incident-public" }),
       reporter: i.public ? { key: "incident-resident" } : (i.reporterName ?? "-"),
       at: { datetime: i.createdAt.toISOString() },
       details: i.description ?? { key: i.voiceFileId ? "incident-voice-only" : "incident-no-details" },
@@ -58,6 +58,7 @@ export function incidentCardButtons(i: IncidentView, can: IncidentPermissions): 
     rows.push([b("btn-incident-forward", "f")]);
   }
   if (can.verdict && mayGetVerdict(i) && i.verdict === null) rows.push([b("btn-tip-useful", "u"), b("btn-tip-not-useful", "n")]);
+  if (can.triage && i.public) rows.push([{ text: { key: "btn-incident-town" }, data: `it:l:${i.id}` }]);
   return rows;
 }
 
