@@ -26,6 +26,7 @@ import { exportsFeature } from "./features/exports.js";
 import { helpRequestFeature } from "./features/help-request.js";
 import { importFeature } from "./features/import.js";
 import { incidentCardFeature } from "./features/incident-card.js";
+import { incidentTownFeature } from "./features/incident-town.js";
 import { inviteFeature } from "./features/invite.js";
 import { kitFeature } from "./features/kit.js";
 import { langFeature } from "./features/lang.js";
@@ -104,7 +105,7 @@ export function createBot(deps: BotDeps, botInfo?: UserFromGetMe): Bot<BotContex
   root.use(createConversation(exportDialog, { id: "export", maxMillisecondsToWait: DIALOG_TIMEOUT_MS }));
 
   // Reports first: "/start report" (the public link) is theirs, any other /start is the start feature's.
-  root.use(reportsFeature(), incidentCardFeature(), helpRequestFeature(), tipsFeature(), rulesFeature(), levelsFeature(), broadcastsFeature(), reviewsFeature());
+  root.use(reportsFeature(), incidentCardFeature(), incidentTownFeature(), helpRequestFeature(), tipsFeature(), rulesFeature(), levelsFeature(), broadcastsFeature(), reviewsFeature());
   root.use(chatMemberFeature(), startFeature(), meFeature(), langFeature(), inviteFeature(), signupReviewFeature(), teamFeature(), membershipFeature(), importFeature());
   root.use(dutyLogFeature(), logViewFeature(), pastLogsFeature(), attendanceFeature(), rosterFeature(), patrolSettingsFeature(), volunteerPlansFeature(), shiftAnswersFeature());
   root.use(spotChecksFeature(), kitFeature());

@@ -61,7 +61,7 @@ async function notifyLevel(tx: Db, escalation: EscalationRow, step: StepRow, lev
   for (const to of recipients) {
     const key = `esc:${escalation.id}:${step.seq}:${to.personId}`;
     if (!earlier.has(to.personId!)) view.attachments.forEach((payload, i) => messages.push({ to, payload, dedupeKey: `${key}:${i}`, priority }));
-    messages.push({ to, payload: { kind: "message", text: view.text, buttons: view.buttons }, dedupeKey: key, groupKey: view.groupKey, priority });
+    messages.push({ to, payload: { kind: "message", text: view.text, buttons: await view.buttons(to.personId, true) }, dedupeKey: key, groupKey: view.groupKey, priority });
   }
   await enqueueMessages(tx, now, messages);
   return recipients.map((r) => r.personId!);

@@ -1,4 +1,5 @@
-import type { OutboxButton, OutboxPayload, TextRef } from "../outbox/payload.js";
+import type { ButtonsFor } from "../outbox/edit-group.js";
+import type { OutboxPayload, TextRef } from "../outbox/payload.js";
 import type { Db } from "../storage/db.js";
 import type { escalations } from "../storage/schema/index.js";
 
@@ -10,7 +11,8 @@ export interface Presentation {
   /** Sent before the card to someone who has not had it yet: photos, a voice note, a map pin. */
   attachments: OutboxPayload[];
   text: TextRef;
-  buttons: OutboxButton[][];
+  /** Each holder's buttons: what they may do with it now. */
+  buttons: ButtonsFor;
   /** Every copy of the card shares it, so a change edits them all. */
   groupKey: string;
   urgent: boolean;

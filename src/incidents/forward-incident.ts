@@ -4,12 +4,10 @@ import type { DomainContext } from "../domain/context.js";
 import { ConflictError, ValidationError } from "../domain/errors.js";
 import { ownEscalation } from "../escalation/own-escalation.js";
 import { resolveTargets } from "../escalation/resolve-targets.js";
-import { notifiedBefore } from "../escalation/send-step.js";
-import { enqueueMessages, PRIORITY, type OutboxMessage } from "../outbox/enqueue.js";
 import { incidents, people } from "../storage/schema/index.js";
 import { requireIncidentAction } from "./incident-access.js";
-import { incidentAttachments, incidentCardButtons, incidentCardGroup, incidentCardText } from "./incident-card.js";
 import { incidentChanged, reporterNotice } from "./incident-changed.js";
+import { sendCardToNewHolders } from "./send-card.js";
 
 /**
  * Hands a report to the police liaisons for its town. Forwarding an unowned report makes the
@@ -35,16 +33,9 @@ export async function forwardIncident(ctx: DomainContext, incidentId: number) {
       const [current] = await tx.select({ status: incidents.status, by: displayName(people) }).from(incidents).leftJoin(people, eq(people.id, incidents.forwardedBy)).where(eq(incidents.id, incidentId));
       throw new ConflictError(current?.status === "resolved" ? "incident.already_resolved" : "incident.already_forwarded", { by: current?.by ?? "-" });
     }
-    const escalationId = await ownEscalation(tx, "incident", incidentId, personId, ctx.now);
+    await ownEscalation(tx, "incident", incidentId, personId, ctx.now);
     const view = await incidentChanged(tx, incidentId, ctx.now, { name: "forwarded", text: reporterNotice("notice-report-forwarded") });
-    const seen = escalationId === null ? new Set<number>() : await notifiedBefore(tx, escalationId);
-    const messages: OutboxMessage[] = [];
-    for (const to of police.filter((p) => !seen.has(p.personId!))) {
-      const key = `incident-forward:${incidentId}:${to.personId}`;
-      incidentAttachments(view).forEach((payload, i) => messages.push({ to, payload, dedupeKey: `${key}:${i}`, priority: PRIORITY.urgent }));
-      messages.push({ to, payload: { kind: "message", text: incidentCardText(view), buttons: incidentCardButtons(view) }, dedupeKey: key, groupKey: incidentCardGroup(incidentId), priority: PRIORITY.urgent });
-    }
-    await enqueueMessages(tx, ctx.now, messages);
+    await sendCardToNewHolders(tx, ctx.now, view, police, "forward");
     return view;
   });
 }

@@ -1,11 +1,11 @@
+import type { ButtonsFor } from "../outbox/edit-group.js";
 import type { OutboxButton, OutboxPayload, TextRef } from "../outbox/payload.js";
-import { POLICE_CATEGORIES } from "./categories.js";
+import type { Db } from "../storage/db.js";
+import { incidentPermissions, mayGetVerdict, NO_PERMISSIONS, type IncidentPermissions } from "./incident-permissions.js";
 import type { IncidentView } from "./incident-view.js";
 
 /** Every copy of a report's card shares this group, so each change edits them all. */
 export const incidentCardGroup = (incidentId: number) => `incident:${incidentId}`;
-
-export const mayGetVerdict = (i: Pick<IncidentView, "category" | "forwardedAt">) => POLICE_CATEGORIES.includes(i.category) || i.forwardedAt !== null;
 
 function statusLine(i: IncidentView): TextRef {
   const by = i.ownerName ?? "-";
@@ -28,7 +28,7 @@ export function incidentCardText(i: IncidentView): TextRef {
     args: {
       category: { key: `category-${i.category}` },
       ref: i.ref,
-      where: i.team ?? { key: "incident-public" },
+      where: i.team ?? (i.town ? { key: "incident-public-town", args: { town: i.town } } : { key: "incident-public" }),
       reporter: i.public ? { key: "incident-resident" } : (i.reporterName ?? "-"),
       at: { datetime: i.createdAt.toISOString() },
       details: i.description ?? { key: i.voiceFileId ? "incident-voice-only" : "incident-no-details" },
@@ -41,17 +41,30 @@ export function incidentCardText(i: IncidentView): TextRef {
   };
 }
 
-/** Buttons for the state it is in; whoever presses one is checked again on the server. */
-export function incidentCardButtons(i: IncidentView): OutboxButton[][] {
+/**
+ * The buttons of one copy: what its holder may do with the report in the state it is in. A
+ * resolved report has none, a judged tip no verdict; the server checks every press again.
+ */
+export function incidentCardButtons(i: IncidentView, can: IncidentPermissions): OutboxButton[][] {
+  if (i.status === "resolved") return [];
   const b = (key: string, action: string): OutboxButton => ({ text: { key }, data: `in:${action}:${i.id}` });
   const rows: OutboxButton[][] = [];
-  if (i.status === "open") rows.push([b("btn-incident-ack", "a"), b("btn-incident-escalate", "e")]);
-  if (i.status !== "resolved") {
-    rows.push(i.status === "forwarded" ? [b("btn-incident-resolve", "r")] : [b("btn-incident-forward", "f"), b("btn-incident-resolve", "r")]);
+  if (can.handle) {
+    if (i.status === "open") rows.push([b("btn-incident-ack", "a"), b("btn-incident-escalate", "e")]);
+    const forward = can.forward && i.status !== "forwarded" ? [b("btn-incident-forward", "f")] : [];
+    rows.push([...forward, b("btn-incident-resolve", "r")]);
     if (i.status !== "open") rows.push([b("btn-incident-escalate", "e")]);
+  } else if (can.forward && i.status !== "forwarded") {
+    rows.push([b("btn-incident-forward", "f")]);
   }
-  if (mayGetVerdict(i) && i.verdict === null) rows.push([b("btn-tip-useful", "u"), b("btn-tip-not-useful", "n")]);
+  if (can.verdict && mayGetVerdict(i) && i.verdict === null) rows.push([b("btn-tip-useful", "u"), b("btn-tip-not-useful", "n")]);
+  if (can.triage && i.public) rows.push([{ text: { key: "btn-incident-town" }, data: `it:l:${i.id}` }]);
   return rows;
+}
+
+/** Each holder's buttons, from what they may do; `told` says the escalation is telling them now. */
+export function incidentButtonsFor(db: Db, i: IncidentView): ButtonsFor {
+  return async (personId, told) => incidentCardButtons(i, personId === null ? NO_PERMISSIONS : await incidentPermissions(db, i, personId, told));
 }
 
 /** What goes before the card the first time someone gets it: the photos, the voice note, the pin. */

@@ -5,7 +5,7 @@ import type { TextRef } from "../outbox/payload.js";
 import { recipientColumns, toRecipient } from "../people/locale.js";
 import type { Db } from "../storage/db.js";
 import { people } from "../storage/schema/index.js";
-import { incidentCardButtons, incidentCardGroup, incidentCardText } from "./incident-card.js";
+import { incidentButtonsFor, incidentCardGroup, incidentCardText } from "./incident-card.js";
 import { loadIncident, type IncidentView } from "./incident-view.js";
 
 /**
@@ -14,7 +14,7 @@ import { loadIncident, type IncidentView } from "./incident-view.js";
  */
 export async function incidentChanged(tx: Db, incidentId: number, now: Date, event?: { name: string; text: (i: IncidentView) => TextRef }): Promise<IncidentView> {
   const incident = await loadIncident(tx, incidentId);
-  await editCardCopies(tx, now, incidentCardGroup(incidentId), incidentCardText(incident), incidentCardButtons(incident));
+  await editCardCopies(tx, now, incidentCardGroup(incidentId), incidentCardText(incident), incidentButtonsFor(tx, incident));
   if (event && incident.reporterPersonId !== null) {
     const [row] = await tx.select(recipientColumns).from(people).where(eq(people.id, incident.reporterPersonId));
     const to = row ? toRecipient(row) : null;

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { SubjectHandler } from "../escalation/subject.js";
 import { incidents } from "../storage/schema/index.js";
-import { incidentAttachments, incidentCardButtons, incidentCardGroup, incidentCardText } from "./incident-card.js";
+import { incidentAttachments, incidentButtonsFor, incidentCardGroup, incidentCardText } from "./incident-card.js";
 import { loadIncident } from "./incident-view.js";
 
 /** A report escalates as its card, with the report's own buttons; it is over once resolved. */
@@ -11,7 +11,7 @@ export const incidentSubject: SubjectHandler = {
     return {
       attachments: incidentAttachments(incident),
       text: incidentCardText(incident),
-      buttons: incidentCardButtons(incident),
+      buttons: incidentButtonsFor(tx, incident),
       groupKey: incidentCardGroup(incident.id),
       urgent: incident.category === "emergency",
     };

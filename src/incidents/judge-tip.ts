@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import { displayName } from "../people/display-name.js";
 import { recordAudit } from "../audit/record-audit.js";
 import type { DomainContext } from "../domain/context.js";
@@ -11,7 +11,7 @@ import { incidentChanged, reporterNotice } from "./incident-changed.js";
 /**
  * The police liaison marks a tip useful or not. Useful tips are counted per volunteer and per
  * team, since the police reward them and teams are evaluated on them; so the verdict is audited.
- * Judging a tip nobody owned yet also takes it off the escalation.
+ * Judging a tip nobody owned yet also takes it off the escalation; a resolved report is closed to verdicts.
  */
 export async function judgeTip(ctx: DomainContext, input: { incidentId: number; useful: boolean }) {
   const { personId } = await requireIncidentAction(ctx, input.incidentId, "verdict");
@@ -26,10 +26,11 @@ export async function judgeTip(ctx: DomainContext, input: { incidentId: number; 
         status: sql`case when ${incidents.status} = 'open' then 'acknowledged'::incident_status else ${incidents.status} end`,
         ownerPersonId: sql`coalesce(${incidents.ownerPersonId}, ${personId})`,
       })
-      .where(and(eq(incidents.id, input.incidentId), isNull(incidents.verdict)))
+      .where(and(eq(incidents.id, input.incidentId), isNull(incidents.verdict), ne(incidents.status, "resolved")))
       .returning({ id: incidents.id });
     if (!judged) {
-      const [current] = await tx.select({ by: displayName(people) }).from(incidents).leftJoin(people, eq(people.id, incidents.verdictBy)).where(eq(incidents.id, input.incidentId));
+      const [current] = await tx.select({ verdict: incidents.verdict, by: displayName(people) }).from(incidents).leftJoin(people, eq(people.id, incidents.verdictBy)).where(eq(incidents.id, input.incidentId));
+      if (current && current.verdict === null) throw new ConflictError("incident.already_resolved", { by: "-" });
       throw new ConflictError("incident.already_judged", { by: current?.by ?? "-" });
     }
     await ownEscalation(tx, "incident", input.incidentId, personId, ctx.now);

@@ -2,7 +2,7 @@ import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, lte, or, sql } from "
 import { isCoordinator, isTeamLeader, leadsTeam, loadAccess, supervisesTown } from "../access/access.js";
 import type { DomainContext } from "../domain/context.js";
 import { ForbiddenError, NotFoundError } from "../domain/errors.js";
-import { editCardCopies } from "../outbox/edit-group.js";
+import { editCardCopies, sameForAll } from "../outbox/edit-group.js";
 import { enqueueMessages } from "../outbox/enqueue.js";
 import type { OutboxButton, TextRef } from "../outbox/payload.js";
 import { recipientColumns, toRecipient } from "../people/locale.js";
@@ -127,7 +127,7 @@ export async function refreshBoards(ctx: DomainContext): Promise<number> {
       await tx.update(shifts).set({ boardDirtyAt: null, boardDrawnAt: ctx.now }).where(eq(shifts.id, id));
       if (!copy) continue; // nobody has opened this board
       const { text, buttons } = await drawBoard(tx, id);
-      await editCardCopies(tx, ctx.now, boardGroup(id), text, buttons);
+      await editCardCopies(tx, ctx.now, boardGroup(id), text, sameForAll(buttons));
       drawn += 1;
     }
     return drawn;

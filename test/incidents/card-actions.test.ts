@@ -96,10 +96,11 @@ describe("forged presses on a report card", () => {
     const ref = await sendReport(reporter, "🕵️ Tip for police", "A van unloads boxes at the closed warehouse every night at 2");
     const card = await waitForCard(team.leader, ref);
     const id = incidentIdOf(card);
-    expect(buttonLabels(card)).toContain("💡 Useful tip");
+    // The leader's copy offers no verdict; a stale or forged press is refused all the same.
+    expect(buttonLabels(card)).not.toContain("💡 Useful tip");
     const outboxBefore = await outboxCount(team.leader, reporter);
 
-    const fromLeader = await pressButton(team.leader, card, "💡 Useful tip");
+    const fromLeader = await pressData(team.leader, card, `in:u:${id}`);
     expect(fromLeader.text).toMatch(/Only the police liaison can mark tips/);
     const fromCoordinator = await pressData(coordinator, await ownMessage(coordinator), `in:u:${id}`);
     expect(fromCoordinator.text).toMatch(/Only the police liaison can mark tips/);
