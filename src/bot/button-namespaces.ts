@@ -15,6 +15,7 @@ export const BUTTON_NAMESPACES = {
   exportDialog: { namespaces: ["ex"], readers: ["bot/dialogs/export.ts"] },
   helpRequest: { namespaces: ["hp"], readers: ["bot/features/help-request.ts"] },
   incidentCards: { namespaces: ["in", "es"], readers: ["bot/features/incident-card.ts"] },
+  incidentTriage: { namespaces: ["it"], readers: ["bot/features/incident-town.ts"] },
   invites: { namespaces: ["inv"], readers: ["bot/features/invite.ts"] },
   kit: { namespaces: ["kt"], readers: ["bot/features/kit.ts"] },
   kitDialogs: { namespaces: ["kd"], readers: ["bot/dialogs/kit-count.ts", "bot/dialogs/kit-report.ts"] },
@@ -31,6 +32,7 @@ export const BUTTON_NAMESPACES = {
   spotCheckDialog: { namespaces: ["sc"], readers: ["bot/dialogs/spot-check.ts"] },
   stats: { namespaces: ["st"], readers: ["bot/features/stats.ts"] },
   team: { namespaces: ["tm"], readers: ["bot/features/team.ts"] },
+  tips: { namespaces: ["tl"], readers: ["bot/features/tips.ts"] },
   /** "tp:<command>:<team>": each command reads its own second part (teamPickPattern). */
   teamPicker: { namespaces: ["tp"], readers: ["bot/team-picker.ts"] },
   volunteerPlans: { namespaces: ["jo", "ld"], readers: ["bot/features/volunteer-plans.ts"] },
