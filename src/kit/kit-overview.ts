@@ -4,7 +4,7 @@ import { ForbiddenError } from "../domain/errors.js";
 import { communities, duties, kitHoldings, teams, towns } from "../storage/schema/index.js";
 import { kitAudience } from "./kit-access.js";
 import { DEFAULT_LEVEL1_HEADCOUNT, fullSet, KIT_ITEMS, type KitItem } from "./kit-items.js";
-import { inTowns, openKitRequests } from "./open-kit-requests.js";
+import { countOpenKitRequests, inTowns, openKitRequests } from "./open-kit-requests.js";
 
 const held = (item: KitItem) => sql<number | null>`max(${kitHoldings.quantity}) filter (where ${kitHoldings.item} = ${item})`.mapWith((v) => (v === null ? null : Number(v)));
 
@@ -51,5 +51,5 @@ export async function kitOverview(ctx: DomainContext) {
     if (lacking.length > 0) short.push({ teamId: row.teamId, teamName: row.teamName, lacking });
   }
   const requests = await openKitRequests(ctx.db, where);
-  return { district: overview.district, teams: rows.length, totals, short, uncounted, requests };
+  return { district: overview.district, teams: rows.length, totals, short, uncounted, requests, requestsOpen: await countOpenKitRequests(ctx.db, where) };
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNull, type SQL } from "drizzle-orm";
 import { displayName } from "../people/display-name.js";
 import type { Db } from "../storage/db.js";
 import { communities, kitRequests, people, teams, towns } from "../storage/schema/index.js";
@@ -25,6 +25,18 @@ export async function openKitRequests(db: Db, where: SQL | undefined, limit = 30
     .where(and(isNull(kitRequests.handledAt), where))
     .orderBy(asc(kitRequests.requestedAt), asc(kitRequests.id))
     .limit(limit);
+}
+
+/** How many are open where `where` narrows them: the list above stops at its limit. */
+export async function countOpenKitRequests(db: Db, where: SQL | undefined): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(kitRequests)
+    .innerJoin(teams, eq(teams.id, kitRequests.teamId))
+    .innerJoin(communities, eq(communities.id, teams.communityId))
+    .innerJoin(towns, eq(towns.id, communities.townId))
+    .where(and(isNull(kitRequests.handledAt), where));
+  return row?.n ?? 0;
 }
 
 export const inTowns = (townIds: number[]) => inArray(towns.id, townIds);

@@ -65,7 +65,8 @@ export async function kitOverviewView(ctx: DialogContext): Promise<KitView> {
     blocks.push(ctx.t("kit-overview-uncounted", { count: o.uncounted.length, names: o.uncounted.length > LISTED ? `${names} …` : names }));
   }
   const requests = await requestLines(ctx, o.requests);
-  blocks.push(requests.length > 0 ? [ctx.t("kit-overview-requests", { count: o.requests.length }), ...requests].join("\n") : ctx.t("kit-overview-no-requests"));
+  if (o.requestsOpen > o.requests.length) requests.push(ctx.t("kit-more-requests", { count: o.requestsOpen - o.requests.length }));
+  blocks.push(requests.length > 0 ? [ctx.t("kit-overview-requests", { count: o.requestsOpen }), ...requests].join("\n") : ctx.t("kit-overview-no-requests"));
   // Only coordinators close requests; a supervisor's copy has no buttons.
   const buttons: KitView["buttons"] = [];
   if (o.district) {

@@ -93,6 +93,7 @@ kit-overview-uncounted = Not counted yet ({$count}): {$names}
 kit-overview-requests = Open requests ({$count}):
 kit-overview-no-requests = No open requests.
 kit-more = …and {$count} more.
+kit-more-requests = …and {$count} more requests.
 kit-handled-done = Request #{$id} marked handled; the leader is told.
 kit-ask-counts =
     ✏️ Send what the team holds in one message, for example:

@@ -90,6 +90,7 @@ kit-overview-uncounted = 尚未清点（{$count} 支）：{$names}
 kit-overview-requests = 待处理的申报（{$count} 条）：
 kit-overview-no-requests = 没有待处理的申报。
 kit-more = ……还有 {$count} 支。
+kit-more-requests = ……还有 {$count} 条。
 kit-handled-done = 申报 #{$id} 已标记为已处理，并已通知队长。
 kit-ask-counts =
     ✏️ 请用一条消息发送队里现有的装备数量，例如：
