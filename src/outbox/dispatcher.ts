@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import type { Logger } from "pino";
 import type { Db } from "../storage/db.js";
 import { claimDueMessages, type ClaimedMessage } from "./claim.js";
@@ -29,6 +30,8 @@ export interface Dispatcher {
 
 /** Successful sends are written in batches this often; a crash can repeat only those unwritten. */
 const FLUSH_MS = 50;
+/** How long a stopping dispatcher keeps trying to write down results before it leaves them to the lease. */
+const STOP_GRACE_MS = 10_000;
 
 export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const { db, logger, deliver } = options;
@@ -47,6 +50,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   let flushing: Promise<void> = Promise.resolve();
   let flushTimer: NodeJS.Timeout | null = null;
   let stopping = new AbortController();
+  let givingUp = new AbortController();
   let wake: (() => void) | null = null;
   let nudged = false;
   let loop: Promise<void> | null = null;
@@ -62,10 +66,31 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     sent = [];
     const flushed = batch.map((b) => b.message.id);
     flushing = flushing
-      .then(() => recordSentBatch(db, clock(), batch))
-      .then(() => flushed.forEach((id) => unrecorded.delete(id)))
-      .catch((error) => logger.error({ err: error }, "recording sent messages failed"));
+      .then(() => untilWritten("recording sent messages", flushed, () => recordSentBatch(db, clock(), batch)))
+      .then(() => flushed.forEach((id) => unrecorded.delete(id)));
     return flushing;
+  }
+
+  /**
+   * A result not written down is a message sent again once its lease runs out: while the database
+   * is away (a restart, a failover) keep trying. Only a stop that outlasts STOP_GRACE_MS gives
+   * up, and then, as after a crash, the lease decides.
+   */
+  async function untilWritten(what: string, outboxIds: number[], write: () => Promise<void>): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await write();
+        if (attempt > 1) logger.info({ outboxIds, attempts: attempt }, `${what}: written after all`);
+        return;
+      } catch (error) {
+        if (givingUp.signal.aborted) {
+          logger.error({ err: error, outboxIds }, `${what} failed while stopping; the lease will send them again`);
+          return;
+        }
+        if (attempt === 1 || attempt % 20 === 0) logger.error({ err: error, outboxIds, attempt }, `${what} failed; trying again`);
+        await sleep(Math.min(100 * 2 ** attempt, 2000), undefined, { signal: givingUp.signal }).catch(() => {});
+      }
+    }
   }
 
   /** An edit aimed at another outbox row goes out once that row has a Telegram message id. */
@@ -97,7 +122,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     }
     if (result.status === "retry" && result.rateLimited && result.retryAfterMs !== undefined) limiter.pauseFor(result.retryAfterMs);
     logger.warn({ outboxId: message.id, chatId: message.chatId, result }, "outbox delivery not sent");
-    await recordDelivery(db, clock(), message, result);
+    await untilWritten("recording a delivery", [message.id], () => recordDelivery(db, clock(), message, result));
   }
 
   /** Messages to one chat go out in order; different chats go out side by side. */
@@ -170,12 +195,18 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     start() {
       if (loop) return;
       stopping = new AbortController();
+      givingUp = new AbortController();
       loop = run();
     },
     async stop() {
       stopping.abort();
       wake?.();
-      await loop;
+      const grace = setTimeout(() => givingUp.abort(), STOP_GRACE_MS);
+      try {
+        await loop;
+      } finally {
+        clearTimeout(grace);
+      }
       loop = null;
     },
     nudge() {

@@ -28,6 +28,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       max: target.maxConnections ?? 10,
       onnotice: () => {},
       connection: { application_name: "shouye" },
+      backoff: reconnectDelaySeconds,
     });
     const db = drizzlePostgres(client, { schema, casing: "snake_case" });
     return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
@@ -37,6 +38,13 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   const db = drizzlePglite(client, { schema, casing: "snake_case" });
   return { db, kind: "pglite", close: () => client.close() };
 }
+
+/**
+ * Seconds before the pool tries to connect again after a failed attempt. The driver's default
+ * triples up to 20 s, so after a restart or failover of a few seconds the bot would stay down
+ * long after the database is back; until the next attempt queries fail at once, they do not hang.
+ */
+const reconnectDelaySeconds = (attempt: number) => Math.min(0.1 * 2 ** attempt, 2);
 
 /** Resolves when the database answers a trivial query; used by /healthz. */
 export async function pingDatabase(db: Db): Promise<void> {

@@ -58,6 +58,25 @@ describe("failure injection", () => {
     expect([error.error_code, error.description]).toEqual([500, "Internal Server Error: boom"]);
   });
 
+  it("When failAlways is set, then every call fails until the failures are cleared", async () => {
+    fake.failAlways("getUpdates", { error_code: 401 });
+    for (let i = 0; i < 3; i++) expect((await failure(api.getUpdates({ timeout: 0 }))).error_code).toBe(401);
+    fake.clearFailures("getUpdates");
+    await expect(api.getUpdates({ timeout: 0 })).resolves.toEqual([]);
+  });
+
+  it("When answers are held, then the call is carried out at once and answered on release", async () => {
+    const gate = fake.holdAnswers("sendMessage");
+    let answered = false;
+    const sending = api.sendMessage(1001, "held").then((m) => ((answered = true), m));
+    await alice.waitForMessage("held");
+    await sleep(50);
+    expect(answered).toBe(false);
+    gate.release();
+    expect((await sending).text).toBe("held");
+    await expect(api.sendMessage(1001, "free")).resolves.toBeTruthy();
+  });
+
   it("When a rate limit is set, then sends beyond it in one second get 429 and are counted", async () => {
     fake.setRateLimit({ perSecond: 3 });
     const results = await Promise.allSettled([1, 2, 3, 4, 5].map((n) => api.sendMessage(n % 2 ? 1001 : 1002, `#${n}`)));

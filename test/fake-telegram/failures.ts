@@ -29,6 +29,8 @@ export interface FakeStats {
 export class FailureInjector {
   private readonly blocked = new Set<number>();
   private readonly queued = new Map<string, InjectedFailure[]>();
+  private readonly standing = new Map<string, InjectedFailure>();
+  private readonly held = new Map<string, Promise<void>>();
   private perSecond?: number;
   private sendTimes: number[] = [];
   private readonly counters: FakeStats = { accepted: 0, rejected: 0, rateLimited: 0, byMethod: {} };
@@ -47,6 +49,33 @@ export class FailureInjector {
     this.queued.set(method, queue);
   }
 
+  failAlways(method: string, failure: InjectedFailure): void {
+    this.standing.set(method, failure);
+  }
+
+  /** Ends `failAlways` and drops what `failNext` still had queued for the method. */
+  clearFailures(method: string): void {
+    this.standing.delete(method);
+    this.queued.delete(method);
+  }
+
+  holdAnswers(method: string): { release(): void } {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    this.held.set(method, released);
+    return {
+      release: () => {
+        if (this.held.get(method) === released) this.held.delete(method);
+        release();
+      },
+    };
+  }
+
+  /** Resolves when a call of `method`, already carried out, may be answered. */
+  answerWhenReleased(method: string): Promise<void> {
+    return this.held.get(method) ?? Promise.resolve();
+  }
+
   setRateLimit(limit: { perSecond: number } | null): void {
     this.perSecond = limit?.perSecond;
     this.sendTimes = [];
@@ -54,7 +83,7 @@ export class FailureInjector {
 
   /** Throws the error a call should get before the method itself runs, if any; `count` is from `sendCount`. */
   check(method: string, chatId: number | undefined, count = 1): void {
-    const injected = this.queued.get(method)?.shift();
+    const injected = this.queued.get(method)?.shift() ?? this.standing.get(method);
     if (injected) throw injectedError(injected);
     if (SEND_METHODS.has(method) && this.perSecond !== undefined) {
       const now = Date.now();

@@ -89,6 +89,7 @@ export class FakeState {
     const call: RecordedCall = { method, params, at, response };
     this.calls.push(call);
     this.events.emit("call", call);
+    await this.failures.answerWhenReleased(method);
     return response;
   }
 

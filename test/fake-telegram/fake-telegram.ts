@@ -91,6 +91,24 @@ export class FakeTelegram {
     this.state.failures.failNext(method, failure, times);
   }
 
+  /** Every call of `method` fails with this error until `clearFailures` (a revoked token: 401 on everything). */
+  failAlways(method: string, failure: InjectedFailure): void {
+    this.state.failures.failAlways(method, failure);
+  }
+
+  clearFailures(method: string): void {
+    this.state.failures.clearFailures(method);
+  }
+
+  /**
+   * Calls of `method` are carried out at once (a sent message is in the chat) but answered only
+   * after `release()`, like a slow network: a test can act between Telegram doing something and
+   * the bot hearing of it.
+   */
+  holdAnswers(method: string): { release(): void } {
+    return this.state.failures.holdAnswers(method);
+  }
+
   /** Sends beyond `perSecond` in any rolling second get 429 with retry_after 1 (an album counts as its items); null removes the limit. */
   setRateLimit(limit: { perSecond: number } | null): void {
     this.state.failures.setRateLimit(limit);

@@ -9,8 +9,10 @@ import { enqueueMessages, type OutboxMessage } from "../../src/outbox/enqueue.js
 import type { Database } from "../../src/storage/db.js";
 import { outbox, people } from "../../src/storage/schema/index.js";
 import { startFakeTelegram, type FakeTelegram } from "../fake-telegram/index.js";
+import { lostConnectionOutage, serverOutage, type Outage } from "../support/database-outage.js";
 import { makePerson, silentLogger } from "../support/domain.js";
-import { openTestDatabase } from "../support/test-database.js";
+import { captureLogs } from "../support/log-capture.js";
+import { onPostgres, openTestDatabase } from "../support/test-database.js";
 
 let database: Database;
 let fake: FakeTelegram;
@@ -96,6 +98,48 @@ describe("the outbox dispatcher", () => {
     expect(rows.map((r) => r.status)).toEqual(["sent", "sent"]);
     for (const p of list) expect(p.user.messages()).toHaveLength(1);
   });
+});
+
+describe("the outbox through a database outage", () => {
+  const outages: Array<{ what: string; postgresOnly: boolean; begin: () => Promise<Outage> }> = [
+    { what: "the connection to the database is lost", postgresOnly: false, begin: async () => lostConnectionOutage(database.db) },
+    { what: "the server cuts the database off", postgresOnly: true, begin: () => serverOutage(database.db) },
+  ];
+
+  for (const [n, outage] of outages.entries()) {
+    it.skipIf(outage.postgresOnly && !onPostgres)(
+      `When ${outage.what} while sent messages are being written down, then each is delivered exactly once after it is back`,
+      async () => {
+        const list = await recipients(3);
+        const now = new Date();
+        const keys = list.map((p) => `outage${n}:${p.personId}`);
+        await enqueueMessages(database.db, now, list.map((p, i) => notice(p, `Outage${n}`, keys[i])));
+        const cut = await outage.begin();
+        const log = captureLogs();
+        const dispatcher = createDispatcher({ db: cut.db, logger: log.logger, deliver, ratePerSecond: 100, clock: () => now });
+        // Telegram has the messages, but the answers (and so the writing down) come only once the database is gone.
+        const answers = fake.holdAnswers("sendMessage");
+        try {
+          dispatcher.start();
+          for (const p of list) await p.user.waitForMessage(`Outage${n}`);
+          await cut.begin();
+          answers.release();
+          await log.waitFor(/recording sent messages failed/);
+          await cut.end();
+          await dispatcher.stop();
+          // Past the lease, the next dispatcher takes over what is still marked as being sent.
+          const later = new Date(now.getTime() + 61_000);
+          await createDispatcher({ db: database.db, logger: silentLogger, deliver, ratePerSecond: 100, clock: () => later }).drain();
+        } finally {
+          answers.release();
+          await cut.close();
+        }
+        for (const p of list) expect(p.user.messages()).toHaveLength(1);
+        const rows = await database.db.select().from(outbox).where(inArray(outbox.dedupeKey, keys));
+        expect(rows.map((r) => r.status)).toEqual(["sent", "sent", "sent"]);
+      },
+    );
+  }
 });
 
 describe("editing a card everywhere", () => {

@@ -32,11 +32,14 @@ export async function freePort(): Promise<number> {
 /**
  * The real app (bot, outbox dispatcher, HTTP server) on a fresh database, talking over HTTP to
  * the local Bot API fake. Webhook mode by default: the fake's pushUpdate then resolves once the
- * bot has answered the webhook request, i.e. handled the update.
+ * bot has answered the webhook request, i.e. handled the update. A test's own `database` is
+ * closed with the harness.
  */
-export async function startBotHarness(options: { mode?: "webhook" | "polling"; admins?: number[]; env?: Record<string, string> } = {}): Promise<BotHarness> {
+export async function startBotHarness(
+  options: { mode?: "webhook" | "polling"; admins?: number[]; env?: Record<string, string>; database?: Database } = {},
+): Promise<BotHarness> {
   const fake = await startFakeTelegram();
-  const database = await openTestDatabase();
+  const database = options.database ?? (await openTestDatabase());
   const port = await freePort();
   const parsed = parseConfig({
     TELEGRAM_BOT_TOKEN: fake.token,
