@@ -1,10 +1,10 @@
 import type { Server } from "node:http";
-import { run, type RunnerHandle } from "@grammyjs/runner";
 import { Api, webhookCallback } from "grammy";
 import type { Logger } from "pino";
 import { ensureCoordinators } from "./access/ensure-coordinators.js";
 import { ensureDefaultPolicies } from "./escalation/policies.js";
 import { createBot } from "./bot/index.js";
+import { startPolling, type Polling } from "./bot/polling.js";
 import { publishDefaultCommands } from "./bot/commands.js";
 import { createDeliver, createRenderer } from "./bot/deliver.js";
 import { createI18n } from "./bot/i18n.js";
@@ -15,6 +15,8 @@ import { startScheduler, type Scheduler } from "./scheduler/scheduler.js";
 import { reportSettingsFrom } from "./incidents/report-settings.js";
 import { shiftPolicyFrom } from "./shifts/policy.js";
 import { pingDatabase, type Database } from "./storage/db.js";
+
+const ALLOWED_UPDATES: Array<"message" | "edited_message" | "callback_query" | "my_chat_member"> = ["message", "edited_message", "callback_query", "my_chat_member"];
 
 export interface RunningApp {
   /** The port /healthz (and the webhook) listen on. */
@@ -65,9 +67,11 @@ export async function startApp(config: Config, database: Database, logger: Logge
   if (config.SYNC_COMMANDS) await publishDefaultCommands(bot.api, renderer, config.DEFAULT_LOCALE);
 
   const webhookPath = config.WEBHOOK_URL ? new URL(config.WEBHOOK_URL).pathname : null;
+  let polling: Polling | null = null;
   const server: Server = createHttpServer({
     ping: () => pingDatabase(db),
     logger,
+    ...(webhookPath ? {} : { polling: () => polling?.health() ?? { ok: true, state: "ok" as const } }),
     ...(webhookPath
       ? { webhook: { path: webhookPath, handle: webhookCallback(bot, "http", { secretToken: config.WEBHOOK_SECRET!, onTimeout: "return" }) } }
       : {}),
@@ -75,13 +79,12 @@ export async function startApp(config: Config, database: Database, logger: Logge
   const port = await listen(server, config.PORT, config.HOST);
   dispatcher.start();
 
-  let runner: RunnerHandle | null = null;
   if (config.WEBHOOK_URL) {
-    await bot.api.setWebhook(config.WEBHOOK_URL, { secret_token: config.WEBHOOK_SECRET!, allowed_updates: ["message", "edited_message", "callback_query", "my_chat_member"] });
+    await bot.api.setWebhook(config.WEBHOOK_URL, { secret_token: config.WEBHOOK_SECRET!, allowed_updates: ALLOWED_UPDATES });
     logger.info({ url: config.WEBHOOK_URL, port }, "webhook mode");
   } else {
     await bot.api.deleteWebhook();
-    runner = run(bot, { runner: { fetch: { allowed_updates: ["message", "edited_message", "callback_query", "my_chat_member"] } } });
+    polling = startPolling(bot, logger.child({ component: "polling" }), ALLOWED_UPDATES);
     logger.info({ port, bot: bot.botInfo.username }, "long polling");
   }
 
@@ -94,7 +97,7 @@ export async function startApp(config: Config, database: Database, logger: Logge
     dispatcher,
     scheduler,
     async stop() {
-      if (runner?.isRunning()) await runner.stop();
+      await polling?.stop();
       await scheduler.stop();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();

@@ -9,7 +9,7 @@ import { freePort, startBotHarness } from "../support/bot-harness.js";
 const root = resolve(import.meta.dirname, "../..");
 
 describe("running the bot", () => {
-  it("When the bot long-polls, then it answers, and /healthz says ok once the database answers", async () => {
+  it("When the bot long-polls, then it answers, and /healthz says ok for the database and polling", async () => {
     const h = await startBotHarness({ mode: "polling" });
     try {
       const user = h.fake.user({ id: 31_001, first_name: "Poll", language_code: "en" });
@@ -20,7 +20,7 @@ describe("running the bot", () => {
       expect(h.fake.commands(undefined, "en").find((c) => c.command === "lang")?.description).toBe("Change language");
       const health = await fetch(`http://127.0.0.1:${h.app.port}/healthz`);
       expect(health.status).toBe(200);
-      expect(await health.text()).toBe("ok");
+      expect(await health.json()).toEqual({ status: "ok", database: "ok", polling: "ok" });
     } finally {
       await h.close();
     }

@@ -101,9 +101,9 @@ describe("the outbox dispatcher", () => {
 });
 
 describe("the outbox through a database outage", () => {
-  const outages: Array<{ what: string; postgresOnly: boolean; begin: () => Promise<Outage> }> = [
-    { what: "the connection to the database is lost", postgresOnly: false, begin: async () => lostConnectionOutage(database.db) },
-    { what: "the server cuts the database off", postgresOnly: true, begin: () => serverOutage(database.db) },
+  const outages: Array<{ what: string; postgresOnly: boolean; prepare: () => Promise<Outage> }> = [
+    { what: "the connection to the database is lost", postgresOnly: false, prepare: async () => lostConnectionOutage(database.db) },
+    { what: "the server cuts the database off", postgresOnly: true, prepare: () => serverOutage(database.db) },
   ];
 
   for (const [n, outage] of outages.entries()) {
@@ -114,7 +114,7 @@ describe("the outbox through a database outage", () => {
         const now = new Date();
         const keys = list.map((p) => `outage${n}:${p.personId}`);
         await enqueueMessages(database.db, now, list.map((p, i) => notice(p, `Outage${n}`, keys[i])));
-        const cut = await outage.begin();
+        const cut = await outage.prepare();
         const log = captureLogs();
         const dispatcher = createDispatcher({ db: cut.db, logger: log.logger, deliver, ratePerSecond: 100, clock: () => now });
         // Telegram has the messages, but the answers (and so the writing down) come only once the database is gone.

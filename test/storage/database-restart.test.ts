@@ -106,6 +106,8 @@ describe.skipIf(!binDir)("a PostgreSQL restart under load", () => {
     await cluster!.stop();
     restarting();
     expect(await longTransaction).toBeInstanceOf(Error);
+    const down = await fetch(`http://127.0.0.1:${h!.app.port}/healthz`);
+    expect([down.status, await down.json()]).toMatchObject([503, { status: "down", database: "unavailable" }]);
     await sleep(3000);
     await cluster!.start();
     writing = false;

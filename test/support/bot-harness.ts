@@ -3,7 +3,7 @@ import { startApp, type RunningApp } from "../../src/app.js";
 import { parseConfig, type Config } from "../../src/config/config.js";
 import type { Database } from "../../src/storage/db.js";
 import { startFakeTelegram, type FakeTelegram } from "../fake-telegram/index.js";
-import { pino } from "pino";
+import { pino, type Logger } from "pino";
 import { openTestDatabase } from "./test-database.js";
 
 export interface BotHarness {
@@ -33,10 +33,10 @@ export async function freePort(): Promise<number> {
  * The real app (bot, outbox dispatcher, HTTP server) on a fresh database, talking over HTTP to
  * the local Bot API fake. Webhook mode by default: the fake's pushUpdate then resolves once the
  * bot has answered the webhook request, i.e. handled the update. A test's own `database` is
- * closed with the harness.
+ * closed with the harness; a test's own `logger` lets it read the app's log.
  */
 export async function startBotHarness(
-  options: { mode?: "webhook" | "polling"; admins?: number[]; env?: Record<string, string>; database?: Database } = {},
+  options: { mode?: "webhook" | "polling"; admins?: number[]; env?: Record<string, string>; database?: Database; logger?: Logger } = {},
 ): Promise<BotHarness> {
   const fake = await startFakeTelegram();
   const database = options.database ?? (await openTestDatabase());
@@ -57,7 +57,7 @@ export async function startBotHarness(
   if (!parsed.ok) throw new Error(parsed.problems.join("; "));
   const config = parsed.config;
   // TEST_LOG_LEVEL=debug shows the app's logs when a test needs explaining.
-  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
+  const logger = options.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
   let pinned: Date | null = null;
   const clock = () => pinned ?? new Date();
   const harness: BotHarness = {
