@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, lte } from "drizzle-orm";
 import { NotFoundError } from "../domain/errors.js";
 import type { Recipient } from "../outbox/enqueue.js";
 import { recipientColumns, toRecipient } from "../people/locale.js";
@@ -7,9 +7,9 @@ import type { Db } from "../storage/db.js";
 import { assignments, people, shifts } from "../storage/schema/index.js";
 import { selectShiftFacts, type ShiftFacts } from "./shift-facts.js";
 
-/** One assignment with its shift and its volunteer, as every shift verb needs them. */
-export async function loadAssignment(db: Db, assignmentId: number) {
-  const [row] = await selectShiftFacts(db, {
+/** Assignments with their shift and their volunteer, as every shift verb needs them. */
+function selectAssignmentFacts(db: Db) {
+  return selectShiftFacts(db, {
     assignmentId: assignments.id,
     reply: assignments.reply,
     lateMinutes: assignments.lateMinutes,
@@ -20,9 +20,22 @@ export async function loadAssignment(db: Db, assignmentId: number) {
     ...recipientColumns,
   })
     .innerJoin(assignments, eq(assignments.shiftId, shifts.id))
-    .innerJoin(people, eq(people.id, assignments.personId))
-    .where(eq(assignments.id, assignmentId));
+    .innerJoin(people, eq(people.id, assignments.personId));
+}
+
+/** One assignment with its shift and its volunteer. */
+export async function loadAssignment(db: Db, assignmentId: number) {
+  const [row] = await selectAssignmentFacts(db).where(eq(assignments.id, assignmentId));
   if (!row) throw new NotFoundError("shift.not_found");
+  return row;
+}
+
+/** The person's earliest shift that has not ended and starts by `startsBy`, in one query. */
+export async function loadCurrentAssignment(db: Db, personId: number, now: Date, startsBy: Date): Promise<AssignmentFacts | undefined> {
+  const [row] = await selectAssignmentFacts(db)
+    .where(and(eq(assignments.personId, personId), isNull(assignments.endedAt), lte(shifts.startsAt, startsBy), gt(shifts.endsAt, now)))
+    .orderBy(asc(shifts.startsAt))
+    .limit(1);
   return row;
 }
 export type AssignmentFacts = Awaited<ReturnType<typeof loadAssignment>>;

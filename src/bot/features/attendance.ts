@@ -1,4 +1,4 @@
-import { Composer, Keyboard } from "grammy";
+import { Composer } from "grammy";
 import { attachCheckInLocation, checkIn, checkOut } from "../../shifts/check-in.js";
 import { checkOutButtons } from "../../shifts/shift-buttons.js";
 import { shiftArgs } from "../../shifts/shift-facts.js";
@@ -21,7 +21,6 @@ export function attendanceFeature(): Composer<BotContext> {
       const facts = await checkIn(ctx.domain(), ctx.deps.policy, { ...(assignmentId ? { assignmentId } : {}), ...(location ? { location } : {}) });
       if (ctx.callbackQuery) await ctx.answerCallbackQuery();
       await ctx.reply(ctx.t("checkin-done", await renderArgs(ctx, shiftArgs(facts))), { reply_markup: keyboardOf(ctx, checkOutButtons(facts.assignmentId)) });
-      await ctx.reply(ctx.t("checkin-share-location"), { reply_markup: new Keyboard().requestLocation(ctx.t("btn-share-location")).resized().oneTime() });
     });
 
   const doCheckOut = (ctx: DialogContext, assignmentId?: number) =>
