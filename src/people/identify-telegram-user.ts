@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { refreshCommandMenu } from "../access/command-menu.js";
 import type { Db } from "../storage/db.js";
+import { preparedPerDb } from "../storage/prepared.js";
 import { dialogState, people } from "../storage/schema/index.js";
 
 export interface KnownPerson {
@@ -9,6 +10,32 @@ export interface KnownPerson {
   locale: string | null;
   name: string | null;
 }
+
+const personColumns = {
+  personId: people.id,
+  locale: people.locale,
+  name: people.name,
+  unreachableAt: people.unreachableAt,
+  clientLanguage: people.clientLanguage,
+  telegramName: people.telegramName,
+};
+
+const selectPerson = preparedPerDb((db) =>
+  db
+    .select({ ...personColumns, dialogState: sql<unknown>`null` })
+    .from(people)
+    .where(eq(people.telegramId, sql.placeholder("telegramId")))
+    .prepare("identify_person"),
+);
+
+const selectPersonAndDialog = preparedPerDb((db) =>
+  db
+    .select({ ...personColumns, dialogState: dialogState.state })
+    .from(people)
+    .leftJoin(dialogState, eq(dialogState.key, sql.placeholder("dialogKey")))
+    .where(eq(people.telegramId, sql.placeholder("telegramId")))
+    .prepare("identify_person_dialog"),
+);
 
 /**
  * Finds the person behind a Telegram user, creating a bare row on first contact. Writing to us in
@@ -25,22 +52,8 @@ export async function identifyTelegramUser(
   const telegramId = user.id;
   const clientLanguage = user.languageCode ?? null;
   const telegramName = user.name?.trim().slice(0, 128) || null;
-  const columns = {
-    personId: people.id,
-    locale: people.locale,
-    name: people.name,
-    unreachableAt: people.unreachableAt,
-    clientLanguage: people.clientLanguage,
-    telegramName: people.telegramName,
-  };
   const select = () =>
-    dialogKey === undefined
-      ? db.select({ ...columns, dialogState: sql<unknown>`null` }).from(people).where(eq(people.telegramId, telegramId))
-      : db
-          .select({ ...columns, dialogState: dialogState.state })
-          .from(people)
-          .leftJoin(dialogState, eq(dialogState.key, dialogKey))
-          .where(eq(people.telegramId, telegramId));
+    dialogKey === undefined ? selectPerson(db).execute({ telegramId }) : selectPersonAndDialog(db).execute({ telegramId, dialogKey });
   let [row] = await select();
   if (!row) {
     await db.insert(people).values({ telegramId, clientLanguage, telegramName, createdAt: now, updatedAt: now }).onConflictDoNothing();

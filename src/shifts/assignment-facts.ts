@@ -1,9 +1,10 @@
-import { and, asc, eq, gt, isNull, lte } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, lte, sql } from "drizzle-orm";
 import { NotFoundError } from "../domain/errors.js";
 import type { Recipient } from "../outbox/enqueue.js";
 import { recipientColumns, toRecipient } from "../people/locale.js";
 import { teamLeadRecipients } from "../roster/team-leads.js";
 import type { Db } from "../storage/db.js";
+import { preparedPerDb } from "../storage/prepared.js";
 import { assignments, people, shifts } from "../storage/schema/index.js";
 import { selectShiftFacts, type ShiftFacts } from "./shift-facts.js";
 
@@ -23,19 +24,37 @@ function selectAssignmentFacts(db: Db) {
     .innerJoin(people, eq(people.id, assignments.personId));
 }
 
+const byId = preparedPerDb((db) =>
+  selectAssignmentFacts(db)
+    .where(eq(assignments.id, sql.placeholder("assignmentId")))
+    .prepare("assignment_facts"),
+);
+
+const currentOf = preparedPerDb((db) =>
+  selectAssignmentFacts(db)
+    .where(
+      and(
+        eq(assignments.personId, sql.placeholder("personId")),
+        isNull(assignments.endedAt),
+        lte(shifts.startsAt, sql.placeholder("startsBy")),
+        gt(shifts.endsAt, sql.placeholder("now")),
+      ),
+    )
+    .orderBy(asc(shifts.startsAt))
+    .limit(1)
+    .prepare("current_assignment_facts"),
+);
+
 /** One assignment with its shift and its volunteer. */
 export async function loadAssignment(db: Db, assignmentId: number) {
-  const [row] = await selectAssignmentFacts(db).where(eq(assignments.id, assignmentId));
+  const [row] = await byId(db).execute({ assignmentId });
   if (!row) throw new NotFoundError("shift.not_found");
   return row;
 }
 
 /** The person's earliest shift that has not ended and starts by `startsBy`, in one query. */
 export async function loadCurrentAssignment(db: Db, personId: number, now: Date, startsBy: Date): Promise<AssignmentFacts | undefined> {
-  const [row] = await selectAssignmentFacts(db)
-    .where(and(eq(assignments.personId, personId), isNull(assignments.endedAt), lte(shifts.startsAt, startsBy), gt(shifts.endsAt, now)))
-    .orderBy(asc(shifts.startsAt))
-    .limit(1);
+  const [row] = await currentOf(db).execute({ personId, now: now.toISOString(), startsBy: startsBy.toISOString() });
   return row;
 }
 export type AssignmentFacts = Awaited<ReturnType<typeof loadAssignment>>;
