@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, lte, sql } from "drizzle-orm";
+import { and, asc, eq, gt, gte, isNull, lte, sql } from "drizzle-orm";
 import { NotFoundError } from "../domain/errors.js";
 import type { Recipient } from "../outbox/enqueue.js";
 import { recipientColumns, toRecipient } from "../people/locale.js";
@@ -6,6 +6,7 @@ import { teamLeadRecipients } from "../roster/team-leads.js";
 import type { Db } from "../storage/db.js";
 import { preparedPerDb } from "../storage/prepared.js";
 import { assignments, people, shifts } from "../storage/schema/index.js";
+import { addDays, localNight } from "./night.js";
 import { selectShiftFacts, type ShiftFacts } from "./shift-facts.js";
 
 /** Assignments with their shift and their volunteer, as every shift verb needs them. */
@@ -35,6 +36,9 @@ const currentOf = preparedPerDb((db) =>
     .where(
       and(
         eq(assignments.personId, sql.placeholder("personId")),
+        // The index on (person, night) narrows a year of history to a night or two.
+        gte(assignments.night, sql.placeholder("fromNight")),
+        lte(assignments.night, sql.placeholder("toNight")),
         isNull(assignments.endedAt),
         lte(shifts.startsAt, sql.placeholder("startsBy")),
         gt(shifts.endsAt, sql.placeholder("now")),
@@ -52,9 +56,18 @@ export async function loadAssignment(db: Db, assignmentId: number) {
   return row;
 }
 
-/** The person's earliest shift that has not ended and starts by `startsBy`, in one query. */
-export async function loadCurrentAssignment(db: Db, personId: number, now: Date, startsBy: Date): Promise<AssignmentFacts | undefined> {
-  const [row] = await currentOf(db).execute({ personId, now: now.toISOString(), startsBy: startsBy.toISOString() });
+/**
+ * The person's earliest shift that has not ended and starts by `startsBy`, in one query. A shift
+ * is shorter than a day, so one still running began on the night before `now` at the earliest.
+ */
+export async function loadCurrentAssignment(db: Db, personId: number, now: Date, startsBy: Date, timeZone: string): Promise<AssignmentFacts | undefined> {
+  const [row] = await currentOf(db).execute({
+    personId,
+    now: now.toISOString(),
+    startsBy: startsBy.toISOString(),
+    fromNight: addDays(localNight(now, timeZone), -1),
+    toNight: localNight(startsBy, timeZone),
+  });
   return row;
 }
 export type AssignmentFacts = Awaited<ReturnType<typeof loadAssignment>>;

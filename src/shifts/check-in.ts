@@ -24,7 +24,7 @@ export async function ownAssignmentNow(ctx: DomainContext, policy: ShiftPolicy, 
     return facts;
   }
   const opensBy = new Date(ctx.now.getTime() + policy.checkInOpensMinutes * 60_000);
-  const current = await loadCurrentAssignment(ctx.db, ctx.actor.personId, ctx.now, opensBy);
+  const current = await loadCurrentAssignment(ctx.db, ctx.actor.personId, ctx.now, opensBy, policy.timeZone);
   if (current) return current;
   throw new ValidationError("checkin.no_shift_now");
 }
