@@ -1,4 +1,5 @@
-import { Composer } from "grammy";
+import type { Composer } from "grammy";
+import { LeanComposer } from "../lean-composer.js";
 import { attachCheckInLocation, checkIn, checkOut } from "../../shifts/check-in.js";
 import { checkOutButtons } from "../../shifts/shift-buttons.js";
 import { shiftArgs } from "../../shifts/shift-facts.js";
@@ -12,7 +13,7 @@ import { keyboardOf, renderArgs } from "../views/shift.js";
  * (live) location; and /shifts, the volunteer's own coming shifts.
  */
 export function attendanceFeature(): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
+  const composer = new LeanComposer<BotContext>();
   const chat = composer.chatType("private");
 
   const doCheckIn = (ctx: DialogContext, assignmentId?: number) =>
