@@ -1,21 +1,22 @@
-import { AsyncLocalStorage } from "node:async_hooks";
-
 /**
- * Tells a caller whether the work it ran queued any outbox message, without threading a flag
+ * Tells a caller whether work it ran may have queued outbox messages, without threading a flag
  * through every verb: the bot wakes the dispatcher after an update only when there is something
  * to send, instead of running a claim query after every update of a 20:00 wave.
+ *
+ * A process-wide count, compared before and after: work running beside it that queued something
+ * makes the answer yes too, which costs one spare claim and never loses a wake-up. (Tracking it
+ * per call with AsyncLocalStorage put a hook on every promise the bot made.)
  */
-const watching = new AsyncLocalStorage<{ enqueued: boolean }>();
+let queued = 0;
 
-/** Runs `work` and says whether it (or anything it awaited) enqueued a message. */
+/** Runs `work` and says whether any message was queued in this process meanwhile. */
 export async function watchEnqueues(work: () => Promise<void>): Promise<boolean> {
-  const watch = { enqueued: false };
-  await watching.run(watch, work);
-  return watch.enqueued;
+  const before = queued;
+  await work();
+  return queued !== before;
 }
 
 /** Called by the outbox when rows were inserted (a rolled-back transaction only costs a spare claim). */
 export function noteEnqueued(): void {
-  const watch = watching.getStore();
-  if (watch) watch.enqueued = true;
+  queued += 1;
 }
