@@ -10,7 +10,8 @@
  *
  * Each round runs the bare bot, then the app, over the same users (their check-ins are undone in
  * between); the figure is the median of the rounds. A last run paces the updates at `--rate` per
- * second (open loop, as a wave arrives whether or not the bot keeps up) and reports latency.
+ * second (open loop, as a wave arrives whether or not the bot keeps up, `--concurrency` posted at
+ * once) and reports latency from arrival.
  * Prints JSON, the ratio last.
  */
 import { writeFileSync } from "node:fs";
@@ -57,7 +58,12 @@ interface Load {
   perSecond: number;
   latencyMs: { p50: number; p99: number; max: number };
   failures: number;
+  /** The first failure's message, if any. */
+  failure?: string;
 }
+
+const failureSeen: { first?: string } = {};
+const noteFailure = (error: unknown) => (failureSeen.first ??= error instanceof Error ? `${error.message} ${String((error as { cause?: unknown }).cause ?? "")}` : String(error));
 
 let nextUpdateId = 900_000_001;
 
@@ -74,7 +80,10 @@ async function post(url: string, body: string): Promise<void> {
 }
 
 function summarise(latencies: number[], failures: number, seconds: number): Load {
+  const failure = failureSeen.first;
+  delete failureSeen.first;
   return {
+    ...(failure ? { failure } : {}),
     seconds: round(seconds, 2),
     perSecond: round(latencies.length / seconds),
     latencyMs: { p50: round(percentile(latencies, 50)), p99: round(percentile(latencies, 99)), max: round(Math.max(...latencies)) },
@@ -95,7 +104,8 @@ async function closedLoop(url: string, users: FakeUser[]): Promise<Load> {
       try {
         await post(url, body);
         latencies.push(performance.now() - sent);
-      } catch {
+      } catch (error) {
+        noteFailure(error);
         failures += 1;
       }
     }
@@ -105,25 +115,32 @@ async function closedLoop(url: string, users: FakeUser[]): Promise<Load> {
   return summarise(latencies, failures, (performance.now() - start) / 1000);
 }
 
-/** Open loop: one update every 1/rate s, on a fixed timeline, whatever the answers do. */
+/**
+ * Open loop: updates arrive at `rate` per second whether or not the bot keeps up, and, as
+ * Telegram does, at most `concurrency` are posted at once while the rest wait their turn.
+ * Latency runs from an update's arrival, so time spent waiting counts.
+ */
 async function openLoop(url: string, users: FakeUser[], rate: number): Promise<Load> {
   const latencies: number[] = [];
   let failures = 0;
-  const pending: Promise<void>[] = [];
+  let next = 0;
   const start = performance.now();
-  for (let i = 0; i < users.length; i++) {
-    const due = start + (i * 1000) / rate;
-    const wait = due - performance.now();
-    if (wait > 1) await sleep(wait);
-    const body = checkinUpdate(users[i]!);
-    pending.push(
-      post(url, body).then(
-        () => void latencies.push(performance.now() - due),
-        () => void (failures += 1),
-      ),
-    );
-  }
-  await Promise.all(pending);
+  const worker = async () => {
+    while (next < users.length) {
+      const i = next++;
+      const arrives = start + (i * 1000) / rate;
+      const wait = arrives - performance.now();
+      if (wait > 1) await sleep(wait);
+      try {
+        await post(url, checkinUpdate(users[i]!));
+        latencies.push(performance.now() - arrives);
+      } catch (error) {
+        noteFailure(error);
+        failures += 1;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   rss.sample();
   return summarise(latencies, failures, (performance.now() - start) / 1000);
 }
