@@ -3,14 +3,15 @@ import { NotFoundError } from "../domain/errors.js";
 import type { Recipient } from "../outbox/enqueue.js";
 import { recipientColumns, toRecipient } from "../people/locale.js";
 import { teamLeadRecipients } from "../roster/team-leads.js";
+import type { SelectedFields } from "drizzle-orm/pg-core";
 import type { Db } from "../storage/db.js";
 import { preparedPerDb } from "../storage/prepared.js";
 import { assignments, people, shifts } from "../storage/schema/index.js";
 import { addDays, localNight } from "./night.js";
 import { selectShiftFacts, type ShiftFacts } from "./shift-facts.js";
 
-/** Assignments with their shift and their volunteer, as every shift verb needs them. */
-function selectAssignmentFacts(db: Db) {
+/** Assignments with their shift and their volunteer, as every shift verb needs them; `extra` adds columns. */
+export function selectAssignmentFacts<T extends SelectedFields>(db: Pick<Db, "select">, extra: T = {} as T) {
   return selectShiftFacts(db, {
     assignmentId: assignments.id,
     reply: assignments.reply,
@@ -20,6 +21,7 @@ function selectAssignmentFacts(db: Db) {
     endedAt: assignments.endedAt,
     name: people.name,
     ...recipientColumns,
+    ...extra,
   })
     .innerJoin(assignments, eq(assignments.shiftId, shifts.id))
     .innerJoin(people, eq(people.id, assignments.personId));

@@ -1,10 +1,12 @@
 import { and, desc, eq, gt, isNull, type SQL } from "drizzle-orm";
 import type { DomainContext } from "../domain/context.js";
-import { ConflictError, ForbiddenError, ValidationError } from "../domain/errors.js";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.js";
 import type { Db } from "../storage/db.js";
 import { assignments, shifts } from "../storage/schema/index.js";
 import { loadAssignment, loadCurrentAssignment, type AssignmentFacts } from "./assignment-facts.js";
+import { addDays, localNight } from "./night.js";
 import type { ShiftPolicy } from "./policy.js";
+import { recordCheckIn } from "./record-check-in.js";
 
 export interface Coordinates {
   latitude: number;
@@ -47,23 +49,23 @@ async function changeAttendance(db: Db, assignmentId: number, set: Partial<typeo
 
 /** Check-in opens some minutes before the start and closes at the end; twice changes nothing. */
 export async function checkIn(ctx: DomainContext, policy: ShiftPolicy, input: { assignmentId?: number; location?: Coordinates } = {}): Promise<AssignmentFacts> {
-  const facts = await ownAssignmentNow(ctx, policy, input.assignmentId);
-  if (ctx.now.getTime() < facts.startsAt.getTime() - policy.checkInOpensMinutes * 60_000) throw new ValidationError("checkin.not_open_yet", { start: facts.startTime });
+  if (ctx.actor.type !== "person") throw new ForbiddenError("shift.not_yours");
+  const opensMs = policy.checkInOpensMinutes * 60_000;
+  const opensBy = new Date(ctx.now.getTime() + opensMs);
+  const { facts, checkedIn } = await recordCheckIn(ctx.db, {
+    personId: ctx.actor.personId,
+    now: ctx.now,
+    opensBy,
+    nights: { from: addDays(localNight(ctx.now, policy.timeZone), -1), to: localNight(opensBy, policy.timeZone) },
+    ...input,
+  });
+  if (!facts) throw input.assignmentId === undefined ? new ValidationError("checkin.no_shift_now") : new NotFoundError("shift.not_found");
+  if (facts.personId !== ctx.actor.personId) throw new ForbiddenError("shift.not_yours");
+  if (facts.endedAt) throw new ConflictError("shift.not_on_it");
+  if (ctx.now.getTime() < facts.startsAt.getTime() - opensMs) throw new ValidationError("checkin.not_open_yet", { start: facts.startTime });
   if (ctx.now >= facts.endsAt) throw new ValidationError("shift.over");
-  if (facts.checkedInAt) throw new ConflictError("checkin.already");
-  const changed = await changeAttendance(
-    ctx.db,
-    facts.assignmentId,
-    {
-      checkedInAt: ctx.now,
-      reply: facts.reply === "substitute" ? facts.reply : "coming",
-      ...(input.location ? { checkInLatitude: input.location.latitude, checkInLongitude: input.location.longitude } : {}),
-    },
-    and(isNull(assignments.checkedInAt), isNull(assignments.endedAt)),
-    ctx.now,
-  );
-  if (!changed) throw new ConflictError("checkin.already");
-  return { ...facts, checkedInAt: ctx.now };
+  if (!checkedIn) throw new ConflictError("checkin.already");
+  return { ...facts, checkedInAt: ctx.now, reply: facts.reply === "substitute" ? facts.reply : "coming" };
 }
 
 /** Adds where the volunteer is to tonight's check-in (a shared or live location), once. */
