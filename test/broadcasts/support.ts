@@ -64,10 +64,16 @@ export async function broadcast(sender: FakeUser, c: Compose): Promise<number> {
 
 const unsettled = ["pending", "sending"] as const;
 
-/** Waits until every recipient's message is sent, failed or unreachable. */
+/** Waits until every recipient's message is written, and sent, failed or unreachable. */
 export async function recipientsSettled(db: Db, broadcastId: number, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
+    const [row] = await db.select({ queuedAt: broadcasts.queuedAt }).from(broadcasts).where(eq(broadcasts.id, broadcastId));
+    if (!row?.queuedAt) {
+      if (Date.now() > deadline) throw new Error(`broadcast #${broadcastId}: copies still being written`);
+      await new Promise((r) => setTimeout(r, 25));
+      continue;
+    }
     const waiting = await db
       .select({ id: outbox.id })
       .from(broadcastRecipients)
