@@ -1,7 +1,8 @@
-import { and, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
-import { enqueueMessagesReturning, PRIORITY, type OutboxMessage } from "../outbox/enqueue.js";
-import type { OutboxButton, TextRef } from "../outbox/payload.js";
-import { preferredLocale } from "../people/locale.js";
+import { and, eq, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
+import { rowsOf } from "../outbox/claim.js";
+import { PRIORITY } from "../outbox/enqueue.js";
+import { outboxPayloadSchema, type OutboxButton, type OutboxPayload, type TextRef } from "../outbox/payload.js";
+import { LOCALES } from "../people/locale.js";
 import type { Db } from "../storage/db.js";
 import { broadcastRecipients, broadcasts, outbox, people, roleGrants } from "../storage/schema/index.js";
 
@@ -32,53 +33,65 @@ export async function queueCopies(tx: Db, now: Date, broadcastId: number, limit 
     isNull(people.forgottenAt),
     isNull(people.unreachableAt),
   );
-  const leaderIds = tx.select({ id: roleGrants.personId }).from(roleGrants).where(and(isNull(roleGrants.revokedAt), inArray(roleGrants.role, ["leader", "deputy"])));
-  const rows = await tx
-    .select({ personId: people.id, telegramId: people.telegramId, locale: people.locale, clientLanguage: people.clientLanguage, leads: inArray(people.id, leaderIds).mapWith(Boolean) })
+  // Every copy is one of two payloads (a leader's has the team's receipts too), checked here once;
+  // the rows are then written set-based, a chunk per statement, which is what makes it quick.
+  const plain = copyPayload(b.content as TextRef, b.photoFileId, broadcastId, false);
+  const withTeam = copyPayload(b.content as TextRef, b.photoFileId, broadcastId, b.audience !== "leaders");
+  const leads = sql`exists (select 1 from ${roleGrants} g where g.person_id = p.id and g.revoked_at is null and g.role in ('leader', 'deputy'))`;
+  const picked = tx
+    .select({ personId: people.id })
     .from(broadcastRecipients)
     .innerJoin(people, eq(people.id, broadcastRecipients.personId))
     .where(waiting)
     .orderBy(broadcastRecipients.personId)
     .limit(limit)
     .for("update", { of: broadcastRecipients, skipLocked: true });
-  if (rows.length === 0) {
+  const at = sql`${now.toISOString()}::timestamptz`;
+  const key = sql`${`bc:${broadcastId}:`}::text || p.id`;
+  const rows = rowsOf<{ n: string | number }>(
+    await tx.execute(sql`
+      with picked (person_id) as (${picked}),
+      queued as (
+        insert into ${outbox} (chat_id, person_id, locale, payload, dedupe_key, priority, not_before, created_at)
+        select p.telegram_id, p.id, ${localeSql(sql`p`)},
+          case when ${leads} then ${JSON.stringify(withTeam)}::jsonb else ${JSON.stringify(plain)}::jsonb end,
+          ${key}, ${PRIORITY.bulk}, ${at}, ${at}
+        from picked join ${people} p on p.id = picked.person_id
+        on conflict (dedupe_key) do nothing
+        returning id, person_id
+      ),
+      linked as (
+        update ${broadcastRecipients} r set outbox_id = queued.id from queued
+        where r.broadcast_id = ${broadcastId} and r.person_id = queued.person_id
+        returning 1
+      ),
+      -- Queued before under the same key: link the recipient to that message rather than send another.
+      relinked as (
+        update ${broadcastRecipients} r set outbox_id = o.id from picked join ${people} p on p.id = picked.person_id join ${outbox} o on o.dedupe_key = ${key}
+        where r.broadcast_id = ${broadcastId} and r.person_id = picked.person_id
+        returning 1
+      )
+      select (select count(*) from picked) as n, (select count(*) from linked) + (select count(*) from relinked) as linked`),
+  );
+  const written = Number(rows[0]?.n ?? 0);
+  if (written === 0) {
     // Rows another writer holds still read as waiting here: that writer marks it once they are done.
     const [left] = await tx.select({ id: broadcastRecipients.personId }).from(broadcastRecipients).innerJoin(people, eq(people.id, broadcastRecipients.personId)).where(waiting).limit(1);
     if (!left) await tx.update(broadcasts).set({ queuedAt: now }).where(and(eq(broadcasts.id, broadcastId), isNull(broadcasts.queuedAt)));
-    return 0;
   }
+  return written;
+}
 
-  const content = b.content as TextRef;
-  const messages: OutboxMessage[] = rows.map((m) => {
-    const buttons: OutboxButton[][] = [[{ text: { key: "btn-broadcast-received" }, data: ackData(broadcastId) }]];
-    // Sent to leaders only, their teams have nothing to confirm.
-    if (m.leads && b.audience !== "leaders") buttons.push([{ text: { key: "btn-broadcast-team" }, data: teamReceiptsData(broadcastId) }]);
-    return {
-      to: { personId: m.personId, chatId: m.telegramId!, locale: preferredLocale(m) },
-      payload: b.photoFileId ? { kind: "photos", fileIds: [b.photoFileId], caption: content, buttons } : { kind: "message", text: content, buttons },
-      dedupeKey: copyDedupeKey(broadcastId, m.personId),
-      priority: PRIORITY.bulk,
-    };
-  });
-  const queued = await enqueueMessagesReturning(tx, now, messages);
-  const outboxOf = new Map(queued.map((q) => [q.dedupeKey!, q.id]));
-  const already = messages.map((m) => m.dedupeKey!).filter((key) => !outboxOf.has(key));
-  if (already.length > 0) {
-    // Queued before under the same key: link the recipient to that message rather than send another.
-    const found = await tx.select({ id: outbox.id, dedupeKey: outbox.dedupeKey }).from(outbox).where(inArray(outbox.dedupeKey, already));
-    found.forEach((f) => outboxOf.set(f.dedupeKey!, f.id));
-  }
-  const pairs = rows.filter((m) => outboxOf.has(copyDedupeKey(broadcastId, m.personId)));
-  if (pairs.length === 0) return rows.length;
-  const values = sql.join(
-    pairs.map((m) => sql`(${m.personId}::int, ${outboxOf.get(copyDedupeKey(broadcastId, m.personId))!}::bigint)`),
-    sql`, `,
-  );
-  await tx.execute(sql`
-    update ${broadcastRecipients} set outbox_id = v.outbox_id
-    from (values ${values}) as v(person_id, outbox_id)
-    where ${broadcastRecipients.broadcastId} = ${broadcastId} and ${broadcastRecipients.personId} = v.person_id`);
-  return rows.length;
+function copyPayload(content: TextRef, photoFileId: string | null, broadcastId: number, teamButton: boolean): OutboxPayload {
+  const buttons: OutboxButton[][] = [[{ text: { key: "btn-broadcast-received" }, data: ackData(broadcastId) }]];
+  if (teamButton) buttons.push([{ text: { key: "btn-broadcast-team" }, data: teamReceiptsData(broadcastId) }]);
+  return outboxPayloadSchema.parse(photoFileId ? { kind: "photos", fileIds: [photoFileId], caption: content, buttons } : { kind: "message", text: content, buttons });
+}
+
+/** `preferredLocale` in SQL: the chosen locale, else a supported client language, else "" (the default). */
+function localeSql(p: SQL): SQL {
+  const base = sql`lower(regexp_replace(${p}.client_language, '[-_].*$', ''))`;
+  return sql`coalesce(${p}.locale, case when ${base} in (${sql.join(LOCALES.map((l) => sql`${l}`), sql`, `)}) then ${base} end, '')`;
 }
 
 /**

@@ -1,10 +1,11 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import { rowsOf } from "../outbox/claim.js";
 import { enqueueMessagesReturning, PRIORITY } from "../outbox/enqueue.js";
 import type { TextRef } from "../outbox/payload.js";
 import { recipientColumns, toRecipient } from "../people/locale.js";
 import type { Db } from "../storage/db.js";
 import { broadcastRecipients, broadcasts, people } from "../storage/schema/index.js";
-import { audienceMembers, type BroadcastTarget } from "./audience.js";
+import { audienceIds, type BroadcastTarget } from "./audience.js";
 import { progressText } from "./progress-text.js";
 import { queueCopies } from "./queue-copies.js";
 
@@ -46,7 +47,6 @@ export async function startBroadcast(tx: Db, now: Date, input: NewBroadcast, opt
     .from(broadcasts)
     .where(eq(broadcasts.dedupeKey, input.dedupeKey));
   if (existing) return { broadcastId: existing.id, recipients: existing.count, created: false, queued: existing.queuedAt !== null };
-  const members = await audienceMembers(tx, input.target, input.tonight, now);
   const [row] = await tx
     .insert(broadcasts)
     .values({
@@ -56,15 +56,24 @@ export async function startBroadcast(tx: Db, now: Date, input: NewBroadcast, opt
       content: input.content,
       photoFileId: input.photoFileId ?? null,
       responseLevelId: input.responseLevelId ?? null,
-      recipientCount: members.length,
+      recipientCount: 0,
       dedupeKey: input.dedupeKey,
       createdAt: now,
     })
     .returning({ id: broadcasts.id });
   const broadcastId = row!.id;
-  for (let i = 0; i < members.length; i += 1000) {
-    await tx.insert(broadcastRecipients).values(members.slice(i, i + 1000).map((m) => ({ broadcastId, personId: m.personId })));
-  }
+  // Set-based: a district's 15,000 rows never pass through here.
+  const [counted] = rowsOf<{ n: string | number }>(
+    await tx.execute(sql`
+      with written as (
+        insert into ${broadcastRecipients} (broadcast_id, person_id)
+        select ${broadcastId}, a.id from (${audienceIds(tx, input.target, input.tonight, now)}) a
+        returning 1
+      )
+      select count(*) as n from written`),
+  );
+  const recipients = Number(counted?.n ?? 0);
+  await tx.update(broadcasts).set({ recipientCount: recipients }).where(eq(broadcasts.id, broadcastId));
   let queued = false;
   if (options.firstChunk !== undefined) {
     const written = await queueCopies(tx, now, broadcastId, options.firstChunk);
@@ -74,8 +83,8 @@ export async function startBroadcast(tx: Db, now: Date, input: NewBroadcast, opt
     while ((await queueCopies(tx, now, broadcastId)) > 0);
     queued = true;
   }
-  if (input.senderId !== null) await sendProgressMessage(tx, now, broadcastId, input.senderId, members.length);
-  return { broadcastId, recipients: members.length, created: true, queued };
+  if (input.senderId !== null) await sendProgressMessage(tx, now, broadcastId, input.senderId, recipients);
+  return { broadcastId, recipients, created: true, queued };
 }
 
 /** The sender's progress message: ahead of the bulk, and edited in place as the figures change. */
