@@ -33,7 +33,7 @@ export class RateLimiter {
   ) {
     this.interval = 1000 / perSecond;
     this.capacity = Math.max(1, Math.floor(perSecond));
-    this.catchUpMs = Math.max(2 * this.interval, 100);
+    this.catchUpMs = Math.max(2 * this.interval, 500);
     this.nextSlot = clock();
   }
 
