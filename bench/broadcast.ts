@@ -4,13 +4,16 @@
  * fake, which answers 429 beyond its limit. The progress job runs every 5 s, as the scheduler
  * runs it, until the broadcast is finished and its report is shown.
  *
- *   npx tsx bench/broadcast.ts [--members 15000] [--rate 400] [--limit 480] [--blocked 0.01]
- *   npx tsx bench/broadcast.ts --rate 30 --limit 30      # Telegram's free limit: about 8-9 minutes
+ *   npx tsx bench/broadcast.ts [--members 15000] [--rate 400] [--limit 480] [--blocked 0.01] [--paid]
+ *   npx tsx bench/broadcast.ts --rate 30 --limit 30 --members 3000
+ *   npx tsx bench/broadcast.ts --rate 1000 --limit 1000 --members 15000 --paid
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx tsx bench/broadcast.ts
  *
  * Uses PGlite, or PostgreSQL when DATABASE_URL is set (a fresh database it creates and drops).
  * A share of the members (`--blocked`) blocked the bot in the fake, so they come back 403 and
- * must count as unreachable. Prints a JSON summary.
+ * must count as unreachable. Then, against the same fake, the same recipients get a message from
+ * grammY's documented broadcast recipe (bench/grammy-recipe.ts) as the anchor. Prints a JSON
+ * summary, and last a line with both ratios.
  */
 import { parseArgs } from "node:util";
 import { count, eq, inArray, isNotNull, sql } from "drizzle-orm";
@@ -26,6 +29,7 @@ import { createDispatcher } from "../src/outbox/dispatcher.js";
 import type { Db } from "../src/storage/db.js";
 import { broadcastRecipients, broadcasts, outbox, people } from "../src/storage/schema/index.js";
 import { startFakeTelegram } from "../test/fake-telegram/index.js";
+import { runGrammyRecipe } from "./grammy-recipe.js";
 import { percentile, round, rss, runBench, timed } from "./measure.js";
 import { openScratchDatabase } from "./scratch-database.js";
 
@@ -35,12 +39,16 @@ const { values } = parseArgs({
     rate: { type: "string", default: "400" },
     limit: { type: "string", default: "480" },
     blocked: { type: "string", default: "0.01" },
+    paid: { type: "boolean", default: false },
+    recipe: { type: "boolean", default: true },
   },
+  allowNegative: true,
 });
 const MEMBERS = Number(values.members);
 const RATE = Number(values.rate);
 const LIMIT = Number(values.limit);
 const BLOCKED_SHARE = Number(values.blocked);
+const PAID = values.paid;
 const TZ = "Asia/Shanghai";
 const TOWNS = 10;
 const TEAMS = 106;
@@ -105,19 +113,25 @@ async function main(): Promise<void> {
     rss.sample();
     const rssBefore = rss.peak;
 
-    const deliver = createDeliver(new Api(fake.token, { apiRoot: fake.apiRoot }), createRenderer(createI18n("zh"), "zh", TZ));
+    const deliver = createDeliver(new Api(fake.token, { apiRoot: fake.apiRoot }), createRenderer(createI18n("zh"), "zh", TZ), { allowPaidBroadcast: PAID });
     // Default idle interval, as the app runs it; the bot nudges it after the verb, as here.
     const dispatcher = createDispatcher({ db, logger, deliver, ratePerSecond: RATE });
     dispatcher.start();
 
     const ctx = (actor: DomainContext["actor"]): DomainContext => ({ db, actor, now: new Date(), logger });
     const pressed = Date.now();
+    // The rest of the copies are written after the verb returns; the bot nudges after each chunk, as here.
+    let lastQueued = pressed;
     const [started, verbMs] = await timed(() =>
       sendBroadcast(
         ctx({ type: "person", personId: coordinatorId }),
         { audience: "everyone", townId: null, teamId: null },
         { text: `${MARKER}: typhoon warning, all patrols tonight are cancelled. Stay indoors and check on elderly neighbours by phone.`, photoFileId: null, dedupeKey: "bench:broadcast" },
         TZ,
+        () => {
+          lastQueued = Date.now();
+          dispatcher.nudge();
+        },
       ),
     );
     const committed = Date.now();
@@ -160,11 +174,11 @@ async function main(): Promise<void> {
         okCopies.set(chat, (okCopies.get(chat) ?? 0) + 1);
       }
     }
-    // The dispatcher's pace while the copies went out: gaps between two consecutive calls it made
-    // that were not refused with 429 (sends, and progress edits, which take a token too). Stalls
-    // are gaps well beyond the pace; bunched are gaps under half of it, arrivals squeezed together.
+    // The dispatcher's pace while the copies went out: gaps between two consecutive sends it made
+    // that were not refused with 429 (progress edits are paced apart, see src/outbox/send-cost.ts).
+    // Stalls are gaps well beyond the pace; bunched are gaps under half of it, arrivals squeezed together.
     const interval = 1000 / Math.min(RATE, LIMIT);
-    const paced = (c: (typeof fake.calls)[number]) => (c.method === "sendMessage" || c.method === "editMessageText") && (c.response as { error_code?: number }).error_code !== 429;
+    const paced = (c: (typeof fake.calls)[number]) => c.method === "sendMessage" && (c.response as { error_code?: number }).error_code !== 429;
     const sendTimes = fake.calls.filter((c) => c.at >= committed && c.at <= lastSettled && paced(c)).map((c) => c.at);
     const gaps = sendTimes.slice(1).map((t, i) => t - sendTimes[i]!);
     const stallGaps = gaps.filter((gap) => gap > Math.max(50, 3 * interval));
@@ -184,6 +198,13 @@ async function main(): Promise<void> {
 
     const sendSeconds = (lastSettled - committed) / 1000;
     const achieved = settled / sendSeconds;
+    const fromPress = settled / ((lastSettled - pressed) / 1000);
+    const ours429 = fake.stats().rateLimited;
+
+    // The anchor: grammY's recipe, same fake, same recipients, after a second's quiet.
+    fake.setRateLimit({ perSecond: LIMIT });
+    await sleep(1100);
+    const recipe = values.recipe ? await runGrammyRecipe({ db, fake, broadcastId: started.broadcastId, paid: PAID, limit: LIMIT, blocked }) : null;
     console.log(
       JSON.stringify(
         {
@@ -199,6 +220,9 @@ async function main(): Promise<void> {
           achievedPerSecond: round(achieved),
           ratio: round(achieved / Math.min(RATE, LIMIT), 3),
           ratioOfLimit: round(achieved / LIMIT, 3),
+          // From the coordinator's Send, so writing the broadcast counts too.
+          ratioOfLimitFromPress: round(fromPress / LIMIT, 3),
+          allCopiesQueuedAfterSeconds: round((lastQueued - pressed) / 1000, 2),
           // From the coordinator's Send: the progress job marked it finished; the report edit had gone out.
           finishedAfterSeconds: finishedAt === null ? null : round((finishedAt - pressed) / 1000),
           reportShownAfterSeconds: round((drainedAt - pressed) / 1000),
@@ -209,7 +233,7 @@ async function main(): Promise<void> {
           unreachable: figures.unreachable,
           markedUnreachable: marked!.n,
           figures,
-          rateLimited429: fake.stats().rateLimited,
+          rateLimited429: ours429,
           sendGapMs: {
             nominal: round(interval),
             p50: percentile(gaps, 50),
@@ -224,11 +248,14 @@ async function main(): Promise<void> {
           reportText: report?.text ?? null,
           rssBeforeMiB: Math.round(rssBefore / 1024 / 1024),
           peakRssMiB: rss.peakMiB(),
+          grammyRecipe: recipe,
         },
         null,
         2,
       ),
     );
+    const ours = `ours ${round(achieved / LIMIT, 3)} of the limit from the commit, ${round(fromPress / LIMIT, 3)} from Send (${ours429} x 429, lost ${lost}, duplicates ${duplicates})`;
+    console.log(`${database.kind} ${RATE}/s, limit ${LIMIT}/s, ${started.recipients} recipients${PAID ? ", paid" : ""}: ${ours}; grammY recipe ${recipe ? `${recipe.ratioOfLimit} (${recipe.rateLimited429} x 429, lost ${recipe.lost})` : "not run"}`);
   } finally {
     await fake.close();
     await drop();

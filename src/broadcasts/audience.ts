@@ -33,6 +33,28 @@ const teamsOfTown = (db: Db, townId: number) =>
  * have a Telegram account and were not forgotten).
  */
 export async function audienceMembers(db: Db, target: BroadcastTarget, tonight: string, now: Date): Promise<AudienceMember[]> {
+  const leaderIds = db.select({ id: roleGrants.personId }).from(roleGrants).where(and(isNull(roleGrants.revokedAt), inArray(roleGrants.role, ["leader", "deputy"])));
+  const rows = await db
+    .select({
+      personId: people.id,
+      telegramId: people.telegramId,
+      locale: people.locale,
+      clientLanguage: people.clientLanguage,
+      unreachableAt: people.unreachableAt,
+      leads: inArray(people.id, leaderIds).mapWith(Boolean),
+    })
+    .from(people)
+    .where(audienceCondition(db, target, tonight, now))
+    .orderBy(people.id);
+  return rows.map((r) => ({ ...r, telegramId: r.telegramId!, unreachable: r.unreachableAt !== null, leads: r.leads }));
+}
+
+/** The ids of the people `audienceMembers` returns, as a query to insert from without reading them. */
+export function audienceIds(db: Db, target: BroadcastTarget, tonight: string, now: Date) {
+  return db.select({ id: people.id }).from(people).where(audienceCondition(db, target, tonight, now));
+}
+
+function audienceCondition(db: Db, target: BroadcastTarget, tonight: string, now: Date): SQL | undefined {
   const inTeams = (column: typeof memberships.teamId | typeof roleGrants.teamId | typeof shifts.teamId): SQL | undefined =>
     target.teamId !== null ? eq(column, target.teamId) : target.townId !== null ? inArray(column, teamsOfTown(db, target.townId)) : undefined;
   const liveGrant = isNull(roleGrants.revokedAt);
@@ -58,18 +80,5 @@ export async function audienceMembers(db: Db, target: BroadcastTarget, tonight: 
     leaders: inArray(people.id, leads),
     tonight: inArray(people.id, onShift),
   };
-  const leaderIds = db.select({ id: roleGrants.personId }).from(roleGrants).where(and(liveGrant, inArray(roleGrants.role, ["leader", "deputy"])));
-  const rows = await db
-    .select({
-      personId: people.id,
-      telegramId: people.telegramId,
-      locale: people.locale,
-      clientLanguage: people.clientLanguage,
-      unreachableAt: people.unreachableAt,
-      leads: inArray(people.id, leaderIds).mapWith(Boolean),
-    })
-    .from(people)
-    .where(and(who[target.audience], isNotNull(people.telegramId), isNull(people.forgottenAt)))
-    .orderBy(people.id);
-  return rows.map((r) => ({ ...r, telegramId: r.telegramId!, unreachable: r.unreachableAt !== null, leads: r.leads }));
+  return and(who[target.audience], isNotNull(people.telegramId), isNull(people.forgottenAt));
 }

@@ -1,10 +1,23 @@
-import { and, desc, eq, gt, inArray, isNull, isNotNull, or, sql } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, isNull, isNotNull, lt, or, sql } from "drizzle-orm";
 import type { DomainContext } from "../domain/context.js";
 import { enqueueMessages, PRIORITY } from "../outbox/enqueue.js";
 import { outbox, broadcasts } from "../storage/schema/index.js";
 import { broadcastFigures } from "./broadcast-figures.js";
 import { progressGroup } from "./start-broadcast.js";
 import { progressText } from "./progress-text.js";
+import { queueRemainingCopies } from "./queue-copies.js";
+
+/** The verb writes a district's copies in seconds; one still unwritten after this lost its writer (a crash). */
+const STALLED_AFTER_MS = 60_000;
+
+/** Writes the copies of broadcasts whose writer stopped, so everyone still gets theirs. */
+async function resumeStalledCopies(ctx: DomainContext): Promise<void> {
+  const stalled = await ctx.db
+    .select({ id: broadcasts.id })
+    .from(broadcasts)
+    .where(and(isNull(broadcasts.queuedAt), lt(broadcasts.createdAt, new Date(ctx.now.getTime() - STALLED_AFTER_MS))));
+  for (const b of stalled) await queueRemainingCopies({ db: ctx.db, clock: () => ctx.now }, b.id);
+}
 
 /** Acknowledgements keep coming after the last send; the report follows them this long. */
 const FOLLOW_ACKS_MS = 24 * 60 * 60 * 1000;
@@ -15,6 +28,7 @@ const FOLLOW_ACKS_MS = 24 * 60 * 60 * 1000;
  * delivery report. Runs on any instance; rows are claimed with SKIP LOCKED.
  */
 export async function refreshBroadcastProgress(ctx: DomainContext): Promise<{ edited: number; finished: number }> {
+  await resumeStalledCopies(ctx);
   return ctx.db.transaction(async (tx) => {
     const active = await tx
       .select({ id: broadcasts.id, shown: broadcasts.progressShown, finishedAt: broadcasts.finishedAt, progressOutboxId: broadcasts.progressOutboxId, chatId: outbox.chatId, personId: outbox.personId, locale: outbox.locale })

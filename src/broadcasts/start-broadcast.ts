@@ -1,11 +1,13 @@
-import { eq } from "drizzle-orm";
-import { enqueueMessagesReturning, PRIORITY, type OutboxMessage } from "../outbox/enqueue.js";
-import type { OutboxButton, TextRef } from "../outbox/payload.js";
-import { preferredLocale, recipientColumns, toRecipient } from "../people/locale.js";
+import { eq, sql } from "drizzle-orm";
+import { rowsOf } from "../outbox/claim.js";
+import { enqueueMessagesReturning, PRIORITY } from "../outbox/enqueue.js";
+import type { TextRef } from "../outbox/payload.js";
+import { recipientColumns, toRecipient } from "../people/locale.js";
 import type { Db } from "../storage/db.js";
 import { broadcastRecipients, broadcasts, people } from "../storage/schema/index.js";
-import { audienceMembers, type BroadcastTarget } from "./audience.js";
+import { audienceIds, type BroadcastTarget } from "./audience.js";
 import { progressText } from "./progress-text.js";
+import { queueCopies } from "./queue-copies.js";
 
 export interface NewBroadcast {
   target: BroadcastTarget;
@@ -20,19 +22,31 @@ export interface NewBroadcast {
   dedupeKey: string;
 }
 
-export const ackData = (broadcastId: number) => `bc:a:${broadcastId}`;
-export const teamReceiptsData = (broadcastId: number) => `bc:t:${broadcastId}`;
+export { ackData, teamReceiptsData } from "./queue-copies.js";
 export const progressGroup = (broadcastId: number) => `bcp:${broadcastId}`;
 
+export interface StartedBroadcast {
+  broadcastId: number;
+  recipients: number;
+  created: boolean;
+  /** Every copy is in the outbox; otherwise the caller writes the rest (`queueRemainingCopies`). */
+  queued: boolean;
+}
+
 /**
- * Writes a broadcast, a row per recipient and every outbox message in the caller's transaction:
- * once it commits nobody can be lost, and a crash only pauses the sending. People known to have
- * blocked the bot get a row but no message, and count as unreachable. Idempotent by `dedupeKey`.
+ * Writes a broadcast and a row per recipient in the caller's transaction, and their outbox
+ * messages: all of them, or with `firstChunk` only that many, so the first copies go out while
+ * the caller writes the rest. Either way, once it commits nobody can be lost: the recipients are
+ * written, a crash only pauses the sending, and whoever resumes (the progress job, a redelivered
+ * Send) writes the copies still missing. People known to have blocked the bot get a row but no
+ * message, and count as unreachable. Idempotent by `dedupeKey`.
  */
-export async function startBroadcast(tx: Db, now: Date, input: NewBroadcast): Promise<{ broadcastId: number; recipients: number; created: boolean }> {
-  const [existing] = await tx.select({ id: broadcasts.id, count: broadcasts.recipientCount }).from(broadcasts).where(eq(broadcasts.dedupeKey, input.dedupeKey));
-  if (existing) return { broadcastId: existing.id, recipients: existing.count, created: false };
-  const members = await audienceMembers(tx, input.target, input.tonight, now);
+export async function startBroadcast(tx: Db, now: Date, input: NewBroadcast, options: { firstChunk?: number } = {}): Promise<StartedBroadcast> {
+  const [existing] = await tx
+    .select({ id: broadcasts.id, count: broadcasts.recipientCount, queuedAt: broadcasts.queuedAt })
+    .from(broadcasts)
+    .where(eq(broadcasts.dedupeKey, input.dedupeKey));
+  if (existing) return { broadcastId: existing.id, recipients: existing.count, created: false, queued: existing.queuedAt !== null };
   const [row] = await tx
     .insert(broadcasts)
     .values({
@@ -42,33 +56,35 @@ export async function startBroadcast(tx: Db, now: Date, input: NewBroadcast): Pr
       content: input.content,
       photoFileId: input.photoFileId ?? null,
       responseLevelId: input.responseLevelId ?? null,
-      recipientCount: members.length,
+      recipientCount: 0,
       dedupeKey: input.dedupeKey,
       createdAt: now,
     })
     .returning({ id: broadcasts.id });
   const broadcastId = row!.id;
-
-  const messages: OutboxMessage[] = members
-    .filter((m) => !m.unreachable)
-    .map((m) => {
-      const buttons: OutboxButton[][] = [[{ text: { key: "btn-broadcast-received" }, data: ackData(broadcastId) }]];
-      // Sent to leaders only, their teams have nothing to confirm.
-      if (m.leads && input.target.audience !== "leaders") buttons.push([{ text: { key: "btn-broadcast-team" }, data: teamReceiptsData(broadcastId) }]);
-      return {
-        to: { personId: m.personId, chatId: m.telegramId, locale: preferredLocale(m) },
-        payload: input.photoFileId ? { kind: "photos", fileIds: [input.photoFileId], caption: input.content, buttons } : { kind: "message", text: input.content, buttons },
-        dedupeKey: `bc:${broadcastId}:${m.personId}`,
-        priority: PRIORITY.bulk,
-      };
-    });
-  const queued = await enqueueMessagesReturning(tx, now, messages);
-  const outboxOf = new Map(queued.map((q) => [Number(q.dedupeKey!.split(":")[2]), q.id]));
-  for (let i = 0; i < members.length; i += 1000) {
-    await tx.insert(broadcastRecipients).values(members.slice(i, i + 1000).map((m) => ({ broadcastId, personId: m.personId, outboxId: outboxOf.get(m.personId) ?? null })));
+  // Set-based: a district's 15,000 rows never pass through here.
+  const [counted] = rowsOf<{ n: string | number }>(
+    await tx.execute(sql`
+      with written as (
+        insert into ${broadcastRecipients} (broadcast_id, person_id)
+        select ${broadcastId}, a.id from (${audienceIds(tx, input.target, input.tonight, now)}) a
+        returning 1
+      )
+      select count(*) as n from written`),
+  );
+  const recipients = Number(counted?.n ?? 0);
+  await tx.update(broadcasts).set({ recipientCount: recipients }).where(eq(broadcasts.id, broadcastId));
+  let queued = false;
+  if (options.firstChunk !== undefined) {
+    const written = await queueCopies(tx, now, broadcastId, options.firstChunk);
+    // Everyone fitted: let the next call find nobody left and mark it, so no caller has more to do.
+    if (written < options.firstChunk) queued = (await queueCopies(tx, now, broadcastId)) === 0;
+  } else {
+    while ((await queueCopies(tx, now, broadcastId)) > 0);
+    queued = true;
   }
-  if (input.senderId !== null) await sendProgressMessage(tx, now, broadcastId, input.senderId, members.length);
-  return { broadcastId, recipients: members.length, created: true };
+  if (input.senderId !== null) await sendProgressMessage(tx, now, broadcastId, input.senderId, recipients);
+  return { broadcastId, recipients, created: true, queued };
 }
 
 /** The sender's progress message: ahead of the bulk, and edited in place as the figures change. */

@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../storage/db.js";
 import { outbox } from "../storage/schema/index.js";
 import { outboxPayloadSchema, type OutboxPayload } from "./payload.js";
@@ -19,8 +19,6 @@ export interface ClaimedMessage {
  * is due again. SKIP LOCKED lets several instances claim side by side without waiting.
  */
 export async function claimDueMessages(db: Db, now: Date, limit: number, leaseMs: number): Promise<ClaimedMessage[]> {
-  const leaseUntil = new Date(now.getTime() + leaseMs);
-  // Raw SQL: postgres.js takes instants as ISO strings here, not Date objects.
   type Row = {
     id: string | number;
     chat_id: string | number;
@@ -30,17 +28,7 @@ export async function claimDueMessages(db: Db, now: Date, limit: number, leaseMs
     group_key: string | null;
     attempts: number;
   };
-  const rows = await db.execute(sql`
-    update ${outbox} set status = 'sending', lease_until = ${leaseUntil.toISOString()}::timestamptz, attempts = ${outbox.attempts} + 1
-    where ${outbox.id} in (
-      select id from ${outbox}
-      where (status = 'pending' and not_before <= ${now.toISOString()}::timestamptz)
-         or (status = 'sending' and lease_until < ${now.toISOString()}::timestamptz)
-      order by priority desc, id
-      limit ${limit}
-      for update skip locked
-    )
-    returning id, chat_id, person_id, locale, payload, group_key, attempts`);
+  const rows = await db.execute(claimStatement(now, limit, leaseMs));
   return rowsOf<Row>(rows)
     .map((r) => ({
       id: Number(r.id),
@@ -52,6 +40,33 @@ export async function claimDueMessages(db: Db, now: Date, limit: number, leaseMs
       attempt: r.attempts,
     }))
     .sort((a, b) => a.id - b.id);
+}
+
+/** The claim as one statement (exported so bench/claim-plan.ts can EXPLAIN it). */
+export function claimStatement(now: Date, limit: number, leaseMs: number): SQL {
+  // Raw SQL: postgres.js takes instants as ISO strings here, not Date objects.
+  const leaseUntil = new Date(now.getTime() + leaseMs);
+  const at = sql`${now.toISOString()}::timestamptz`;
+  // Two reads, each in the order of its partial index, so neither sorts the pending rows: due
+  // messages by outbox_claim_idx (priority desc, id), whose first rows are the ones to send, and
+  // expired leases by outbox_leased_idx. Together at most twice the limit, and only after a crash.
+  return sql`
+    with due as (
+      select id from ${outbox}
+      where status = 'pending' and not_before <= ${at}
+      order by priority desc, id
+      limit ${limit}
+      for update skip locked
+    ), expired as (
+      select id from ${outbox}
+      where status = 'sending' and lease_until < ${at}
+      order by lease_until
+      limit ${limit}
+      for update skip locked
+    )
+    update ${outbox} set status = 'sending', lease_until = ${leaseUntil.toISOString()}::timestamptz, attempts = ${outbox.attempts} + 1
+    where ${outbox.id} in (select id from due union all select id from expired)
+    returning id, chat_id, person_id, locale, payload, group_key, attempts`;
 }
 
 /** postgres.js returns an array; PGlite returns { rows }. */

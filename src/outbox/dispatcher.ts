@@ -2,9 +2,10 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { Logger } from "pino";
 import type { Db } from "../storage/db.js";
 import { claimDueMessages, type ClaimedMessage } from "./claim.js";
-import { RateLimiter } from "./rate-limiter.js";
+import { RateLimiter, type SendSlot } from "./rate-limiter.js";
 import { recordDelivery, recordSentBatch, releaseClaim, type DeliveryResult } from "./record-result.js";
 import { hasNewerEdit, resolveEditTarget } from "./resolve-edit-target.js";
+import { sendCost } from "./send-cost.js";
 
 export interface DispatcherOptions {
   db: Db;
@@ -39,8 +40,14 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const leaseMs = options.leaseMs ?? 60_000;
   const idleMs = options.idleMs ?? 1000;
   const limiter = new RateLimiter(options.ratePerSecond);
+  // Edits and command menus post no message: they have a budget of their own (see send-cost.ts).
+  const otherCalls = new RateLimiter(options.ratePerSecond);
   // Claim about two seconds' worth, so claimed rows go out long before their lease ends.
   const batchSize = Math.max(10, Math.ceil(options.ratePerSecond * 2));
+  /** The next batch is claimed while this many are still queued, so sending never waits for a claim. */
+  const refillAt = Math.ceil(batchSize / 2);
+  let refill: Promise<number> | null = null;
+  let claimedCount = 0;
   const chains = new Map<number, Promise<void>>();
   const inFlight = new Set<Promise<void>>();
   let queue: ClaimedMessage[] = [];
@@ -107,12 +114,14 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     return deliver({ ...message, payload: { ...payload, target: { messageId: target.messageId } } });
   }
 
-  async function sendOne(message: ClaimedMessage): Promise<void> {
+  async function sendOne(message: ClaimedMessage, slot: SendSlot): Promise<void> {
     let result: DeliveryResult;
     try {
       result = await deliverResolved(message);
     } catch (error) {
       result = { status: "retry", error: error instanceof Error ? error.message : String(error) };
+    } finally {
+      slot.done();
     }
     if (result.status === "sent") {
       sent.push({ message, ...(result.messageId ? { messageId: result.messageId } : {}) });
@@ -120,15 +129,18 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       flushSoon();
       return;
     }
-    if (result.status === "retry" && result.rateLimited && result.retryAfterMs !== undefined) limiter.pauseFor(result.retryAfterMs);
+    if (result.status === "retry" && result.rateLimited && result.retryAfterMs !== undefined) {
+      limiter.pauseFor(result.retryAfterMs);
+      otherCalls.pauseFor(result.retryAfterMs);
+    }
     logger.warn({ outboxId: message.id, chatId: message.chatId, result }, "outbox delivery not sent");
     await untilWritten("recording a delivery", [message.id], () => recordDelivery(db, clock(), message, result));
   }
 
   /** Messages to one chat go out in order; different chats go out side by side. */
-  function launch(message: ClaimedMessage): void {
+  function launch(message: ClaimedMessage, slot: SendSlot): void {
     const previous = chains.get(message.chatId) ?? Promise.resolve();
-    const next = previous.then(() => sendOne(message)).catch((error) => logger.error({ err: error, outboxId: message.id }, "outbox send crashed"));
+    const next = previous.then(() => sendOne(message, slot)).catch((error) => logger.error({ err: error, outboxId: message.id }, "outbox send crashed"));
     chains.set(message.chatId, next);
     const tracked = next.finally(() => {
       inFlight.delete(tracked);
@@ -137,18 +149,40 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     inFlight.add(tracked);
   }
 
-  /** Takes a send token for each queued message before launching it, so waiting costs nothing. */
+  /**
+   * Takes a place for each queued message before launching it, so waiting costs nothing. The slot
+   * stays taken until Telegram answered: a send chained behind another to the same chat holds it
+   * while it waits, which only errs on the safe side.
+   */
   async function pump(): Promise<void> {
     while (queue.length > 0) {
-      if (!(await limiter.take(stopping.signal))) break;
-      launch(queue.shift()!);
+      if (queue.length <= refillAt && !stopping.signal.aborted) refill ??= claimMore();
+      const cost = sendCost(queue[0]!.payload);
+      const slot = cost === null ? await otherCalls.take(stopping.signal) : await limiter.take(stopping.signal, cost);
+      if (!slot) break;
+      launch(queue.shift()!, slot);
     }
   }
 
-  async function claimMore(): Promise<number> {
-    const batch = await claimDueMessages(db, clock(), batchSize, leaseMs);
-    queue.push(...batch);
-    return batch.length;
+  /** One claim at a time: a refill started by the pump is the claim the loop waits for next. */
+  function claimMore(): Promise<number> {
+    if (refill) return refill;
+    const claiming = claimDueMessages(db, clock(), batchSize, leaseMs).then(
+      (batch) => {
+        queue.push(...batch);
+        claimedCount += batch.length;
+        return batch.length;
+      },
+      (error: unknown) => {
+        logger.error({ err: error }, "outbox claim failed");
+        return 0;
+      },
+    );
+    const tracked: Promise<number> = claiming.finally(() => {
+      if (refill === tracked) refill = null;
+    });
+    refill = tracked;
+    return tracked;
   }
 
   /** Sleeps until nudged, stopped, or idleMs passed; a nudge during a claim is not lost. */
@@ -174,16 +208,12 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
 
   async function run(): Promise<void> {
     while (!stopping.signal.aborted) {
-      let claimed = 0;
-      try {
-        claimed = await claimMore();
-      } catch (error) {
-        logger.error({ err: error }, "outbox claim failed");
-      }
+      const claimed = await claimMore();
       await pump();
-      if (claimed === 0) await idle();
+      if (claimed === 0 && queue.length === 0) await idle();
     }
     // Shutting down: what was claimed but not sent goes back at once, not after the lease.
+    await refill;
     const unsent = queue;
     queue = [];
     await Promise.allSettled([...inFlight]);
@@ -214,14 +244,15 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       else nudged = true;
     },
     async drain() {
-      let total = 0;
+      const before = claimedCount;
       for (;;) {
         const claimed = await claimMore();
-        total += claimed;
         await pump();
+        await refill; // one the pump started: its rows go out in the next round
+        if (queue.length > 0) continue;
         await Promise.allSettled([...inFlight]);
         await flush();
-        if (claimed === 0 && inFlight.size === 0) return total;
+        if (claimed === 0 && inFlight.size === 0 && queue.length === 0) return claimedCount - before;
       }
     },
   };

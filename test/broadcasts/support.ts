@@ -8,8 +8,10 @@ import type { BotHarness } from "../support/bot-harness.js";
 
 // Written out rather than read from the .ftl files, so a broken message fails here.
 export const AUDIENCE = { everyone: "everyone", town: "a town", team: "one team", leaders: "team leaders", tonight: "tonight's volunteers" } as const;
-export const CONFIRM = /^To: (.+)\n(\d+) (?:person|people) will receive it \((\d+) of them have blocked the bot and count as unreachable\)\./;
-export const STARTED = /📢 Broadcast #(\d+) is on its way to (\d+) (?:person|people)\. The message below shows its progress\./;
+// Counts of a thousand and more are written with separators: 2,301.
+export const CONFIRM = /^To: (.+)\n([\d,]+) (?:person|people) will receive it \(([\d,]+) of them have blocked the bot and count as unreachable\)\./;
+export const STARTED = /📢 Broadcast #(\d+) is on its way to ([\d,]+) (?:person|people)\. The message below shows its progress\./;
+export const count = (written: string) => Number(written.replace(/,/g, ""));
 export const RECEIVED = "✅ Received";
 export const TEAM_RECEIPTS = "👥 My team's receipts";
 export const REMIND = "🔔 Remind them";
@@ -45,7 +47,7 @@ export async function composeBroadcast(sender: FakeUser, c: Compose): Promise<Me
 export function confirmedCounts(confirm: Message): { recipients: number; unreachable: number } {
   const m = CONFIRM.exec(confirm.text ?? confirm.caption ?? "");
   expect(m, `confirmation ${JSON.stringify(confirm.text ?? confirm.caption)}`).not.toBeNull();
-  return { recipients: Number(m![2]), unreachable: Number(m![3]) };
+  return { recipients: count(m![2]!), unreachable: count(m![3]!) };
 }
 
 /** Presses 📢 Send and returns the broadcast's number from the started message. */
@@ -54,7 +56,7 @@ export async function pressSend(sender: FakeUser, confirm: Message): Promise<{ i
   await sender.click(confirm, "📢 Send");
   const started = await sender.waitForMessage(STARTED, { after: before });
   const m = STARTED.exec(started.text!)!;
-  return { id: Number(m[1]), recipients: Number(m[2]) };
+  return { id: Number(m[1]), recipients: count(m[2]!) };
 }
 
 /** Composes, sends, and returns the broadcast number. */
@@ -64,10 +66,16 @@ export async function broadcast(sender: FakeUser, c: Compose): Promise<number> {
 
 const unsettled = ["pending", "sending"] as const;
 
-/** Waits until every recipient's message is sent, failed or unreachable. */
+/** Waits until every recipient's message is written, and sent, failed or unreachable. */
 export async function recipientsSettled(db: Db, broadcastId: number, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
+    const [row] = await db.select({ queuedAt: broadcasts.queuedAt }).from(broadcasts).where(eq(broadcasts.id, broadcastId));
+    if (!row?.queuedAt) {
+      if (Date.now() > deadline) throw new Error(`broadcast #${broadcastId}: copies still being written`);
+      await new Promise((r) => setTimeout(r, 25));
+      continue;
+    }
     const waiting = await db
       .select({ id: outbox.id })
       .from(broadcastRecipients)
@@ -123,9 +131,9 @@ export interface Figures {
 
 /** The figures a progress message or report shows. */
 export function figuresOf(message: Message): Figures {
-  const m = /Sent (\d+) · failed (\d+) · unreachable (\d+) of (\d+)\n✅ Received: (\d+)$/.exec(message.text ?? "");
+  const m = /Sent ([\d,]+) · failed ([\d,]+) · unreachable ([\d,]+) of ([\d,]+)\n✅ Received: ([\d,]+)$/.exec(message.text ?? "");
   expect(m, `progress text ${JSON.stringify(message.text)}`).not.toBeNull();
-  const [sent, failed, unreachable, total, received] = m!.slice(1).map(Number) as [number, number, number, number, number];
+  const [sent, failed, unreachable, total, received] = m!.slice(1).map(count) as [number, number, number, number, number];
   return { sent, failed, unreachable, total, received };
 }
 

@@ -52,7 +52,7 @@ export async function broadcastDialog(conversation: DialogConversation, ctx: Dia
   if (match[1] === "cancel") return void (await ctx.reply(ctx.t("cancelled")));
 
   const dedupeKey = `${u.chat?.id}:${u.callbackQuery?.message?.message_id}`;
-  const started = await attempt(conversation, (o) => sendBroadcast(o.domain(), target, { text, photoFileId: photo, dedupeKey }, o.deps.config.BOT_TIMEZONE));
+  const started = await attempt(conversation, (o) => sendBroadcast(o.domain(), target, { text, photoFileId: photo, dedupeKey }, o.deps.config.BOT_TIMEZONE, o.deps.nudgeOutbox));
   if (!started.ok) return void (await ctx.reply(ctx.t(started.key, started.args)));
   await ctx.reply(ctx.t("broadcast-started", { id: started.value.broadcastId, recipients: started.value.recipients }));
 }

@@ -34,9 +34,17 @@ export const broadcasts = pgTable(
     /** Makes Send idempotent when Telegram redelivers the press. */
     dedupeKey: text().unique(),
     createdAt: timestamp({ withTimezone: true }).notNull(),
+    /**
+     * When every recipient had their outbox message. The copies are written in chunks, the first
+     * with the broadcast; until then a recipient without a message is still pending.
+     */
+    queuedAt: timestamp({ withTimezone: true }),
     finishedAt: timestamp({ withTimezone: true }),
   },
-  (t) => [index("broadcasts_unfinished_idx").on(t.id).where(sql`${t.finishedAt} is null`)],
+  (t) => [
+    index("broadcasts_unfinished_idx").on(t.id).where(sql`${t.finishedAt} is null`),
+    index("broadcasts_unqueued_idx").on(t.id).where(sql`${t.queuedAt} is null`),
+  ],
 );
 
 export const broadcastRecipients = pgTable(
@@ -48,11 +56,18 @@ export const broadcastRecipients = pgTable(
     personId: integer()
       .notNull()
       .references(() => people.id),
-    /** Null for someone already known to have blocked the bot: counted unreachable, not sent. */
+    /**
+     * Null until their chunk is written; null for good for someone known to have blocked the bot
+     * (or forgotten) by then: counted unreachable, not sent.
+     */
     outboxId: bigint({ mode: "number" }),
     acknowledgedAt: timestamp({ withTimezone: true }),
     /** When a leader last nudged them, so a redelivered nudge is not sent twice. */
     nudgedAt: timestamp({ withTimezone: true }),
   },
-  (t) => [primaryKey({ columns: [t.broadcastId, t.personId] }), index("broadcast_recipients_person_idx").on(t.personId)],
+  (t) => [
+    primaryKey({ columns: [t.broadcastId, t.personId] }),
+    index("broadcast_recipients_person_idx").on(t.personId),
+    index("broadcast_recipients_unqueued_idx").on(t.broadcastId, t.personId).where(sql`${t.outboxId} is null`),
+  ],
 );

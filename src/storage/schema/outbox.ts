@@ -33,7 +33,8 @@ export const outbox = pgTable(
     finishedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
-    index("outbox_due_idx").on(t.priority, t.notBefore).where(sql`${t.status} = 'pending'`),
+    // The claim's own order, so it reads the first due rows instead of sorting every pending one.
+    index("outbox_claim_idx").on(t.priority.desc().nullsFirst(), t.id).where(sql`${t.status} = 'pending'`),
     index("outbox_leased_idx").on(t.leaseUntil).where(sql`${t.status} = 'sending'`),
     index("outbox_group_idx").on(t.groupKey).where(sql`${t.groupKey} is not null`),
     index("outbox_chat_message_idx").on(t.chatId, t.sentMessageId).where(sql`${t.sentMessageId} is not null`),
