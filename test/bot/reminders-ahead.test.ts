@@ -115,6 +115,21 @@ describe("reminders queued ahead of their time", () => {
     expect((await reminderRows([a!.assignmentId], "checkin"))[0]).toMatchObject({ status: "skipped", skipReason: "already checked in", outboxStatus: "failed" });
   });
 
+  it("When a volunteer types an answer while tomorrow's question is queued but not yet due to go, then it answers tonight's, the only one asked", async () => {
+    const n = await plannedTeam("Typed", "2027-07-13");
+    const both = n.tonight.find((v) => n.tomorrow.some((w) => w.user === v.user))!;
+    const tomorrow = n.tomorrow.find((w) => w.user === both.user)!;
+    await both.user.waitForMessage((m) => buttonData(m).includes(`sh:c:${both.assignmentId}`));
+    await moveClock(h, "2027-07-13T11:59:00Z"); // tomorrow's asks are due at 12:00, and queued now
+    await h.app.scheduler.run("due-reminders");
+    expect((await reminderRows([tomorrow.assignmentId], "ask"))[0]).toMatchObject({ status: "sent", outboxStatus: "pending" });
+
+    const sent = await both.user.send("ok");
+    await both.user.waitForMessage(/See you at 20:00/, { after: sent.message });
+    const replies = await h.database.db.select({ id: assignments.id, reply: assignments.reply }).from(assignments).where(inArray(assignments.id, [both.assignmentId, tomorrow.assignmentId]));
+    expect(Object.fromEntries(replies.map((r) => [r.id, r.reply]))).toEqual({ [both.assignmentId]: "coming", [tomorrow.assignmentId]: null });
+  });
+
   it("When two instances run the scheduler and the outbox side by side, then each 'are you coming?' goes out exactly once", async () => {
     const n = await plannedTeam("Twice", "2027-07-09");
     let now = new Date("2027-07-09T11:59:30Z"); // tomorrow's asks are due at 12:00
