@@ -15,6 +15,7 @@ import { watchEnqueues } from "./outbox/enqueue-notice.js";
 import { startScheduler, type Scheduler } from "./scheduler/scheduler.js";
 import { reportSettingsFrom } from "./incidents/report-settings.js";
 import { shiftPolicyFrom } from "./shifts/policy.js";
+import { recheckingReminders } from "./shifts/reminder-recheck.js";
 import { pingDatabase, type Database } from "./storage/db.js";
 
 const ALLOWED_UPDATES: Array<"message" | "edited_message" | "callback_query" | "my_chat_member"> = ["message", "edited_message", "callback_query", "my_chat_member"];
@@ -42,7 +43,10 @@ export async function startApp(config: Config, database: Database, logger: Logge
   const dispatcher = createDispatcher({
     db,
     logger: logger.child({ component: "outbox" }),
-    deliver: createDeliver(outboxApi, renderer, { allowPaidBroadcast: config.ALLOW_PAID_BROADCAST }),
+    deliver: recheckingReminders(
+      { db, logger: logger.child({ component: "outbox" }), clock },
+      createDeliver(outboxApi, renderer, { allowPaidBroadcast: config.ALLOW_PAID_BROADCAST }),
+    ),
     ratePerSecond: config.OUTBOX_RATE_PER_SECOND,
     clock,
   });

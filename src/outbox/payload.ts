@@ -64,7 +64,13 @@ export type TableSpec = z.infer<typeof tableSpecSchema>;
 const fileName = z.string().regex(/^[\w.-]{1,64}$/);
 
 export const outboxPayloadSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("message"), text: textRefSchema, buttons: z.array(z.array(buttonSchema)).optional() }),
+  z.object({
+    kind: z.literal("message"),
+    text: textRefSchema,
+    buttons: z.array(z.array(buttonSchema)).optional(),
+    /** A reminder queued ahead of its time: just before it is sent, it is checked to be still wanted. */
+    recheck: z.object({ reminderId: z.number().int().positive() }).optional(),
+  }),
   /** Edits a message we sent earlier; naming its outbox row lets the edit wait until it is sent. */
   z.object({
     kind: z.literal("edit"),

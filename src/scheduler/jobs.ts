@@ -41,11 +41,12 @@ export const jobs: Job[] = [
       }),
   },
   {
-    // Every few seconds, so a reminder is at most a few seconds late.
+    // Queues reminders up to a minute ahead, paced to the outbox's rate, so even the nightly wave
+    // of "are you coming?" is out by its due time; every few seconds, so each is seen well ahead.
     name: "due-reminders",
     cron: "*/5 * * * * *",
     atStart: true,
-    run: (ctx) => sendDueReminders(ctx),
+    run: (ctx, policy, config) => sendDueReminders(ctx, { aheadMs: policy.reminderAheadSeconds * 1000, ratePerSecond: config.OUTBOX_RATE_PER_SECOND }),
   },
   {
     name: "no-shows",

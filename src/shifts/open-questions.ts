@@ -1,7 +1,7 @@
-import { and, asc, eq, exists, gt, inArray, isNull, notExists, or } from "drizzle-orm";
+import { and, asc, eq, exists, gt, inArray, isNull, lte, notExists, or } from "drizzle-orm";
 import type { DomainContext } from "../domain/context.js";
 import { ForbiddenError } from "../domain/errors.js";
-import { assignments, openSlots, reminders, shifts, slotOffers } from "../storage/schema/index.js";
+import { assignments, openSlots, outbox, reminders, shifts, slotOffers } from "../storage/schema/index.js";
 import { selectShiftFacts } from "./shift-facts.js";
 
 /**
@@ -16,10 +16,12 @@ import { selectShiftFacts } from "./shift-facts.js";
  */
 export async function openQuestions(ctx: DomainContext) {
   if (ctx.actor.type !== "person") throw new ForbiddenError("shift.not_yours");
+  // A reminder is queued up to a minute ahead of its time; until then it has not been asked.
   const asked = ctx.db
     .select({ id: reminders.id })
     .from(reminders)
-    .where(and(eq(reminders.assignmentId, assignments.id), eq(reminders.status, "sent"), inArray(reminders.kind, ["ask", "nudge"])));
+    .innerJoin(outbox, eq(outbox.id, reminders.outboxId))
+    .where(and(eq(reminders.assignmentId, assignments.id), eq(reminders.status, "sent"), inArray(reminders.kind, ["ask", "nudge"]), lte(outbox.notBefore, ctx.now)));
   return selectShiftFacts(ctx.db, { assignmentId: assignments.id })
     .innerJoin(assignments, eq(assignments.shiftId, shifts.id))
     .where(

@@ -76,6 +76,29 @@ describe("shift reminders", () => {
     expect(Object.fromEntries(nudges.map((r) => [r.kind, r.status]))).toEqual({ ask: "skipped", nudge: "skipped", checkin: "sent" });
   });
 
+  it("When a night's asks are due within the lead, then they are queued ahead, in order, one pace apart, the last sendable before its due time", async () => {
+    const { assignmentIds } = await plannedNight("2027-04-20");
+    const due = new Date("2027-04-19T12:00:00Z");
+    const asks = () =>
+      database.db
+        .select({ status: reminders.status, notBefore: outbox.notBefore, payload: outbox.payload })
+        .from(reminders)
+        .leftJoin(outbox, eq(outbox.id, reminders.outboxId))
+        .where(and(inArray(reminders.assignmentId, assignmentIds), eq(reminders.kind, "ask")))
+        .orderBy(outbox.id);
+    // Without a lead, 30 s before is not due.
+    await sendDueReminders(at("2027-04-19T11:59:30Z"));
+    expect((await asks()).map((r) => r.status)).toEqual(["pending", "pending", "pending", "pending"]);
+    // 1 message a second, paced at 90% of it: 1,111 ms apart.
+    await sendDueReminders(at("2027-04-19T11:59:30Z"), { aheadMs: 60_000, ratePerSecond: 1 });
+    const rows = await asks();
+    expect(rows.map((r) => r.status)).toEqual(["sent", "sent", "sent", "sent"]);
+    const ahead = rows.map((r) => due.getTime() - r.notBefore!.getTime());
+    expect(ahead.at(-1)).toBe(2000);
+    for (let i = 1; i < ahead.length; i++) expect(Math.abs(ahead[i - 1]! - ahead[i]! - 1111)).toBeLessThanOrEqual(1);
+    expect(rows.every((r) => (r.payload as { recheck?: { reminderId: number } }).recheck?.reminderId)).toBe(true);
+  });
+
   it.runIf(onPostgres)("When two instances send due reminders at the same moment, then each reminder goes out exactly once", async () => {
     const { assignmentIds } = await plannedNight("2027-03-05");
     const results = await Promise.all([sendDueReminders(at("2027-03-04T12:00:30Z")), sendDueReminders(at("2027-03-04T12:00:30Z"))]);

@@ -10,6 +10,7 @@ export const testPolicy: ShiftPolicy = {
   daysAhead: 1,
   weeklyCap: 7,
   reminders: { ask: 1440, nudge: 120, checkin: 15 },
+  reminderAheadSeconds: 60,
   waveSize: 5,
   waveMinutes: 30,
   missingNoticeMinutes: 180,
