@@ -11,6 +11,7 @@ import { createI18n } from "./bot/i18n.js";
 import type { Config } from "./config/config.js";
 import { createHttpServer, listen } from "./http/server.js";
 import { createDispatcher, type Dispatcher } from "./outbox/dispatcher.js";
+import { watchEnqueues } from "./outbox/enqueue-notice.js";
 import { startScheduler, type Scheduler } from "./scheduler/scheduler.js";
 import { reportSettingsFrom } from "./incidents/report-settings.js";
 import { shiftPolicyFrom } from "./shifts/policy.js";
@@ -57,7 +58,11 @@ export async function startApp(config: Config, database: Database, logger: Logge
     clock,
     nudgeOutbox: () => dispatcher.nudge(),
     background: (name, work) => {
-      const task = work()
+      // Wakes the dispatcher for what the task queued: it runs on after the update's own nudge.
+      const task = watchEnqueues(work)
+        .then((enqueued) => {
+          if (enqueued) dispatcher.nudge();
+        })
         .catch((error: unknown) => logger.error({ err: error, task: name }, "background task failed"))
         .finally(() => tasks.delete(task));
       tasks.add(task);

@@ -34,6 +34,8 @@ export interface ShouyeFlavor {
   person?: KnownPerson;
   /** The verb context for this update, acting as the sender. */
   domain(): DomainContext;
+  /** This chat's stored dialog, read along with the sender (absent when not read that way). */
+  storedDialog?: { state: unknown };
 }
 
 export type DialogContext = Context & I18nFlavor & ShouyeFlavor;

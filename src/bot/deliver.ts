@@ -5,6 +5,7 @@ import type { ClaimedMessage } from "../outbox/claim.js";
 import type { OutboxButton, TextRef } from "../outbox/payload.js";
 import type { DeliveryResult } from "../outbox/record-result.js";
 import { formatWeekdays } from "../roster/weekdays.js";
+import { dateTimeFormat } from "../domain/date-format.js";
 import { formatNight } from "../shifts/format.js";
 import type { DialogContext } from "./context.js";
 import { chartPng } from "./render/chart-png.js";
@@ -26,7 +27,7 @@ export function resolveArgs(args: TextRef["args"], lang: string, translate: Tran
     else if ("lines" in value) resolved[name] = value.lines.map((line) => translate(lang, line.key, resolveArgs(line.args, lang, translate, timeZone))).join(value.separator ?? "\n");
     else if ("weekdays" in value) resolved[name] = formatWeekdays(value.weekdays, lang) || "-";
     else if ("date" in value) resolved[name] = formatNight(value.date, lang);
-    else resolved[name] = new Date(value.datetime).toLocaleString(lang === "en" ? "en-GB" : "zh-CN", { timeZone, dateStyle: "medium", timeStyle: "short" });
+    else resolved[name] = dateTimeFormat(lang === "en" ? "en-GB" : "zh-CN", { timeZone, dateStyle: "medium", timeStyle: "short" }).format(new Date(value.datetime));
   }
   return resolved;
 }

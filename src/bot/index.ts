@@ -15,6 +15,7 @@ import { resolveNoteDialog } from "./dialogs/resolve-note.js";
 import { rulesDialog } from "./dialogs/rules.js";
 import { signupDialog } from "./dialogs/signup.js";
 import { spotCheckDialog } from "./dialogs/spot-check.js";
+import { watchEnqueues } from "../outbox/enqueue-notice.js";
 import { handleBotError } from "./errors.js";
 import { attendanceFeature } from "./features/attendance.js";
 import { broadcastsFeature } from "./features/broadcasts.js";
@@ -51,7 +52,7 @@ import { pressAnswers } from "./middlewares/answer-presses.js";
 import { attachDeps } from "./middlewares/attach-deps.js";
 import { cleanInput } from "./middlewares/clean-input.js";
 import { commandsEndDialogs } from "./middlewares/commands-end-dialogs.js";
-import { identify } from "./middlewares/identify.js";
+import { identify, identifyAndLoadDialog } from "./middlewares/identify.js";
 
 const DIALOG_TIMEOUT_MS = 24 * 60 * 60 * 1000;
 
@@ -69,17 +70,17 @@ export function createBot(deps: BotDeps, botInfo?: UserFromGetMe): Bot<BotContex
 
   // The same context setup runs inside dialogs, which build their own context objects.
   const contextSetup: Middleware<DialogContext>[] = [attachDeps(deps), identify, deps.i18n];
+  const updateSetup: Middleware<DialogContext>[] = [attachDeps(deps), identifyAndLoadDialog, deps.i18n];
 
   bot.use(cleanInput);
   // Updates of one chat are handled one after another (both modes run handlers concurrently):
   // a dialog's stored state must never be read by two updates at once.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   const root = bot.errorBoundary(handleBotError);
-  root.use(...(contextSetup as Middleware<BotContext>[]));
+  root.use(...(updateSetup as Middleware<BotContext>[]));
   root.use(presses.answerTheRest);
   root.use(async (_ctx, next) => {
-    await next();
-    deps.nudgeOutbox();
+    if (await watchEnqueues(next)) deps.nudgeOutbox();
   });
   root.use(
     conversations<BotContext, DialogContext>({

@@ -60,6 +60,12 @@ const boundingBox = z.string().transform((raw, ctx) => {
   return { south: south!, west: west!, north: north!, east: east! };
 });
 
+/**
+ * Connections to PostgreSQL per process. Few is faster here: queries issued together share one
+ * write on a busy connection, and every extra server process costs memory and context switches.
+ */
+export const DEFAULT_DATABASE_POOL_SIZE = 4;
+
 const optional = (s: string | undefined) => (s === undefined || s.trim() === "" ? undefined : s.trim());
 
 export const configSchema = z
@@ -71,6 +77,7 @@ export const configSchema = z
     DATABASE_URL: z
       .url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// URL" })
       .optional(),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(DEFAULT_DATABASE_POOL_SIZE),
     DATA_DIR: z.string().default("./data"),
     BOT_TIMEZONE: z.string().refine(isTimeZone, "is not an IANA time zone").default("Asia/Shanghai"),
     DEFAULT_LOCALE: z.enum(["zh", "en"]).default("zh"),
@@ -126,6 +133,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
 /** What the CLI needs: the store, the language it reports in and the rules for planning shifts, so it runs without a bot token. */
 export const storeConfigSchema = configSchema.pick({
   DATABASE_URL: true,
+  DATABASE_POOL_SIZE: true,
   DATA_DIR: true,
   LOG_LEVEL: true,
   BOT_TIMEZONE: true,

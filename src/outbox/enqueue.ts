@@ -1,5 +1,6 @@
 import type { Db } from "../storage/db.js";
 import { outbox } from "../storage/schema/index.js";
+import { noteEnqueued } from "./enqueue-notice.js";
 import { outboxPayloadSchema, type OutboxPayload } from "./payload.js";
 
 export interface Recipient {
@@ -50,5 +51,6 @@ export async function enqueueMessagesReturning(tx: Db, now: Date, messages: Outb
       .returning({ id: outbox.id, dedupeKey: outbox.dedupeKey });
     inserted.push(...chunk);
   }
+  if (inserted.length > 0) noteEnqueued();
   return inserted;
 }

@@ -1,7 +1,8 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { refreshCommandMenu } from "../access/command-menu.js";
 import type { Db } from "../storage/db.js";
-import { people } from "../storage/schema/index.js";
+import { preparedPerDb } from "../storage/prepared.js";
+import { dialogState, people } from "../storage/schema/index.js";
 
 export interface KnownPerson {
   personId: number;
@@ -9,6 +10,32 @@ export interface KnownPerson {
   locale: string | null;
   name: string | null;
 }
+
+const personColumns = {
+  personId: people.id,
+  locale: people.locale,
+  name: people.name,
+  unreachableAt: people.unreachableAt,
+  clientLanguage: people.clientLanguage,
+  telegramName: people.telegramName,
+};
+
+const selectPerson = preparedPerDb((db) =>
+  db
+    .select({ ...personColumns, dialogState: sql<unknown>`null` })
+    .from(people)
+    .where(eq(people.telegramId, sql.placeholder("telegramId")))
+    .prepare("identify_person"),
+);
+
+const selectPersonAndDialog = preparedPerDb((db) =>
+  db
+    .select({ ...personColumns, dialogState: dialogState.state })
+    .from(people)
+    .leftJoin(dialogState, eq(dialogState.key, sql.placeholder("dialogKey")))
+    .where(eq(people.telegramId, sql.placeholder("telegramId")))
+    .prepare("identify_person_dialog"),
+);
 
 /**
  * Finds the person behind a Telegram user, creating a bare row on first contact. Writing to us in
@@ -19,15 +46,14 @@ export async function identifyTelegramUser(
   db: Db,
   user: { id: number; languageCode?: string | undefined; name?: string | undefined; reachable?: boolean },
   now: Date,
-): Promise<KnownPerson> {
+  /** Also read this chat's stored dialog, in the same round trip (the bot needs both for every update). */
+  dialogKey?: string,
+): Promise<KnownPerson & { dialogState?: unknown }> {
   const telegramId = user.id;
   const clientLanguage = user.languageCode ?? null;
   const telegramName = user.name?.trim().slice(0, 128) || null;
   const select = () =>
-    db
-      .select({ personId: people.id, locale: people.locale, name: people.name, unreachableAt: people.unreachableAt, clientLanguage: people.clientLanguage, telegramName: people.telegramName })
-      .from(people)
-      .where(eq(people.telegramId, telegramId));
+    dialogKey === undefined ? selectPerson(db).execute({ telegramId }) : selectPersonAndDialog(db).execute({ telegramId, dialogKey });
   let [row] = await select();
   if (!row) {
     await db.insert(people).values({ telegramId, clientLanguage, telegramName, createdAt: now, updatedAt: now }).onConflictDoNothing();
@@ -50,5 +76,5 @@ export async function identifyTelegramUser(
       if (reachedAgain || (newLanguage && known.locale === null)) await refreshCommandMenu(tx, known.personId, now);
     });
   }
-  return { personId: known.personId, locale: known.locale, name: known.name };
+  return { personId: known.personId, locale: known.locale, name: known.name, ...(dialogKey === undefined ? {} : { dialogState: known.dialogState ?? undefined }) };
 }

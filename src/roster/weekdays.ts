@@ -1,3 +1,4 @@
+import { dateTimeFormat } from "../domain/date-format.js";
 /**
  * Weekdays as a 7-bit mask: bit 0 = Monday … bit 6 = Sunday (ISO order, as in the rota).
  * Spreadsheets write them many ways; this reads the common ones in Chinese and English.
@@ -60,7 +61,7 @@ export function formatWeekdays(mask: number, locale: string): string {
 /** ISO day numbers 1..7 with their short names in the given language. */
 export function weekdayNames(locale: string): Array<{ day: number; name: string }> {
   const lang = locale === "en" ? "en" : "zh";
-  const format = new Intl.DateTimeFormat(lang, { weekday: "short", timeZone: "UTC" });
+  const format = dateTimeFormat(lang, { weekday: "short", timeZone: "UTC" });
   // 2024-01-01 was a Monday.
   return [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, name: format.format(new Date(Date.UTC(2024, 0, day))) }));
 }

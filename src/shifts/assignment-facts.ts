@@ -1,15 +1,18 @@
-import { eq } from "drizzle-orm";
+import { and, asc, eq, gt, gte, isNull, lte, sql } from "drizzle-orm";
 import { NotFoundError } from "../domain/errors.js";
 import type { Recipient } from "../outbox/enqueue.js";
 import { recipientColumns, toRecipient } from "../people/locale.js";
 import { teamLeadRecipients } from "../roster/team-leads.js";
+import type { SelectedFields } from "drizzle-orm/pg-core";
 import type { Db } from "../storage/db.js";
+import { preparedPerDb } from "../storage/prepared.js";
 import { assignments, people, shifts } from "../storage/schema/index.js";
+import { addDays, localNight } from "./night.js";
 import { selectShiftFacts, type ShiftFacts } from "./shift-facts.js";
 
-/** One assignment with its shift and its volunteer, as every shift verb needs them. */
-export async function loadAssignment(db: Db, assignmentId: number) {
-  const [row] = await selectShiftFacts(db, {
+/** Assignments with their shift and their volunteer, as every shift verb needs them; `extra` adds columns. */
+export function selectAssignmentFacts<T extends SelectedFields>(db: Pick<Db, "select">, extra: T = {} as T) {
+  return selectShiftFacts(db, {
     assignmentId: assignments.id,
     reply: assignments.reply,
     lateMinutes: assignments.lateMinutes,
@@ -18,11 +21,55 @@ export async function loadAssignment(db: Db, assignmentId: number) {
     endedAt: assignments.endedAt,
     name: people.name,
     ...recipientColumns,
+    ...extra,
   })
     .innerJoin(assignments, eq(assignments.shiftId, shifts.id))
-    .innerJoin(people, eq(people.id, assignments.personId))
-    .where(eq(assignments.id, assignmentId));
+    .innerJoin(people, eq(people.id, assignments.personId));
+}
+
+const byId = preparedPerDb((db) =>
+  selectAssignmentFacts(db)
+    .where(eq(assignments.id, sql.placeholder("assignmentId")))
+    .prepare("assignment_facts"),
+);
+
+const currentOf = preparedPerDb((db) =>
+  selectAssignmentFacts(db)
+    .where(
+      and(
+        eq(assignments.personId, sql.placeholder("personId")),
+        // The index on (person, night) narrows a year of history to a night or two.
+        gte(assignments.night, sql.placeholder("fromNight")),
+        lte(assignments.night, sql.placeholder("toNight")),
+        isNull(assignments.endedAt),
+        lte(shifts.startsAt, sql.placeholder("startsBy")),
+        gt(shifts.endsAt, sql.placeholder("now")),
+      ),
+    )
+    .orderBy(asc(shifts.startsAt))
+    .limit(1)
+    .prepare("current_assignment_facts"),
+);
+
+/** One assignment with its shift and its volunteer. */
+export async function loadAssignment(db: Db, assignmentId: number) {
+  const [row] = await byId(db).execute({ assignmentId });
   if (!row) throw new NotFoundError("shift.not_found");
+  return row;
+}
+
+/**
+ * The person's earliest shift that has not ended and starts by `startsBy`, in one query. A shift
+ * is shorter than a day, so one still running began on the night before `now` at the earliest.
+ */
+export async function loadCurrentAssignment(db: Db, personId: number, now: Date, startsBy: Date, timeZone: string): Promise<AssignmentFacts | undefined> {
+  const [row] = await currentOf(db).execute({
+    personId,
+    now: now.toISOString(),
+    startsBy: startsBy.toISOString(),
+    fromNight: addDays(localNight(now, timeZone), -1),
+    toNight: localNight(startsBy, timeZone),
+  });
   return row;
 }
 export type AssignmentFacts = Awaited<ReturnType<typeof loadAssignment>>;

@@ -1,11 +1,12 @@
-import { and, asc, desc, eq, gt, isNull, lte } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, type SQL } from "drizzle-orm";
 import type { DomainContext } from "../domain/context.js";
-import { ConflictError, ForbiddenError, ValidationError } from "../domain/errors.js";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.js";
 import type { Db } from "../storage/db.js";
 import { assignments, shifts } from "../storage/schema/index.js";
-import { loadAssignment, type AssignmentFacts } from "./assignment-facts.js";
-import { markBoardDirty } from "./board.js";
+import { loadAssignment, loadCurrentAssignment, type AssignmentFacts } from "./assignment-facts.js";
+import { addDays, localNight } from "./night.js";
 import type { ShiftPolicy } from "./policy.js";
+import { recordCheckIn } from "./record-check-in.js";
 
 export interface Coordinates {
   latitude: number;
@@ -25,39 +26,46 @@ export async function ownAssignmentNow(ctx: DomainContext, policy: ShiftPolicy, 
     return facts;
   }
   const opensBy = new Date(ctx.now.getTime() + policy.checkInOpensMinutes * 60_000);
-  const [current] = await currentAssignments(ctx.db, ctx.actor.personId, ctx.now, opensBy);
-  if (current) return loadAssignment(ctx.db, current.id);
+  const current = await loadCurrentAssignment(ctx.db, ctx.actor.personId, ctx.now, opensBy, policy.timeZone);
+  if (current) return current;
   throw new ValidationError("checkin.no_shift_now");
 }
 
-function currentAssignments(db: Db, personId: number, now: Date, opensBy: Date) {
-  return db
-    .select({ id: assignments.id })
-    .from(assignments)
-    .innerJoin(shifts, eq(shifts.id, assignments.shiftId))
-    .where(and(eq(assignments.personId, personId), isNull(assignments.endedAt), lte(shifts.startsAt, opensBy), gt(shifts.endsAt, now)))
-    .orderBy(asc(shifts.startsAt))
-    .limit(1);
+/**
+ * Records an attendance change on the assignment if `unchanged` still holds, and marks its
+ * shift's live board for a redraw in the same statement. False when someone was first.
+ */
+async function changeAttendance(db: Db, assignmentId: number, set: Partial<typeof assignments.$inferInsert>, unchanged: SQL | undefined, now: Date): Promise<boolean> {
+  const changed = db.$with("changed").as(
+    db
+      .update(assignments)
+      .set(set)
+      .where(and(eq(assignments.id, assignmentId), unchanged))
+      .returning({ shiftId: assignments.shiftId }),
+  );
+  const marked = await db.with(changed).update(shifts).set({ boardDirtyAt: now }).from(changed).where(eq(shifts.id, changed.shiftId)).returning({ id: shifts.id });
+  return marked.length > 0;
 }
 
 /** Check-in opens some minutes before the start and closes at the end; twice changes nothing. */
 export async function checkIn(ctx: DomainContext, policy: ShiftPolicy, input: { assignmentId?: number; location?: Coordinates } = {}): Promise<AssignmentFacts> {
-  const facts = await ownAssignmentNow(ctx, policy, input.assignmentId);
-  if (ctx.now.getTime() < facts.startsAt.getTime() - policy.checkInOpensMinutes * 60_000) throw new ValidationError("checkin.not_open_yet", { start: facts.startTime });
+  if (ctx.actor.type !== "person") throw new ForbiddenError("shift.not_yours");
+  const opensMs = policy.checkInOpensMinutes * 60_000;
+  const opensBy = new Date(ctx.now.getTime() + opensMs);
+  const { facts, checkedIn } = await recordCheckIn(ctx.db, {
+    personId: ctx.actor.personId,
+    now: ctx.now,
+    opensBy,
+    nights: { from: addDays(localNight(ctx.now, policy.timeZone), -1), to: localNight(opensBy, policy.timeZone) },
+    ...input,
+  });
+  if (!facts) throw input.assignmentId === undefined ? new ValidationError("checkin.no_shift_now") : new NotFoundError("shift.not_found");
+  if (facts.personId !== ctx.actor.personId) throw new ForbiddenError("shift.not_yours");
+  if (facts.endedAt) throw new ConflictError("shift.not_on_it");
+  if (ctx.now.getTime() < facts.startsAt.getTime() - opensMs) throw new ValidationError("checkin.not_open_yet", { start: facts.startTime });
   if (ctx.now >= facts.endsAt) throw new ValidationError("shift.over");
-  if (facts.checkedInAt) throw new ConflictError("checkin.already");
-  const [row] = await ctx.db
-    .update(assignments)
-    .set({
-      checkedInAt: ctx.now,
-      reply: facts.reply === "substitute" ? facts.reply : "coming",
-      ...(input.location ? { checkInLatitude: input.location.latitude, checkInLongitude: input.location.longitude } : {}),
-    })
-    .where(and(eq(assignments.id, facts.assignmentId), isNull(assignments.checkedInAt), isNull(assignments.endedAt)))
-    .returning({ id: assignments.id });
-  if (!row) throw new ConflictError("checkin.already");
-  await markBoardDirty(ctx.db, facts.shiftId, ctx.now);
-  return { ...facts, checkedInAt: ctx.now };
+  if (!checkedIn) throw new ConflictError("checkin.already");
+  return { ...facts, checkedInAt: ctx.now, reply: facts.reply === "substitute" ? facts.reply : "coming" };
 }
 
 /** Adds where the volunteer is to tonight's check-in (a shared or live location), once. */
@@ -92,12 +100,6 @@ export async function checkOut(ctx: DomainContext, policy: ShiftPolicy, input: {
   }
   if (!facts.checkedInAt) throw new ValidationError("checkout.not_checked_in");
   if (facts.checkedOutAt) throw new ConflictError("checkout.already");
-  const [row] = await ctx.db
-    .update(assignments)
-    .set({ checkedOutAt: ctx.now })
-    .where(and(eq(assignments.id, facts.assignmentId), isNull(assignments.checkedOutAt)))
-    .returning({ id: assignments.id });
-  if (!row) throw new ConflictError("checkout.already");
-  await markBoardDirty(ctx.db, facts.shiftId, ctx.now);
+  if (!(await changeAttendance(ctx.db, facts.assignmentId, { checkedOutAt: ctx.now }, isNull(assignments.checkedOutAt), ctx.now))) throw new ConflictError("checkout.already");
   return { ...facts, checkedOutAt: ctx.now };
 }

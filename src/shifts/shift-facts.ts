@@ -26,7 +26,7 @@ export const shiftFactColumns = {
 };
 
 /** Shifts joined with their duty, team, community and town; `extra` adds columns of joined tables. */
-export function selectShiftFacts<T extends SelectedFields>(db: Db, extra: T = {} as T) {
+export function selectShiftFacts<T extends SelectedFields>(db: Pick<Db, "select">, extra: T = {} as T) {
   return db
     .select({ ...shiftFactColumns, ...extra })
     .from(shifts)

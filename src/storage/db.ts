@@ -4,6 +4,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { DEFAULT_DATABASE_POOL_SIZE } from "../config/config.js";
 import { openPGliteThread, PGliteThread } from "./pglite-thread.js";
 import * as schema from "./schema/index.js";
 
@@ -28,7 +29,7 @@ export interface Database {
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === "postgres") {
     const client = postgres(target.url, {
-      max: target.maxConnections ?? 10,
+      max: target.maxConnections ?? DEFAULT_DATABASE_POOL_SIZE,
       onnotice: () => {},
       connection: { application_name: "shouye" },
       backoff: reconnectDelaySeconds,

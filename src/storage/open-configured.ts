@@ -6,9 +6,9 @@ import { openDatabase, type Database, type DatabaseTarget } from "./db.js";
 import { migrateDatabase } from "./migrate.js";
 
 /** Opens the store the configuration names and brings its schema up to date. */
-export async function openConfiguredDatabase(config: Pick<StoreConfig, "DATABASE_URL" | "DATA_DIR">): Promise<Database & { target: DatabaseTarget }> {
+export async function openConfiguredDatabase(config: Pick<StoreConfig, "DATABASE_URL" | "DATA_DIR"> & Partial<Pick<StoreConfig, "DATABASE_POOL_SIZE">>): Promise<Database & { target: DatabaseTarget }> {
   if (config.DATABASE_URL) {
-    const target: DatabaseTarget = { kind: "postgres", url: config.DATABASE_URL };
+    const target: DatabaseTarget = { kind: "postgres", url: config.DATABASE_URL, ...(config.DATABASE_POOL_SIZE ? { maxConnections: config.DATABASE_POOL_SIZE } : {}) };
     await migrateDatabase(target);
     return { ...(await openDatabase(target)), target };
   }

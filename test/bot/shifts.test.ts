@@ -68,10 +68,15 @@ describe("a volunteer's night, through the bot", () => {
     const n = await remindedNight("Checkin", "2027-06-03");
     const [a, b] = n.assigned;
     h.setNow("2027-06-04T11:50:00Z"); // 19:50 in Shanghai
+    const firstMessage = a!.messages().length;
     await a!.send("/checkin");
-    await a!.waitForMessage(/Checked in for the night patrol \(20:00-24:00\)/);
+    const checkedIn = await a!.waitForMessage(/Checked in for the night patrol \(20:00-24:00\)/);
     await a!.send("/checkin");
-    await a!.waitForMessage(/already checked in/);
+    const already = await a!.waitForMessage(/already checked in/);
+    // One reply to a check-in, with the way to check out on it: a wave of them costs one send each.
+    const replies = a!.messages().slice(firstMessage);
+    expect(replies.map((m) => m.message_id)).toEqual([checkedIn.message_id, already.message_id]);
+    expect(JSON.stringify(checkedIn.reply_markup)).toMatch(/Check out/);
 
     const { callbackQuery } = await b!.clickData(b!.lastMessage()!, `ci:${n.assignmentOf(a!)}`);
     expect((await b!.waitForCallbackAnswer(callbackQuery.id)).text).toMatch(/not your shift/);

@@ -1,4 +1,5 @@
-import { Composer, Keyboard } from "grammy";
+import type { Composer } from "grammy";
+import { LeanComposer } from "../lean-composer.js";
 import { attachCheckInLocation, checkIn, checkOut } from "../../shifts/check-in.js";
 import { checkOutButtons } from "../../shifts/shift-buttons.js";
 import { shiftArgs } from "../../shifts/shift-facts.js";
@@ -12,7 +13,7 @@ import { keyboardOf, renderArgs } from "../views/shift.js";
  * (live) location; and /shifts, the volunteer's own coming shifts.
  */
 export function attendanceFeature(): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
+  const composer = new LeanComposer<BotContext>();
   const chat = composer.chatType("private");
 
   const doCheckIn = (ctx: DialogContext, assignmentId?: number) =>
@@ -21,7 +22,6 @@ export function attendanceFeature(): Composer<BotContext> {
       const facts = await checkIn(ctx.domain(), ctx.deps.policy, { ...(assignmentId ? { assignmentId } : {}), ...(location ? { location } : {}) });
       if (ctx.callbackQuery) await ctx.answerCallbackQuery();
       await ctx.reply(ctx.t("checkin-done", await renderArgs(ctx, shiftArgs(facts))), { reply_markup: keyboardOf(ctx, checkOutButtons(facts.assignmentId)) });
-      await ctx.reply(ctx.t("checkin-share-location"), { reply_markup: new Keyboard().requestLocation(ctx.t("btn-share-location")).resized().oneTime() });
     });
 
   const doCheckOut = (ctx: DialogContext, assignmentId?: number) =>

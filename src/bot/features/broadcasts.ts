@@ -1,4 +1,6 @@
-import { Composer, InlineKeyboard } from "grammy";
+import type { Composer} from "grammy";
+import { InlineKeyboard } from "grammy";
+import { LeanComposer } from "../lean-composer.js";
 import type { InlineKeyboardButton } from "grammy/types";
 import { ledTeamIds, loadAccess } from "../../access/access.js";
 import { acknowledgeBroadcast } from "../../broadcasts/acknowledge-broadcast.js";
@@ -16,7 +18,7 @@ import { renderArgs } from "../views/shift.js";
  * press is checked by the verb against who pressed it.
  */
 export function broadcastsFeature(): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
+  const composer = new LeanComposer<BotContext>();
   const chat = composer.chatType("private");
   for (const command of ["level", "broadcast"] as const) {
     chat.command(command, async (ctx) => {

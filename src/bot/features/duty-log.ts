@@ -1,4 +1,5 @@
-import { Composer } from "grammy";
+import type { Composer } from "grammy";
+import { LeanComposer } from "../lean-composer.js";
 import type { Message } from "grammy/types";
 import { appendLogEntry, type LogMessage } from "../../logs/append-log-entry.js";
 import { linkTeamGroup, teamOfGroup } from "../../logs/link-team-group.js";
@@ -22,7 +23,7 @@ function logMessageOf(message: Message, text?: string): Omit<LogMessage, "teamId
  * understood (see log-view.ts).
  */
 export function dutyLogFeature(): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
+  const composer = new LeanComposer<BotContext>();
   const group = composer.chatType(["group", "supergroup"]);
 
   group.command("linkteam", (ctx) =>

@@ -1,11 +1,12 @@
-import { Composer } from "grammy";
+import type { Composer } from "grammy";
+import { LeanComposer } from "../lean-composer.js";
 import { requestHelp } from "../../shifts/request-help.js";
 import type { BotContext } from "../context.js";
 import { guarded } from "../errors.js";
 
 /** "I need help" during a patrol: /sos or the check-in message's button; the verb checks the shift is the presser's. */
 export function helpRequestFeature(): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
+  const composer = new LeanComposer<BotContext>();
   const call = (ctx: BotContext, assignmentId?: number) =>
     guarded(ctx, async () => {
       await requestHelp(ctx.domain(), ctx.deps.policy, assignmentId === undefined ? {} : { assignmentId });

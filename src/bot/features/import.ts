@@ -1,4 +1,5 @@
-import { Composer } from "grammy";
+import type { Composer } from "grammy";
+import { LeanComposer } from "../lean-composer.js";
 import { requireCoordinator } from "../../access/permissions.js";
 import { importRoster, type ImportSummary } from "../../roster/import-roster.js";
 import { decodeSpreadsheet } from "../../roster/roster-csv.js";
@@ -17,7 +18,7 @@ const SUMMARY_MAX = 3800;
  * background with a progress message edited in place, then a summary naming each bad line.
  */
 export function importFeature(): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
+  const composer = new LeanComposer<BotContext>();
   const chat = composer.chatType("private");
 
   chat.command("import", (ctx) =>

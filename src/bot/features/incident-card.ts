@@ -1,4 +1,5 @@
-import { Composer } from "grammy";
+import type { Composer } from "grammy";
+import { LeanComposer } from "../lean-composer.js";
 import { acknowledgeIncident } from "../../incidents/acknowledge-incident.js";
 import { escalateIncident } from "../../incidents/escalate-incident.js";
 import { forwardIncident } from "../../incidents/forward-incident.js";
@@ -14,7 +15,7 @@ import { guarded } from "../errors.js";
  * refused with a popup and changes nothing.
  */
 export function incidentCardFeature(): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
+  const composer = new LeanComposer<BotContext>();
 
   const act = (pattern: RegExp, work: (ctx: BotContext, id: number) => Promise<string>) =>
     composer.callbackQuery(pattern, (ctx) =>

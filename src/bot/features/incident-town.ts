@@ -1,4 +1,6 @@
-import { Composer, InlineKeyboard } from "grammy";
+import type { Composer} from "grammy";
+import { InlineKeyboard } from "grammy";
+import { LeanComposer } from "../lean-composer.js";
 import { incidentTownChoices, setIncidentTown } from "../../incidents/set-incident-town.js";
 import type { BotContext } from "../context.js";
 import { guarded } from "../errors.js";
@@ -8,7 +10,7 @@ import { guarded } from "../errors.js";
  * puts the report there. Both presses are checked on the server (coordinators only).
  */
 export function incidentTownFeature(): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
+  const composer = new LeanComposer<BotContext>();
 
   composer.callbackQuery(/^it:l:(\d{1,9})$/, (ctx) =>
     guarded(ctx, async () => {

@@ -1,4 +1,6 @@
-import { Composer, InlineKeyboard, InputFile } from "grammy";
+import type { Composer} from "grammy";
+import { InlineKeyboard, InputFile } from "grammy";
+import { LeanComposer } from "../lean-composer.js";
 import QRCode from "qrcode";
 import { teamLabel } from "../../org/team-scope.js";
 import { createInvite, INVITE_PREFIX, listInvites, revokeInvite } from "../../roster/invites.js";
@@ -8,7 +10,7 @@ import { pickTeam, teamPickPattern } from "../team-picker.js";
 
 /** /invite makes a deep link and a printable QR code for a team; /invites lists and revokes them. */
 export function inviteFeature(): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
+  const composer = new LeanComposer<BotContext>();
   const chat = composer.chatType("private");
 
   const sendInvite = (ctx: BotContext, teamId: number) =>

@@ -1,4 +1,6 @@
-import { Composer, InlineKeyboard } from "grammy";
+import type { Composer} from "grammy";
+import { InlineKeyboard } from "grammy";
+import { LeanComposer } from "../lean-composer.js";
 import { handleKitRequest } from "../../kit/handle-kit-request.js";
 import { kitAudience, requireKitLead } from "../../kit/kit-access.js";
 import { findTeams } from "../../org/find-teams.js";
@@ -15,7 +17,7 @@ import { replyInParts } from "../views/long-reply.js";
  * team to whoever may see it. Every button goes through a verb that checks the presser again.
  */
 export function kitFeature(): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
+  const composer = new LeanComposer<BotContext>();
   const chat = composer.chatType("private");
 
   chat.command("kit", (ctx) =>

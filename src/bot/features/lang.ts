@@ -1,11 +1,12 @@
 import { Menu } from "@grammyjs/menu";
-import { Composer } from "grammy";
+import type { Composer } from "grammy";
+import { LeanComposer } from "../lean-composer.js";
 import { setLocale } from "../../people/set-locale.js";
 import type { BotContext } from "../context.js";
 
 /** /lang: a two-button menu; the choice is stored on the person and wins over the client's language. */
 export function langFeature(): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
+  const composer = new LeanComposer<BotContext>();
   const choose = (locale: "zh" | "en") => async (ctx: BotContext) => {
     await setLocale(ctx.domain(), ctx.person!.personId, locale);
     ctx.deps.nudgeOutbox();

@@ -1,4 +1,5 @@
-import { Composer } from "grammy";
+import type { Composer } from "grammy";
+import { LeanComposer } from "../lean-composer.js";
 import { levelStatus } from "../../levels/level-status.js";
 import { addSpecialDay, listSpecialDays, removeSpecialDay } from "../../levels/special-days.js";
 import { localNight } from "../../shifts/night.js";
@@ -14,7 +15,7 @@ const KINDS: Record<string, "social_patrol_day" | "holiday"> = { patrol: "social
  * and remove ("/specialdays remove 2027-10-01") nights, checked again by the verbs.
  */
 export function levelsFeature(): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
+  const composer = new LeanComposer<BotContext>();
   const chat = composer.chatType("private");
 
   chat.command("status", (ctx) =>

@@ -1,4 +1,6 @@
-import { Composer, InlineKeyboard } from "grammy";
+import type { Composer} from "grammy";
+import { InlineKeyboard } from "grammy";
+import { LeanComposer } from "../lean-composer.js";
 import { closeLog, confirmLogCounts, fixLogCount } from "../../logs/confirm-log.js";
 import { requireLogKeeper } from "../../logs/log-access.js";
 import { logSummary } from "../../logs/log-summary.js";
@@ -76,7 +78,7 @@ async function replyOrEdit(ctx: DialogContext, text: string, keyboard: InlineKey
 
 /** The log message's buttons; every press is checked against the presser by the verb it calls. */
 export function logViewFeature(): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
+  const composer = new LeanComposer<BotContext>();
   composer.callbackQuery(/^lg:(ok|cl|fx):(\d{1,9})$/, (ctx) =>
     guarded(ctx, async () => {
       const [, action, id] = ctx.match;

@@ -1,4 +1,5 @@
-import { Composer } from "grammy";
+import type { Composer } from "grammy";
+import { LeanComposer } from "../lean-composer.js";
 import { loadAccess } from "../../access/access.js";
 import { commandsFor } from "../../access/command-menu.js";
 import { describePerson } from "../../people/describe-person.js";
@@ -7,7 +8,7 @@ import { renderProfile } from "../views/profile.js";
 
 /** /me and /help: what you are here, and the commands your roles give you. */
 export function meFeature(): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
+  const composer = new LeanComposer<BotContext>();
   const chat = composer.chatType("private");
 
   chat.command("me", async (ctx) => {

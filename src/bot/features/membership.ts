@@ -1,4 +1,6 @@
-import { Composer, InlineKeyboard } from "grammy";
+import type { Composer} from "grammy";
+import { InlineKeyboard } from "grammy";
+import { LeanComposer } from "../lean-composer.js";
 import { describePerson } from "../../people/describe-person.js";
 import { forgetPerson } from "../../people/forget-person.js";
 import { teamLabel } from "../../org/team-scope.js";
@@ -8,7 +10,7 @@ import { guarded } from "../errors.js";
 
 /** /leave and /forgetme: a volunteer's own exits, each behind a confirmation button. */
 export function membershipFeature(): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
+  const composer = new LeanComposer<BotContext>();
   const chat = composer.chatType("private");
 
   chat.command("leave", async (ctx) => {

@@ -1,4 +1,6 @@
-import { Composer, InlineKeyboard } from "grammy";
+import type { Composer} from "grammy";
+import { InlineKeyboard } from "grammy";
+import { LeanComposer } from "../lean-composer.js";
 import type { InputMediaPhoto } from "grammy/types";
 import { listTeamLogs, readLog, RECENT_LOG_NIGHTS } from "../../logs/past-logs.js";
 import { formatNight } from "../../shifts/format.js";
@@ -20,7 +22,7 @@ const isoDate = /^\d{4}-\d{2}-\d{2}$/;
  * night's log in full, its photos and voice notes included.
  */
 export function pastLogsFeature(): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
+  const composer = new LeanComposer<BotContext>();
   composer.chatType("private").command("logs", (ctx) =>
     guarded(ctx, async () => {
       const words = ctx.match.trim().split(/\s+/).filter(Boolean);

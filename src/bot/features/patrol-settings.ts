@@ -1,4 +1,5 @@
-import { Composer } from "grammy";
+import type { Composer } from "grammy";
+import { LeanComposer } from "../lean-composer.js";
 import { parsePatrolSettings, patrolSettings, updatePatrolSettings } from "../../shifts/duty-settings.js";
 import type { BotContext } from "../context.js";
 import { guarded } from "../errors.js";
@@ -9,7 +10,7 @@ import { pickTeam } from "../team-picker.js";
  * (normal, heightened, level 1). Leaders for their team, supervisors and coordinators by team.
  */
 export function patrolSettingsFeature(): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
+  const composer = new LeanComposer<BotContext>();
   composer.chatType("private").command("patrol", (ctx) =>
     guarded(ctx, async () => {
       // "/patrol 12 20:00-24:00 4 8 8" names the team first, for those who lead several.

@@ -1,4 +1,6 @@
-import { Composer, InlineKeyboard, InputFile } from "grammy";
+import type { Composer} from "grammy";
+import { InlineKeyboard, InputFile } from "grammy";
+import { LeanComposer } from "../lean-composer.js";
 import QRCode from "qrcode";
 import { requireCoordinator } from "../../access/permissions.js";
 import { myReports } from "../../incidents/my-reports.js";
@@ -14,7 +16,7 @@ export const REPORT_START = "report";
  * dialog; /myreports lists one's own reports; /reportlink gives coordinators the printable link.
  */
 export function reportsFeature(): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
+  const composer = new LeanComposer<BotContext>();
   const chat = composer.chatType("private");
 
   const open = async (ctx: BotContext) => {

@@ -1,4 +1,6 @@
-import { Composer, InputFile } from "grammy";
+import type { Composer} from "grammy";
+import { InputFile } from "grammy";
+import { LeanComposer } from "../lean-composer.js";
 import { reviewSettingsFrom } from "../../reviews/review-settings.js";
 import { teamRanking } from "../../reviews/team-ranking.js";
 import { reviewWeek } from "../../reviews/weekly-review.js";
@@ -17,7 +19,7 @@ const dateOf = (match: string) => (match.trim() ? { date: match.trim() } : {});
  * coordinators, a team's own place for its leaders. The verbs check who asks.
  */
 export function reviewsFeature(): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
+  const composer = new LeanComposer<BotContext>();
   const chat = composer.chatType("private");
 
   chat.command("review", (ctx) =>

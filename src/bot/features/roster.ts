@@ -1,4 +1,6 @@
-import { Composer, InlineKeyboard } from "grammy";
+import type { Composer} from "grammy";
+import { InlineKeyboard } from "grammy";
+import { LeanComposer } from "../lean-composer.js";
 import { teamLabel } from "../../org/team-scope.js";
 import { addableMembers, addToShift, removeFromShift, shiftMembers } from "../../shifts/adjust-roster.js";
 import { showBoard, shiftsToLead } from "../../shifts/board.js";
@@ -12,7 +14,7 @@ import { nightInput, parseInput } from "../parse-input.js";
  * or fail to; with "mark present" for each person not checked in and a hand-over to a deputy.
  */
 export function rosterFeature(): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
+  const composer = new LeanComposer<BotContext>();
 
   composer.chatType("private").command("roster", (ctx) =>
     guarded(ctx, async () => {

@@ -1,4 +1,6 @@
-import { Composer, InlineKeyboard } from "grammy";
+import type { Composer} from "grammy";
+import { InlineKeyboard } from "grammy";
+import { LeanComposer } from "../lean-composer.js";
 import { viewPolicies } from "../../escalation/view-policies.js";
 import type { BotContext } from "../context.js";
 import { policyName } from "../dialogs/rules.js";
@@ -6,7 +8,7 @@ import { guarded } from "../errors.js";
 
 /** /rules: the escalation policies for coordinators, each with a button to change it. */
 export function rulesFeature(): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
+  const composer = new LeanComposer<BotContext>();
   composer.chatType("private").command("rules", (ctx) =>
     guarded(ctx, async () => {
       const views = await viewPolicies(ctx.domain());

@@ -1,4 +1,6 @@
-import { Composer, InlineKeyboard } from "grammy";
+import type { Composer} from "grammy";
+import { InlineKeyboard } from "grammy";
+import { LeanComposer } from "../lean-composer.js";
 import { substituteCandidates } from "../../shifts/substitute-candidates.js";
 import type { BotContext } from "../context.js";
 import { guarded } from "../errors.js";
@@ -12,7 +14,7 @@ const ANSWERS = { c: "coming", n: "cant", s: "substitute" } as const;
  * is the presser's own.
  */
 export function shiftAnswersFeature(): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
+  const composer = new LeanComposer<BotContext>();
 
   composer.callbackQuery(/^sh:([cn]):([1-9]\d{0,8})$/, (ctx) =>
     guarded(ctx, async () => {

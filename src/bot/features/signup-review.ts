@@ -1,4 +1,5 @@
-import { Composer } from "grammy";
+import type { Composer } from "grammy";
+import { LeanComposer } from "../lean-composer.js";
 import { decideMembership } from "../../roster/decide-membership.js";
 import { parseSignupDecision } from "../../roster/signup-card.js";
 import type { BotContext } from "../context.js";
@@ -9,7 +10,7 @@ import { guarded } from "../errors.js";
  * presser may decide it is checked by the verb against their roles and the team's scope.
  */
 export function signupReviewFeature(): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
+  const composer = new LeanComposer<BotContext>();
   composer.callbackQuery(/^su:/, (ctx) =>
     guarded(ctx, async () => {
       const parsed = parseSignupDecision(ctx.callbackQuery.data);

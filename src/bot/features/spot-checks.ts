@@ -1,4 +1,5 @@
-import { Composer } from "grammy";
+import type { Composer } from "grammy";
+import { LeanComposer } from "../lean-composer.js";
 import { listSpotChecks } from "../../spotchecks/list-spot-checks.js";
 import { stars } from "../../spotchecks/spot-check-limits.js";
 import type { BotContext } from "../context.js";
@@ -14,7 +15,7 @@ const FINDINGS_SHOWN = 80;
  * /spotchecks lists the last seven nights' visits in the caller's towns or the district.
  */
 export function spotChecksFeature(): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
+  const composer = new LeanComposer<BotContext>();
   const chat = composer.chatType("private");
   chat.command("spotcheck", async (ctx) => {
     await ctx.conversation.exitAll();

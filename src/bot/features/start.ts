@@ -1,4 +1,6 @@
-import { Composer, Keyboard } from "grammy";
+import type { Composer} from "grammy";
+import { Keyboard } from "grammy";
+import { LeanComposer } from "../lean-composer.js";
 import { describePerson } from "../../people/describe-person.js";
 import { INVITE_PREFIX } from "../../roster/invites.js";
 import { linkByPhone } from "../../roster/link-by-phone.js";
@@ -11,7 +13,7 @@ import { renderProfile } from "../views/profile.js";
  * status, and offers newcomers a way to be found if their community registered them.
  */
 export function startFeature(): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
+  const composer = new LeanComposer<BotContext>();
   const chat = composer.chatType("private");
 
   chat.command("start", async (ctx) => {

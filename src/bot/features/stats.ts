@@ -1,4 +1,6 @@
-import { Composer, InlineKeyboard, InputFile } from "grammy";
+import type { Composer} from "grammy";
+import { InlineKeyboard, InputFile } from "grammy";
+import { LeanComposer } from "../lean-composer.js";
 import { formatHours } from "../../stats/hours.js";
 import { checkStatement } from "../../stats/check-statement.js";
 import { issueStatement } from "../../stats/issue-statement.js";
@@ -17,7 +19,7 @@ import { statementLabels } from "../views/statement.js";
  * is always comes from who pressed, so a forged button can only ever fetch the presser's own.
  */
 export function statsFeature(): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
+  const composer = new LeanComposer<BotContext>();
   composer.chatType("private").command("stats", (ctx) => guarded(ctx, () => showStats(ctx, "year")));
 
   composer.callbackQuery(/^st:p:(year|12m|all)$/, (ctx) =>

@@ -1,4 +1,6 @@
-import { Composer, InlineKeyboard } from "grammy";
+import type { Composer} from "grammy";
+import { InlineKeyboard } from "grammy";
+import { LeanComposer } from "../lean-composer.js";
 import { teamLabel } from "../../org/team-scope.js";
 import { appointTeamRole } from "../../roster/appoint-team-role.js";
 import { listTeamMembers, viewTeamMember, type TeamMember } from "../../roster/list-team-members.js";
@@ -16,7 +18,7 @@ const PAGE = 10;
  * goes back through a verb that checks the presser's role in that team's scope.
  */
 export function teamFeature(): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
+  const composer = new LeanComposer<BotContext>();
 
   composer.chatType("private").command("team", async (ctx) => {
     const teamId = await pickTeam(ctx, "team", ctx.match);

@@ -1,4 +1,6 @@
-import { Composer, InlineKeyboard } from "grammy";
+import type { Composer} from "grammy";
+import { InlineKeyboard } from "grammy";
+import { LeanComposer } from "../lean-composer.js";
 import { listTips } from "../../incidents/list-tips.js";
 import type { BotContext } from "../context.js";
 import { guarded } from "../errors.js";
@@ -8,7 +10,7 @@ import { guarded } from "../errors.js";
  * the command), the latest verified ones, and useful tips per team and per volunteer.
  */
 export function tipsFeature(): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
+  const composer = new LeanComposer<BotContext>();
   composer.chatType("private").command("tips", (ctx) => guarded(ctx, () => showTips(ctx, 0, false)));
   composer.callbackQuery(/^tl:(\d{1,6})$/, (ctx) =>
     guarded(ctx, async () => {

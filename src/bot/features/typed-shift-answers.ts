@@ -1,4 +1,6 @@
-import { Composer, InlineKeyboard } from "grammy";
+import type { Composer} from "grammy";
+import { InlineKeyboard } from "grammy";
+import { LeanComposer } from "../lean-composer.js";
 import { answerShift, type ShiftAnswer } from "../../shifts/answer-shift.js";
 import { readTypedAnswer, type AskedOffer, type AskedQuestion, type ClearReply, type TypedAnswer } from "../../shifts/read-typed-answer.js";
 import { takeSlotData } from "../../shifts/send-slot-offers.js";
@@ -26,7 +28,7 @@ const whichNightData = (assignmentId: number, reply: ClearReply) =>
  * with nothing open passes on.
  */
 export function typedShiftAnswersFeature(): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
+  const composer = new LeanComposer<BotContext>();
 
   composer.callbackQuery(/^sq:([cns]):(\d{1,9})(?::([1-9]\d{0,2}))?$/, async (ctx, next) => {
     const lateMinutes = ctx.match[3] ? Number(ctx.match[3]) : undefined;

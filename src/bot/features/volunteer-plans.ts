@@ -1,4 +1,6 @@
-import { Composer, InlineKeyboard } from "grammy";
+import type { Composer} from "grammy";
+import { InlineKeyboard } from "grammy";
+import { LeanComposer } from "../lean-composer.js";
 import { addDays, localNight } from "../../shifts/night.js";
 import { formatNight } from "../../shifts/format.js";
 import { listLeaveDates, setLeaveDates } from "../../shifts/leave-dates.js";
@@ -15,7 +17,7 @@ const PICKER_DAYS = 28;
  * cannot patrol, by a four-week picker or as dates ("/leave_dates 2027-06-01 2027-06-02").
  */
 export function volunteerPlansFeature(): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
+  const composer = new LeanComposer<BotContext>();
   const chat = composer.chatType("private");
 
   chat.command("open", (ctx) =>

@@ -213,11 +213,10 @@ err-slot-on-leave = You are on leave that night.
 
 notice-no-shows = 🚫 No-show on the {$duty} of {$date} ({$start}-{$end}), not checked in: {$names} ({$count}).
 notice-auto-checked-out = You did not check out of the {$duty} of {$date}, so I closed it at {$end}. Tell your leader if that is wrong.
-checkin-done = 📍 Checked in for the {$duty} ({$start}-{$end}). Thank you for guarding the night! Share your location if you like; check out when you finish.
+checkin-done = 📍 Checked in for the {$duty} ({$start}-{$end}). Thank you for guarding the night! If you like, share your location (📎 → Location; a live location works too). Check out when you finish.
 checkin-location-saved = 📍 Location added to your check-in.
 checkout-done = 👋 Checked out. Thank you, and get home safely!
 btn-check-out = 👋 Check out
-btn-share-location = 📍 Share my location
 shifts-title = Your coming shifts:
 shifts-line = {$date} {$start}-{$end}: {$duty}, {$team}{$status}
 shifts-none = You have no shifts planned in the coming days.
@@ -240,7 +239,6 @@ err-checkin-already = You are already checked in.
 err-checkout-not-checked-in = You are not checked in, so there is nothing to check out of.
 err-checkout-already = You have already checked out.
 
-checkin-share-location = If you like, share your location (a live location works too).
 cmd-shifts = Your coming shifts
 cmd-checkin = Check in to tonight's shift
 cmd-checkout = Check out when you finish

@@ -213,11 +213,10 @@ err-slot-on-leave = 你当晚请了假。
 
 notice-no-shows = 🚫 {$date} {$duty}（{$start}-{$end}）未签到：{$names}（{$count} 人），已记为缺勤。
 notice-auto-checked-out = 你没有签退 {$date} 的{$duty}，已按 {$end} 自动签退。如有误请告诉带班干部。
-checkin-done = 📍 已签到：{$duty}（{$start}-{$end}）。谢谢你守护这一夜！可以分享位置；结束时请签退。
+checkin-done = 📍 已签到：{$duty}（{$start}-{$end}）。谢谢你守护这一夜！如果愿意，可以分享你的位置（📎 → 位置，也可以共享实时位置）。结束时请签退。
 checkin-location-saved = 📍 位置已加入签到记录。
 checkout-done = 👋 已签退。谢谢你，路上注意安全！
 btn-check-out = 👋 签退
-btn-share-location = 📍 分享我的位置
 shifts-title = 你接下来的班次：
 shifts-line = {$date} {$start}-{$end}：{$duty}，{$team}{$status}
 shifts-none = 最近几天没有给你安排班次。
@@ -240,7 +239,6 @@ err-checkin-already = 你已经签到了。
 err-checkout-not-checked-in = 你还没有签到，无法签退。
 err-checkout-already = 你已经签退了。
 
-checkin-share-location = 如果愿意，可以分享你的位置（也可以共享实时位置）。
 cmd-shifts = 我接下来的班次
 cmd-checkin = 今晚班次签到
 cmd-checkout = 巡防结束签退

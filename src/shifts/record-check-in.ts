@@ -1,0 +1,96 @@
+import { and, asc, eq, gt, gte, inArray, isNull, lte, sql } from "drizzle-orm";
+import type { Db } from "../storage/db.js";
+import { preparedPerDb } from "../storage/prepared.js";
+import { assignments, shifts } from "../storage/schema/index.js";
+import { selectAssignmentFacts, type AssignmentFacts } from "./assignment-facts.js";
+
+/**
+ * A check-in as one statement, since a 20:00 wave runs one per volunteer at once: find the
+ * assignment (the one named, or the person's shift whose window is open), record the check-in if
+ * it is still allowed, mark the shift's live board, and return the assignment's facts as they were
+ * before, for the reply or for saying why not.
+ */
+function build(db: Db, target: "named" | "current") {
+  const chosen = db.$with("chosen").as(
+    target === "named"
+      ? db.select({ id: assignments.id }).from(assignments).where(eq(assignments.id, sql.placeholder("assignmentId")))
+      : db
+          .select({ id: assignments.id })
+          .from(assignments)
+          .innerJoin(shifts, eq(shifts.id, assignments.shiftId))
+          .where(
+            and(
+              eq(assignments.personId, sql.placeholder("personId")),
+              // The index on (person, night) narrows a year of history to a night or two.
+              gte(assignments.night, sql.placeholder("fromNight")),
+              lte(assignments.night, sql.placeholder("toNight")),
+              isNull(assignments.endedAt),
+              lte(shifts.startsAt, sql.placeholder("opensBy")),
+              gt(shifts.endsAt, sql.placeholder("now")),
+            ),
+          )
+          .orderBy(asc(shifts.startsAt))
+          .limit(1),
+  );
+  const checked = db.$with("checked").as(
+    db
+      .update(assignments)
+      .set({
+        checkedInAt: sql`${sql.placeholder("now")}::timestamptz`,
+        reply: sql`case when ${assignments.reply} = 'substitute' then ${assignments.reply} else 'coming'::assignment_reply end`,
+        checkInLatitude: sql`coalesce(${sql.placeholder("latitude")}::double precision, ${assignments.checkInLatitude})`,
+        checkInLongitude: sql`coalesce(${sql.placeholder("longitude")}::double precision, ${assignments.checkInLongitude})`,
+      })
+      .from(shifts)
+      .where(
+        and(
+          inArray(assignments.id, db.select({ id: chosen.id }).from(chosen)),
+          eq(shifts.id, assignments.shiftId),
+          eq(assignments.personId, sql.placeholder("personId")),
+          isNull(assignments.checkedInAt),
+          isNull(assignments.endedAt),
+          lte(shifts.startsAt, sql.placeholder("opensBy")),
+          gt(shifts.endsAt, sql.placeholder("now")),
+        ),
+      )
+      .returning({ shiftId: assignments.shiftId }),
+  );
+  const marked = db.$with("marked").as(
+    db.update(shifts).set({ boardDirtyAt: sql`${sql.placeholder("now")}::timestamptz` }).from(checked).where(eq(shifts.id, checked.shiftId)).returning({ id: shifts.id }),
+  );
+  return selectAssignmentFacts(db.with(chosen, checked, marked), { checkedInNow: sql<boolean>`exists (${db.select({ id: marked.id }).from(marked)})` })
+    .where(inArray(assignments.id, db.select({ id: chosen.id }).from(chosen)))
+    .prepare(`record_check_in_${target}`);
+}
+
+const named = preparedPerDb((db) => build(db, "named"));
+const current = preparedPerDb((db) => build(db, "current"));
+
+export interface CheckInAttempt {
+  personId: number;
+  now: Date;
+  /** Check-in is open for shifts starting by then. */
+  opensBy: Date;
+  /** The nights a shift open now can belong to. */
+  nights: { from: string; to: string };
+  assignmentId?: number;
+  location?: { latitude: number; longitude: number };
+}
+
+/** The assignment's facts before the attempt (none if there is no such assignment), and whether it checked in. */
+export async function recordCheckIn(db: Db, attempt: CheckInAttempt): Promise<{ facts?: AssignmentFacts; checkedIn: boolean }> {
+  const values = {
+    personId: attempt.personId,
+    now: attempt.now.toISOString(),
+    opensBy: attempt.opensBy.toISOString(),
+    fromNight: attempt.nights.from,
+    toNight: attempt.nights.to,
+    assignmentId: attempt.assignmentId ?? null,
+    latitude: attempt.location?.latitude ?? null,
+    longitude: attempt.location?.longitude ?? null,
+  };
+  const [row] = await (attempt.assignmentId === undefined ? current(db) : named(db)).execute(values);
+  if (!row) return { checkedIn: false };
+  const { checkedInNow, ...facts } = row;
+  return { facts, checkedIn: checkedInNow };
+}
