@@ -1,11 +1,11 @@
 import { mkdirSync } from "node:fs";
-import { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { DEFAULT_DATABASE_POOL_SIZE } from "../config/config.js";
+import { openPGliteThread, PGliteThread } from "./pglite-thread.js";
 import * as schema from "./schema/index.js";
 
 /**
@@ -15,7 +15,10 @@ import * as schema from "./schema/index.js";
  */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
-export type DatabaseTarget = { kind: "postgres"; url: string; maxConnections?: number } | { kind: "pglite"; dataDir?: string };
+export type DatabaseTarget =
+  | { kind: "postgres"; url: string; maxConnections?: number }
+  /** In memory without dataDir; loadDataDir starts it from a dumped tarball. */
+  | { kind: "pglite"; dataDir?: string; loadDataDir?: Uint8Array };
 
 export interface Database {
   db: Db;
@@ -35,10 +38,17 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
   }
   if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
-  const client = await PGlite.create(target.dataDir ? { dataDir: target.dataDir } : {});
-  const db = drizzlePglite(client, { schema, casing: "snake_case" });
+  const client = await openPGliteThread(target, PGLITE_SETTINGS);
+  const db = drizzlePglite(client.asPGlite(), { schema, casing: "snake_case" });
   return { db, kind: "pglite", close: () => client.close() };
 }
+
+/**
+ * PGlite's WebAssembly memory only grows: every page Postgres touches once stays resident. Its
+ * default 128 MB of shared buffers alone made a seeded district's process pass 1 GB; the data of
+ * a district fits in far less, and reads beyond it come from the operating system's file cache.
+ */
+const PGLITE_SETTINGS = ["-c", "shared_buffers=16MB"];
 
 /**
  * Seconds before the pool tries to connect again after a failed attempt. The driver's default
@@ -47,7 +57,13 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
  */
 const reconnectDelaySeconds = (attempt: number) => Math.min(0.1 * 2 ** attempt, 2);
 
-/** Resolves when the database answers a trivial query; used by /healthz. */
+/**
+ * Resolves when the database answers; used by /healthz. PostgreSQL answers a trivial query on a
+ * connection of the pool; PGlite has one connection, which a transaction can hold for seconds, so
+ * its thread answers for it between statements.
+ */
 export async function pingDatabase(db: Db): Promise<void> {
+  const client = (db as { $client?: unknown }).$client;
+  if (client instanceof PGliteThread) return client.ping();
   await db.execute(sql`select 1`);
 }

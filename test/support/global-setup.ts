@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { PGlite } from "@electric-sql/pglite";
+import type { PGliteThread } from "../../src/storage/pglite-thread.js";
 import postgres from "postgres";
 import type { TestProject } from "vitest/node";
 import { openDatabase } from "../../src/storage/db.js";
@@ -40,8 +40,8 @@ export default async function setup(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), "shouye-seed-"));
   const database = await openDatabase({ kind: "pglite" });
   await migrateDatabase({ kind: "pglite" }, database);
-  const client = (database.db as unknown as { $client: PGlite }).$client;
-  const dump = await client.dumpDataDir("none");
+  const client = (database.db as unknown as { $client: PGliteThread }).$client;
+  const dump = await client.dumpDataDir();
   const seed = join(dir, "seed.tar");
   writeFileSync(seed, Buffer.from(await dump.arrayBuffer()));
   await database.close();

@@ -1,11 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { PGlite } from "@electric-sql/pglite";
-import { drizzle } from "drizzle-orm/pglite";
 import postgres from "postgres";
 import { inject } from "vitest";
 import { openDatabase, type Database } from "../../src/storage/db.js";
-import * as schema from "../../src/storage/schema/index.js";
 import { withDatabase } from "./global-setup.js";
 
 export const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
@@ -30,8 +27,5 @@ export async function openTestDatabase(): Promise<Database> {
       },
     };
   }
-  const seed = readFileSync(inject("pgliteSeed"));
-  const client = await PGlite.create({ loadDataDir: new Blob([seed]) });
-  const db = drizzle(client, { schema, casing: "snake_case" });
-  return { db, kind: "pglite", close: () => client.close() };
+  return openDatabase({ kind: "pglite", loadDataDir: readFileSync(inject("pgliteSeed")) });
 }

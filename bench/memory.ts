@@ -1,0 +1,233 @@
+/**
+ * The app's memory and event loop with a district in its store: 15,000 volunteers in 106 teams
+ * and a year of history (a shift a night per team, four people on each, their reminders), as
+ * bench/scheduler.ts seeds it.
+ *
+ *   npx tsx bench/memory.ts                                              # PGlite in a scratch DATA_DIR
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx tsx bench/memory.ts
+ *   npx tsx bench/memory.ts --quick                                      # 60 nights of history
+ *
+ * A child process seeds the store and exits, so this process starts from what a restarted bot
+ * would find. It then starts the real app as main.ts does (openConfiguredDatabase: the data-folder
+ * lock and migrations on PGlite), in webhook mode against the Bot API fake, both on loopback, at
+ * 19:55 Shanghai time; the app plans 14 nights at start. The 424 volunteers on tonight's shifts
+ * send /checkin, 50 waiting at a time, through the fake. Then nothing happens for `--idle`
+ * seconds. It prints RSS after start, at peak and when idle, and the main thread's event-loop
+ * delay (perf_hooks) during start-up and during the wave: how long a timer or an incoming
+ * request waited for the thread. Figure last: idle RSS.
+ */
+import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import { setTimeout as sleep } from "node:timers/promises";
+import { parseArgs } from "node:util";
+import { addDays } from "date-fns";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import postgres from "postgres";
+import { pino } from "pino";
+import { startApp } from "../src/app.js";
+import { parseConfig } from "../src/config/config.js";
+import { localNight, shiftWindow } from "../src/shifts/night.js";
+import { openConfiguredDatabase } from "../src/storage/open-configured.js";
+import { assignments, people, shifts } from "../src/storage/schema/index.js";
+import type { Db } from "../src/storage/db.js";
+import { startFakeTelegram } from "../test/fake-telegram/index.js";
+import { freePort } from "../test/support/bot-harness.js";
+import { percentile, round } from "./measure.js";
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: "boolean", default: false },
+    idle: { type: "string", default: "30" },
+    "seed-into": { type: "string" },
+  },
+});
+const HISTORY_NIGHTS = values.quick ? 60 : 365;
+const TZ = "Asia/Shanghai";
+const TEAMS = 106;
+const PEOPLE = 15_000;
+const CONCURRENCY = 50;
+const SECRET = "bench-secret-0123456789";
+const mib = (bytes: number) => Math.round(bytes / 1024 / 1024);
+
+/** bench/scheduler.ts's district and year of history, set-based. */
+async function seed(db: Db, today: string, now: Date): Promise<void> {
+  const at = sql`${now.toISOString()}::timestamptz`;
+  const first = sql`${localNight(addDays(new Date(`${today}T12:00:00Z`), -HISTORY_NIGHTS), "UTC")}::date`;
+  await db.execute(sql`insert into towns (name) select 'Town ' || g from generate_series(1, 10) g`);
+  await db.execute(sql`insert into communities (town_id, name)
+    select t.id, 'Community ' || g from generate_series(1, ${TEAMS}::int) g join towns t on t.name = 'Town ' || ((g - 1) % 10 + 1)`);
+  await db.execute(sql`insert into teams (community_id, name) select id, replace(name, 'Community', 'Team') from communities`);
+  await db.execute(sql`insert into people (telegram_id, name, client_language, created_at, updated_at)
+    select 800000000 + g, 'Volunteer ' || g, 'en', ${at}, ${at} from generate_series(1, ${PEOPLE}::int) g`);
+  await db.execute(sql`insert into memberships (person_id, team_id, status, source, weekdays, created_at, updated_at)
+    select p.id, t.id, 'active', 'import', 127, ${at}, ${at}
+    from (select id, row_number() over (order by id) - 1 as i from people) p
+    join (select id, row_number() over (order by id) - 1 as i from teams) t on t.i = p.i % ${TEAMS}::int`);
+  await db.execute(sql`insert into role_grants (person_id, role, team_id, granted_at) select min(person_id), 'leader', team_id, ${at} from memberships group by team_id`);
+  await db.execute(sql`insert into duties (team_id, kind, name, start_time, end_time, headcount_normal, created_at)
+    select id, 'patrol', 'patrol', '20:00', '24:00', 4, ${at} from teams`);
+  await db.execute(sql`insert into shifts (duty_id, team_id, night, starts_at, ends_at, required, created_at)
+    select d.id, d.team_id, ${first} + k, (${first} + k + time '20:00') at time zone ${TZ}, (${first} + k + 1)::timestamp at time zone ${TZ}, 4,
+      (${first} + k - 14)::timestamp at time zone ${TZ}
+    from duties d cross join generate_series(0, ${HISTORY_NIGHTS - 1}::int) k`);
+  await db.execute(sql`with sizes as (select team_id, count(*)::int as n from memberships group by team_id),
+      ranked as (select person_id, team_id, (row_number() over (partition by team_id order by person_id) - 1)::int as i from memberships),
+      wanted as (select s.id, s.team_id, s.night, s.starts_at, s.ends_at, ((s.night - ${first}) * 4 + slot) % z.n as i
+        from shifts s join sizes z on z.team_id = s.team_id cross join generate_series(0, 3) slot)
+    insert into assignments (shift_id, person_id, night, source, reply, replied_at, checked_in_at, checked_out_at, created_at)
+    select w.id, r.person_id, w.night, 'rota', 'coming', w.starts_at - interval '20 hours', w.starts_at + interval '2 minutes', w.ends_at, w.starts_at - interval '14 days'
+    from wanted w join ranked r on r.team_id = w.team_id and r.i = w.i`);
+  await db.execute(sql`insert into reminders (assignment_id, kind, due_at, status, handled_at, skip_reason)
+    select a.id, k.kind::reminder_kind, s.starts_at - k.lead * interval '1 minute', k.status::reminder_status, s.starts_at - k.lead * interval '1 minute',
+      case when k.status = 'skipped' then 'already answered' end
+    from assignments a join shifts s on s.id = a.shift_id
+    cross join (values ('ask', 1440, 'sent'), ('nudge', 120, 'skipped'), ('checkin', 15, 'sent')) k(kind, lead, status)`);
+  await db.execute(sql`analyze`);
+}
+
+/** The store as configured: DATABASE_URL, or PGlite in DATA_DIR. */
+const storeConfig = (store: string) => (store.startsWith("postgres") ? { DATABASE_URL: store, DATA_DIR: "./data" } : { DATA_DIR: store });
+
+async function seedChild(store: string): Promise<void> {
+  const database = await openConfiguredDatabase(storeConfig(store));
+  try {
+    const today = localNight(new Date(), TZ);
+    await seed(database.db, today, new Date());
+  } finally {
+    await database.close();
+  }
+}
+
+/** Event-loop delay over a stretch of work, in ms. */
+async function loopDelay<T>(work: () => Promise<T>): Promise<[T, { p50: number; p99: number; max: number }]> {
+  const histogram = monitorEventLoopDelay({ resolution: 10 });
+  histogram.enable();
+  const result = await work();
+  histogram.disable();
+  const ms = (ns: number) => round(ns / 1e6);
+  return [result, { p50: ms(histogram.percentile(50)), p99: ms(histogram.percentile(99)), max: ms(histogram.max) }];
+}
+
+async function main(): Promise<void> {
+  const url = process.env.DATABASE_URL;
+  const scratchName = `shouye_bench_${randomBytes(3).toString("hex")}`;
+  const admin = url ? postgres(url, { max: 1, onnotice: () => {} }) : null;
+  const dataDir = url ? "" : mkdtempSync(join(tmpdir(), "shouye-memory-"));
+  const store = url ? Object.assign(new URL(url), { pathname: `/${scratchName}` }).toString() : dataDir;
+  await admin?.unsafe(`create database ${scratchName}`);
+  await admin?.end();
+  const fake = await startFakeTelegram();
+  try {
+    const seedStart = performance.now();
+    const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, "--seed-into", store, ...(values.quick ? ["--quick"] : [])], { stdio: "inherit" });
+    if (child.status !== 0) throw new Error(`seeding failed (exit ${child.status})`);
+    const seedSeconds = (performance.now() - seedStart) / 1000;
+    const rssBefore = process.memoryUsage().rss;
+
+    const tonight = localNight(new Date(), TZ);
+    const offset = shiftWindow(tonight, "19:55", "20:00", TZ).startsAt.getTime() - Date.now();
+    const port = await freePort();
+    const parsed = parseConfig({
+      TELEGRAM_BOT_TOKEN: fake.token,
+      TELEGRAM_API_ROOT: fake.apiRoot,
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      DEFAULT_LOCALE: "en",
+      LOG_LEVEL: "silent",
+      WEBHOOK_URL: `http://127.0.0.1:${port}/telegram`,
+      WEBHOOK_SECRET: SECRET,
+      ...storeConfig(store),
+    });
+    if (!parsed.ok) throw new Error(parsed.problems.join("; "));
+    let peak = 0;
+    const sample = () => (peak = Math.max(peak, process.memoryUsage().rss));
+    const sampler = setInterval(sample, 100);
+
+    const startupStart = performance.now();
+    const [{ database, app }, startupDelay] = await loopDelay(async () => {
+      const database = await openConfiguredDatabase(parsed.config);
+      const app = await startApp(parsed.config, database, pino({ level: "silent" }), () => new Date(Date.now() + offset));
+      await app.scheduler.run("plan-shifts");
+      return { database, app };
+    });
+    const startupSeconds = (performance.now() - startupStart) / 1000;
+    sample();
+    const rssStarted = process.memoryUsage().rss;
+    try {
+      const onShift = await database.db
+        .select({ telegramId: people.telegramId })
+        .from(assignments)
+        .innerJoin(shifts, eq(shifts.id, assignments.shiftId))
+        .innerJoin(people, eq(people.id, assignments.personId))
+        .where(and(eq(shifts.night, tonight), isNull(assignments.endedAt)));
+      const users = onShift.map((p, i) => fake.user({ id: Number(p.telegramId), first_name: `V${i + 1}`, language_code: "en" }));
+      const latencies: number[] = [];
+      const failures: string[] = [];
+      const waveStart = performance.now();
+      const [, waveDelay] = await loopDelay(async () => {
+        let next = 0;
+        const worker = async () => {
+          while (next < users.length) {
+            const user = users[next++]!;
+            const since = user.cursor();
+            const start = performance.now();
+            try {
+              await user.send("/checkin");
+              // The check-in reminder may arrive too, when the start-up tick sends it late.
+              await user.waitForMessage((m) => /Checked in/.test(m.text ?? ""), { after: since, timeoutMs: 30_000 });
+              latencies.push(performance.now() - start);
+            } catch (error) {
+              failures.push(error instanceof Error ? error.message.split("\n")[0]! : String(error));
+            }
+            sample();
+          }
+        };
+        await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+      });
+      const waveSeconds = (performance.now() - waveStart) / 1000;
+      const rssAfterWave = process.memoryUsage().rss;
+      await sleep(Number(values.idle) * 1000);
+      const rssIdle = process.memoryUsage().rss;
+      clearInterval(sampler);
+      console.log(
+        JSON.stringify(
+          {
+            store: database.kind,
+            historyNights: HISTORY_NIGHTS,
+            seedSeconds: round(seedSeconds),
+            startupSeconds: round(startupSeconds),
+            wave: { checkIns: latencies.length, failures: failures.length, failureSamples: failures.slice(0, 3), seconds: round(waveSeconds), perSecond: round(latencies.length / waveSeconds), p50Ms: Math.round(percentile(latencies, 50)), p99Ms: Math.round(percentile(latencies, 99)) },
+            eventLoopDelayMs: { startup: startupDelay, wave: waveDelay },
+            rssMiB: { beforeStart: mib(rssBefore), started: mib(rssStarted), afterWave: mib(rssAfterWave), peak: mib(peak), idle: mib(rssIdle) },
+            heapUsedMiB: mib(process.memoryUsage().heapUsed),
+          },
+          null,
+          2,
+        ),
+      );
+      console.log(`idle RSS ${mib(rssIdle)} MiB, peak ${mib(peak)} MiB (${database.kind})`);
+    } finally {
+      clearInterval(sampler);
+      await app.stop();
+      await database.close();
+    }
+  } finally {
+    await fake.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    if (url) {
+      const cleanup = postgres(url, { max: 1, onnotice: () => {} });
+      await cleanup.unsafe(`drop database if exists ${scratchName} with (force)`);
+      await cleanup.end();
+    }
+  }
+}
+
+const run = values["seed-into"] ? () => seedChild(values["seed-into"]!) : main;
+run().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
