@@ -1,12 +1,12 @@
-import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
 import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import { packagePath } from "../package-path.js";
 import { openDatabase, type Database, type DatabaseTarget } from "./db.js";
 
-export const migrationsFolder = fileURLToPath(new URL("../../drizzle", import.meta.url));
+export const migrationsFolder = packagePath("drizzle");
 
 /** An arbitrary constant shared by every instance: "shouye" in ASCII, as a 64-bit key. */
 const MIGRATION_LOCK_KEY = sql.raw(String(0x73686f757965));
