@@ -3,10 +3,8 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
 import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
-import { packagePath } from "../package-path.js";
 import { openDatabase, type Database, type DatabaseTarget } from "./db.js";
-
-export const migrationsFolder = packagePath("drizzle");
+import { migrationsFolder } from "./migrations-folder.js";
 
 /** An arbitrary constant shared by every instance: "shouye" in ASCII, as a 64-bit key. */
 const MIGRATION_LOCK_KEY = sql.raw(String(0x73686f757965));
