@@ -63,8 +63,8 @@ export async function startApp(config: Config, database: Database, logger: Logge
       tasks.add(task);
     },
   });
-  // Round trips to Telegram that do not depend on each other go out together.
-  await Promise.all([bot.init(), config.SYNC_COMMANDS && publishDefaultCommands(bot.api, renderer, config.DEFAULT_LOCALE)]);
+  await bot.init();
+  if (config.SYNC_COMMANDS) await publishDefaultCommands(bot.api, renderer, config.DEFAULT_LOCALE);
 
   const webhookPath = config.WEBHOOK_URL ? new URL(config.WEBHOOK_URL).pathname : null;
   let polling: Polling | null = null;

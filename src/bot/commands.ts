@@ -9,6 +9,6 @@ import type { Renderer } from "./deliver.js";
  */
 export async function publishDefaultCommands(api: Api, renderer: Renderer, defaultLocale: string): Promise<void> {
   const describe = (locale: string) => BASE_COMMANDS.map((command) => ({ command, description: renderer.text({ key: `cmd-${command}` }, locale) }));
-  // Side by side: each is a round trip to Telegram, and a start waits for them.
-  await Promise.all([api.setMyCommands(describe(defaultLocale)), ...LOCALES.map((locale) => api.setMyCommands(describe(locale), { language_code: locale }))]);
+  await api.setMyCommands(describe(defaultLocale));
+  for (const locale of LOCALES) await api.setMyCommands(describe(locale), { language_code: locale });
 }
