@@ -1,5 +1,4 @@
 import { config as loadDotenv } from "dotenv";
-import { startApp } from "./app.js";
 import { parseConfig } from "./config/config.js";
 import { createLogger } from "./logger.js";
 import { describeStartupProblem } from "./startup-problem.js";
@@ -19,7 +18,8 @@ const config = parsed.config;
 const logger = createLogger(config.LOG_LEVEL);
 
 try {
-  const database = await openConfiguredDatabase(config);
+  // The bot's modules load while the store opens and migrates; a start is mostly one or the other.
+  const [database, { startApp }] = await Promise.all([openConfiguredDatabase(config), import("./app.js")]);
   logger.info({ store: database.kind }, "database ready");
   const app = await startApp(config, database, logger);
   let stopping = false;

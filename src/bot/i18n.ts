@@ -1,11 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { I18n } from "@grammyjs/i18n";
+import { packagePath } from "../package-path.js";
 import { localeFromLanguageCode } from "../people/locale.js";
 import type { DialogContext } from "./context.js";
 
-export const localesDirectory = fileURLToPath(new URL("./locales", import.meta.url));
+export const localesDirectory = packagePath("src/bot/locales");
 
 /**
  * zh and en from Fluent files. The person's own choice (/lang) wins, then the Telegram client's

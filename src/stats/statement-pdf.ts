@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-import PDFDocument from "pdfkit";
 import { notoSansScPath } from "../fonts/noto-sans-sc.js";
 import { formatHours } from "./hours.js";
 import type { Statement, StatementRow } from "./issue-statement.js";
@@ -42,7 +41,9 @@ function statementFont(): Buffer {
 }
 
 /** A4 statement: district, title, who and which period, a row per night, totals, number and date of issue. */
-export function renderStatementPdf(statement: Statement, labels: StatementLabels): Promise<Buffer> {
+export async function renderStatementPdf(statement: Statement, labels: StatementLabels): Promise<Buffer> {
+  // pdfkit and its font engine take a noticeable part of a start to load, for a rare command.
+  const { default: PDFDocument } = await import("pdfkit");
   const doc = new PDFDocument({
     size: "A4",
     margin: MARGIN,

@@ -1,4 +1,4 @@
-import { createCanvas, type SKRSContext2D } from "@napi-rs/canvas";
+import type { SKRSContext2D } from "@napi-rs/canvas";
 import { NOTO_SANS_SC, registerNotoSansSc } from "../fonts/noto-sans-sc.js";
 import { formatHours } from "./hours.js";
 import type { Statement } from "./issue-statement.js";
@@ -44,7 +44,8 @@ function wrap(g: SKRSContext2D, text: string, width: number): string[] {
  * IMAGE_ROWS_MAX nights listed (then a line saying how many more the PDF has), and the totals.
  */
 export async function renderStatementPng(statement: Statement, labels: StatementLabels & { more: (n: number) => string }): Promise<Buffer> {
-  registerNotoSansSc();
+  // The canvas library loads on first use, not at start.
+  const [{ createCanvas }] = await Promise.all([import("@napi-rs/canvas"), registerNotoSansSc()]);
   const shown = statement.rows.slice(0, IMAGE_ROWS_MAX);
   const more = statement.rows.length - shown.length;
   const height = PAD * 2 + 150 + labels.fields.length * 44 + (shown.length + 2 + (more > 0 ? 1 : 0)) * ROW + 330;

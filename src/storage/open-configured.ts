@@ -4,6 +4,7 @@ import type { StoreConfig } from "../config/config.js";
 import { lockDataDir } from "./data-dir-lock.js";
 import { openDatabase, type Database, type DatabaseTarget } from "./db.js";
 import { migrateDatabase } from "./migrate.js";
+import { copyPgliteSeed } from "./pglite-seed.js";
 
 /** Opens the store the configuration names and brings its schema up to date. */
 export async function openConfiguredDatabase(config: Pick<StoreConfig, "DATABASE_URL" | "DATA_DIR"> & Partial<Pick<StoreConfig, "DATABASE_POOL_SIZE">>): Promise<Database & { target: DatabaseTarget }> {
@@ -15,8 +16,10 @@ export async function openConfiguredDatabase(config: Pick<StoreConfig, "DATABASE
   const dataDir = resolve(config.DATA_DIR);
   mkdirSync(dataDir, { recursive: true });
   const unlock = lockDataDir(dataDir);
-  const target: DatabaseTarget = { kind: "pglite", dataDir: join(dataDir, "pglite") };
+  const pgliteDir = join(dataDir, "pglite");
+  const target: DatabaseTarget = { kind: "pglite", dataDir: pgliteDir };
   try {
+    copyPgliteSeed(pgliteDir);
     const database = await openDatabase(target);
     await migrateDatabase(target, database);
     return {

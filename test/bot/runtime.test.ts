@@ -1,8 +1,8 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeTelegram, type FakeTelegram } from "../fake-telegram/index.js";
 import { freePort, startBotHarness } from "../support/bot-harness.js";
 
@@ -42,21 +42,28 @@ describe("running the bot", () => {
   });
 });
 
+/**
+ * What `npm start` runs: the build in dist/, not the TypeScript, so a file the app reads at run time
+ * that the build cannot find (locales, migrations, the PGlite seed) fails here. The build is brought
+ * up to date first (incremental; about a second when nothing changed), so an edit in src/ is tested.
+ */
 describe("npm start on the embedded store", () => {
   let fake: FakeTelegram | undefined;
   let child: ChildProcess | undefined;
+  beforeAll(() => void execFileSync("npm", ["run", "build", "--silent"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] }), 180_000);
   afterAll(async () => {
     child?.kill("SIGKILL");
     await fake?.close();
   });
 
   async function startMain(env: Record<string, string>, port: number): Promise<ChildProcess> {
-    const proc = spawn(join(root, "node_modules/.bin/tsx"), [join(root, "src/main.ts")], {
+    const proc = spawn(process.execPath, [join(root, "dist/main.js")], {
       cwd: mkdtempSync(join(tmpdir(), "shouye-cwd-")),
       env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
       stdio: ["ignore", "ignore", "inherit"],
     });
     for (let i = 0; i < 200; i++) {
+      if (proc.exitCode !== null) throw new Error(`the bot exited with code ${proc.exitCode} before it became healthy`);
       const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
       if (ok) return proc;
       await new Promise((r) => setTimeout(r, 100));

@@ -1,10 +1,15 @@
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { getTableName, is, sql } from "drizzle-orm";
 import { PgTable } from "drizzle-orm/pg-core";
 import postgres from "postgres";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/storage/db.js";
 import { migrateDatabase } from "../../src/storage/migrate.js";
+import { newestMigrationMillis } from "../../src/storage/migrations-folder.js";
+import { openConfiguredDatabase } from "../../src/storage/open-configured.js";
 import * as schema from "../../src/storage/schema/index.js";
 import { withDatabase } from "../support/global-setup.js";
 import { onPostgres } from "../support/test-database.js";
@@ -50,6 +55,20 @@ describe("migrations", () => {
       expect(await tableNames(database.db)).toEqual(tables);
     } finally {
       await database.close();
+    }
+  });
+
+  it.runIf(!onPostgres)("When the bot starts on an empty DATA_DIR, then its store has every table and every migration recorded, seeded by the build or not", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "shouye-empty-"));
+    const database = await openConfiguredDatabase({ DATABASE_URL: undefined, DATA_DIR: dataDir });
+    try {
+      expect(await tableNames(database.db)).toEqual(tables);
+      const last = await database.db.execute(sql`select max(created_at) as last from drizzle.__drizzle_migrations`);
+      const row = (Array.isArray(last) ? last : (last as { rows: unknown[] }).rows)[0] as { last: string | number };
+      expect(Number(row.last)).toBe(newestMigrationMillis());
+    } finally {
+      await database.close();
+      rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });

@@ -1,5 +1,5 @@
-import { createCanvas, type Canvas } from "@napi-rs/canvas";
-import { Chart, registerables, type ChartConfiguration, type ChartItem, type Plugin } from "chart.js";
+import type { Canvas, createCanvas } from "@napi-rs/canvas";
+import type { Chart as ChartClass, ChartConfiguration, ChartItem, Plugin } from "chart.js";
 import { NOTO_SANS_SC, registerNotoSansSc } from "../../fonts/noto-sans-sc.js";
 import type { ChartSpec, TextRef } from "../../outbox/payload.js";
 
@@ -10,15 +10,24 @@ const PIE_WIDTH = 560;
 const SERIES_COLOURS = ["#2f6fb2", "#f0a030", "#3aa36b", "#c8504b", "#7d5ba6", "#5a9fb0"];
 const PIE_COLOURS = ["#c8504b", "#f0a030", "#3aa36b", "#2f6fb2", "#7d5ba6", "#9aa0a6", "#5a9fb0", "#d97fb0"];
 
-let ready = false;
-/** Chart.js's parts and a font with Chinese glyphs, once per process. */
-function prepare(): void {
-  if (ready) return;
-  Chart.register(...registerables);
-  registerNotoSansSc();
-  Chart.defaults.font.family = FONT;
-  Chart.defaults.color = "#222222";
-  ready = true;
+interface Drawing {
+  Chart: typeof ChartClass;
+  createCanvas: typeof createCanvas;
+}
+let drawing: Promise<Drawing> | undefined;
+/**
+ * Chart.js, the canvas and a font with Chinese glyphs, loaded and set up on the first chart of the
+ * process rather than at start.
+ */
+function prepare(): Promise<Drawing> {
+  drawing ??= (async () => {
+    const [{ Chart, registerables }, { createCanvas }] = await Promise.all([import("chart.js"), import("@napi-rs/canvas"), registerNotoSansSc()]);
+    Chart.register(...registerables);
+    Chart.defaults.font.family = FONT;
+    Chart.defaults.color = "#222222";
+    return { Chart, createCanvas };
+  })();
+  return drawing;
 }
 
 /** Chart.js leaves the canvas transparent; Telegram would show that as black. */
@@ -34,7 +43,7 @@ const whiteBackground: Plugin = {
 };
 
 /** Draws one chart onto the page at `x`; a destroyed chart clears its canvas, so it is copied first. */
-function drawAt(page: Canvas, x: number, width: number, config: ChartConfiguration): void {
+function drawAt({ Chart, createCanvas }: Drawing, page: Canvas, x: number, width: number, config: ChartConfiguration): void {
   const canvas = createCanvas(width, HEIGHT);
   // Chart.js wants a DOM canvas; @napi-rs/canvas's has the same drawing API.
   const chart = new Chart(canvas as unknown as ChartItem, { ...config, plugins: [whiteBackground] });
@@ -83,10 +92,10 @@ function pieConfig(pie: NonNullable<ChartSpec["pie"]>, text: (ref: TextRef) => s
  * `text` renders the spec's message keys in the reader's language.
  */
 export async function chartPng(spec: ChartSpec, text: (ref: TextRef) => string): Promise<Buffer> {
-  prepare();
+  const tools = await prepare();
   const pieWidth = spec.pie ? PIE_WIDTH : 0;
-  const page = createCanvas(WIDTH, HEIGHT);
-  drawAt(page, 0, WIDTH - pieWidth, barsConfig(spec, text));
-  if (spec.pie) drawAt(page, WIDTH - pieWidth, pieWidth, pieConfig(spec.pie, text));
+  const page = tools.createCanvas(WIDTH, HEIGHT);
+  drawAt(tools, page, 0, WIDTH - pieWidth, barsConfig(spec, text));
+  if (spec.pie) drawAt(tools, page, WIDTH - pieWidth, pieWidth, pieConfig(spec.pie, text));
   return page.encode("png");
 }
