@@ -24,7 +24,6 @@ import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import { parseArgs } from "node:util";
-import { addDays } from "date-fns";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import postgres from "postgres";
 import { pino } from "pino";
@@ -36,6 +35,7 @@ import { assignments, people, shifts } from "../src/storage/schema/index.js";
 import type { Db } from "../src/storage/db.js";
 import { startFakeTelegram } from "../test/fake-telegram/index.js";
 import { freePort } from "../test/support/bot-harness.js";
+import { seedDistrictHistory } from "./district-history.js";
 import { percentile, round } from "./measure.js";
 
 const { values } = parseArgs({
@@ -47,46 +47,14 @@ const { values } = parseArgs({
 });
 const HISTORY_NIGHTS = values.quick ? 60 : 365;
 const TZ = "Asia/Shanghai";
-const TEAMS = 106;
-const PEOPLE = 15_000;
 const CONCURRENCY = 50;
 const SECRET = "bench-secret-0123456789";
 const mib = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
-/** bench/scheduler.ts's district and year of history, set-based. */
+/** bench/scheduler.ts's district and year of history, with clients that read English. */
 async function seed(db: Db, today: string, now: Date): Promise<void> {
-  const at = sql`${now.toISOString()}::timestamptz`;
-  const first = sql`${localNight(addDays(new Date(`${today}T12:00:00Z`), -HISTORY_NIGHTS), "UTC")}::date`;
-  await db.execute(sql`insert into towns (name) select 'Town ' || g from generate_series(1, 10) g`);
-  await db.execute(sql`insert into communities (town_id, name)
-    select t.id, 'Community ' || g from generate_series(1, ${TEAMS}::int) g join towns t on t.name = 'Town ' || ((g - 1) % 10 + 1)`);
-  await db.execute(sql`insert into teams (community_id, name) select id, replace(name, 'Community', 'Team') from communities`);
-  await db.execute(sql`insert into people (telegram_id, name, client_language, created_at, updated_at)
-    select 800000000 + g, 'Volunteer ' || g, 'en', ${at}, ${at} from generate_series(1, ${PEOPLE}::int) g`);
-  await db.execute(sql`insert into memberships (person_id, team_id, status, source, weekdays, created_at, updated_at)
-    select p.id, t.id, 'active', 'import', 127, ${at}, ${at}
-    from (select id, row_number() over (order by id) - 1 as i from people) p
-    join (select id, row_number() over (order by id) - 1 as i from teams) t on t.i = p.i % ${TEAMS}::int`);
-  await db.execute(sql`insert into role_grants (person_id, role, team_id, granted_at) select min(person_id), 'leader', team_id, ${at} from memberships group by team_id`);
-  await db.execute(sql`insert into duties (team_id, kind, name, start_time, end_time, headcount_normal, created_at)
-    select id, 'patrol', 'patrol', '20:00', '24:00', 4, ${at} from teams`);
-  await db.execute(sql`insert into shifts (duty_id, team_id, night, starts_at, ends_at, required, created_at)
-    select d.id, d.team_id, ${first} + k, (${first} + k + time '20:00') at time zone ${TZ}, (${first} + k + 1)::timestamp at time zone ${TZ}, 4,
-      (${first} + k - 14)::timestamp at time zone ${TZ}
-    from duties d cross join generate_series(0, ${HISTORY_NIGHTS - 1}::int) k`);
-  await db.execute(sql`with sizes as (select team_id, count(*)::int as n from memberships group by team_id),
-      ranked as (select person_id, team_id, (row_number() over (partition by team_id order by person_id) - 1)::int as i from memberships),
-      wanted as (select s.id, s.team_id, s.night, s.starts_at, s.ends_at, ((s.night - ${first}) * 4 + slot) % z.n as i
-        from shifts s join sizes z on z.team_id = s.team_id cross join generate_series(0, 3) slot)
-    insert into assignments (shift_id, person_id, night, source, reply, replied_at, checked_in_at, checked_out_at, created_at)
-    select w.id, r.person_id, w.night, 'rota', 'coming', w.starts_at - interval '20 hours', w.starts_at + interval '2 minutes', w.ends_at, w.starts_at - interval '14 days'
-    from wanted w join ranked r on r.team_id = w.team_id and r.i = w.i`);
-  await db.execute(sql`insert into reminders (assignment_id, kind, due_at, status, handled_at, skip_reason)
-    select a.id, k.kind::reminder_kind, s.starts_at - k.lead * interval '1 minute', k.status::reminder_status, s.starts_at - k.lead * interval '1 minute',
-      case when k.status = 'skipped' then 'already answered' end
-    from assignments a join shifts s on s.id = a.shift_id
-    cross join (values ('ask', 1440, 'sent'), ('nudge', 120, 'skipped'), ('checkin', 15, 'sent')) k(kind, lead, status)`);
-  await db.execute(sql`analyze`);
+  await seedDistrictHistory(db, today, now, HISTORY_NIGHTS);
+  await db.execute(sql`update people set client_language = 'en'`);
 }
 
 /** The store as configured: DATABASE_URL, or PGlite in DATA_DIR. */
