@@ -33,19 +33,30 @@ const byId = preparedPerDb((db) =>
     .prepare("assignment_facts"),
 );
 
+/**
+ * The person's assignments whose shift has not ended and starts by then, as placeholders:
+ * personId, fromNight and toNight (see `currentNights`), startsBy and now.
+ */
+export const isCurrentAssignment = () =>
+  and(
+    eq(assignments.personId, sql.placeholder("personId")),
+    // The index on (person, night) narrows a year of history to a night or two.
+    gte(assignments.night, sql.placeholder("fromNight")),
+    lte(assignments.night, sql.placeholder("toNight")),
+    isNull(assignments.endedAt),
+    lte(shifts.startsAt, sql.placeholder("startsBy")),
+    gt(shifts.endsAt, sql.placeholder("now")),
+  );
+
+/** A shift is shorter than a day, so one still running began on the night before `now` at the earliest. */
+export const currentNights = (now: Date, startsBy: Date, timeZone: string) => ({
+  fromNight: addDays(localNight(now, timeZone), -1),
+  toNight: localNight(startsBy, timeZone),
+});
+
 const currentOf = preparedPerDb((db) =>
   selectAssignmentFacts(db)
-    .where(
-      and(
-        eq(assignments.personId, sql.placeholder("personId")),
-        // The index on (person, night) narrows a year of history to a night or two.
-        gte(assignments.night, sql.placeholder("fromNight")),
-        lte(assignments.night, sql.placeholder("toNight")),
-        isNull(assignments.endedAt),
-        lte(shifts.startsAt, sql.placeholder("startsBy")),
-        gt(shifts.endsAt, sql.placeholder("now")),
-      ),
-    )
+    .where(isCurrentAssignment())
     .orderBy(asc(shifts.startsAt))
     .limit(1)
     .prepare("current_assignment_facts"),
@@ -58,18 +69,9 @@ export async function loadAssignment(db: Db, assignmentId: number) {
   return row;
 }
 
-/**
- * The person's earliest shift that has not ended and starts by `startsBy`, in one query. A shift
- * is shorter than a day, so one still running began on the night before `now` at the earliest.
- */
+/** The person's earliest shift that has not ended and starts by `startsBy`, in one query. */
 export async function loadCurrentAssignment(db: Db, personId: number, now: Date, startsBy: Date, timeZone: string): Promise<AssignmentFacts | undefined> {
-  const [row] = await currentOf(db).execute({
-    personId,
-    now: now.toISOString(),
-    startsBy: startsBy.toISOString(),
-    fromNight: addDays(localNight(now, timeZone), -1),
-    toNight: localNight(startsBy, timeZone),
-  });
+  const [row] = await currentOf(db).execute({ personId, now: now.toISOString(), startsBy: startsBy.toISOString(), ...currentNights(now, startsBy, timeZone) });
   return row;
 }
 export type AssignmentFacts = Awaited<ReturnType<typeof loadAssignment>>;

@@ -4,7 +4,6 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from ".
 import type { Db } from "../storage/db.js";
 import { assignments, shifts } from "../storage/schema/index.js";
 import { loadAssignment, loadCurrentAssignment, type AssignmentFacts } from "./assignment-facts.js";
-import { addDays, localNight } from "./night.js";
 import type { ShiftPolicy } from "./policy.js";
 import { recordCheckIn } from "./record-check-in.js";
 
@@ -56,7 +55,7 @@ export async function checkIn(ctx: DomainContext, policy: ShiftPolicy, input: { 
     personId: ctx.actor.personId,
     now: ctx.now,
     opensBy,
-    nights: { from: addDays(localNight(ctx.now, policy.timeZone), -1), to: localNight(opensBy, policy.timeZone) },
+    timeZone: policy.timeZone,
     ...input,
   });
   if (!facts) throw input.assignmentId === undefined ? new ValidationError("checkin.no_shift_now") : new NotFoundError("shift.not_found");

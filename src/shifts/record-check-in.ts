@@ -1,8 +1,8 @@
-import { and, asc, eq, gt, gte, inArray, isNull, lte, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, lte, sql } from "drizzle-orm";
 import type { Db } from "../storage/db.js";
 import { preparedPerDb } from "../storage/prepared.js";
 import { assignments, shifts } from "../storage/schema/index.js";
-import { selectAssignmentFacts, type AssignmentFacts } from "./assignment-facts.js";
+import { currentNights, isCurrentAssignment, selectAssignmentFacts, type AssignmentFacts } from "./assignment-facts.js";
 
 /**
  * A check-in as one statement, since a 20:00 wave runs one per volunteer at once: find the
@@ -18,17 +18,7 @@ function build(db: Db, target: "named" | "current") {
           .select({ id: assignments.id })
           .from(assignments)
           .innerJoin(shifts, eq(shifts.id, assignments.shiftId))
-          .where(
-            and(
-              eq(assignments.personId, sql.placeholder("personId")),
-              // The index on (person, night) narrows a year of history to a night or two.
-              gte(assignments.night, sql.placeholder("fromNight")),
-              lte(assignments.night, sql.placeholder("toNight")),
-              isNull(assignments.endedAt),
-              lte(shifts.startsAt, sql.placeholder("opensBy")),
-              gt(shifts.endsAt, sql.placeholder("now")),
-            ),
-          )
+          .where(isCurrentAssignment())
           .orderBy(asc(shifts.startsAt))
           .limit(1),
   );
@@ -49,7 +39,7 @@ function build(db: Db, target: "named" | "current") {
           eq(assignments.personId, sql.placeholder("personId")),
           isNull(assignments.checkedInAt),
           isNull(assignments.endedAt),
-          lte(shifts.startsAt, sql.placeholder("opensBy")),
+          lte(shifts.startsAt, sql.placeholder("startsBy")),
           gt(shifts.endsAt, sql.placeholder("now")),
         ),
       )
@@ -71,8 +61,7 @@ export interface CheckInAttempt {
   now: Date;
   /** Check-in is open for shifts starting by then. */
   opensBy: Date;
-  /** The nights a shift open now can belong to. */
-  nights: { from: string; to: string };
+  timeZone: string;
   assignmentId?: number;
   location?: { latitude: number; longitude: number };
 }
@@ -82,9 +71,8 @@ export async function recordCheckIn(db: Db, attempt: CheckInAttempt): Promise<{ 
   const values = {
     personId: attempt.personId,
     now: attempt.now.toISOString(),
-    opensBy: attempt.opensBy.toISOString(),
-    fromNight: attempt.nights.from,
-    toNight: attempt.nights.to,
+    startsBy: attempt.opensBy.toISOString(),
+    ...currentNights(attempt.now, attempt.opensBy, attempt.timeZone),
     assignmentId: attempt.assignmentId ?? null,
     latitude: attempt.location?.latitude ?? null,
     longitude: attempt.location?.longitude ?? null,
