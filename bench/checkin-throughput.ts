@@ -91,36 +91,13 @@ function summarise(latencies: number[], failures: number, seconds: number): Load
   };
 }
 
-/** Closed loop: `concurrency` requests open at once, each user once. */
-async function closedLoop(url: string, users: FakeUser[]): Promise<Load> {
-  const latencies: number[] = [];
-  let failures = 0;
-  let next = 0;
-  const start = performance.now();
-  const worker = async () => {
-    while (next < users.length) {
-      const body = checkinUpdate(users[next++]!);
-      const sent = performance.now();
-      try {
-        await post(url, body);
-        latencies.push(performance.now() - sent);
-      } catch (error) {
-        noteFailure(error);
-        failures += 1;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  rss.sample();
-  return summarise(latencies, failures, (performance.now() - start) / 1000);
-}
-
 /**
- * Open loop: updates arrive at `rate` per second whether or not the bot keeps up, and, as
- * Telegram does, at most `concurrency` are posted at once while the rest wait their turn.
- * Latency runs from an update's arrival, so time spent waiting counts.
+ * Every user's /checkin once, at most `concurrency` posted at once as Telegram does. Closed loop
+ * (no rate): each worker posts the next as soon as its last was answered, and latency runs from
+ * sending. Open loop: updates arrive at `rate` per second whether or not the bot keeps up, the rest
+ * wait their turn, and latency runs from arrival, so time spent waiting counts.
  */
-async function openLoop(url: string, users: FakeUser[], rate: number): Promise<Load> {
+async function drive(url: string, users: FakeUser[], rate?: number): Promise<Load> {
   const latencies: number[] = [];
   let failures = 0;
   let next = 0;
@@ -128,7 +105,7 @@ async function openLoop(url: string, users: FakeUser[], rate: number): Promise<L
   const worker = async () => {
     while (next < users.length) {
       const i = next++;
-      const arrives = start + (i * 1000) / rate;
+      const arrives = rate ? start + (i * 1000) / rate : performance.now();
       const wait = arrives - performance.now();
       if (wait > 1) await sleep(wait);
       try {
@@ -236,13 +213,13 @@ async function main(): Promise<void> {
       const rounds: Array<{ bare: Load; app: Load; checkedIn: number }> = [];
       for (let r = 0; r < ROUNDS; r++) {
         await undoCheckIns(db, tonight);
-        const bareLoad = await closedLoop(bare.url, users);
-        const appLoad = await profiled(values.profile, () => closedLoop(parsed.config.WEBHOOK_URL!, users));
+        const bareLoad = await drive(bare.url, users);
+        const appLoad = await profiled(values.profile, () => drive(parsed.config.WEBHOOK_URL!, users));
         rounds.push({ bare: bareLoad, app: appLoad, checkedIn: await checkedInTonight(db, tonight) });
         console.error(`round ${r + 1}: bare ${bareLoad.perSecond}/s, app ${appLoad.perSecond}/s`);
       }
       await undoCheckIns(db, tonight);
-      const paced = await openLoop(parsed.config.WEBHOOK_URL!, users, RATE);
+      const paced = await drive(parsed.config.WEBHOOK_URL!, users, RATE);
       const pacedCheckedIn = await checkedInTonight(db, tonight);
       // One reply per check-in: what the volunteer reads.
       const sample = users[0]!.messages().at(-1)?.text ?? "";
