@@ -23,7 +23,6 @@ import { and, count, eq, isNotNull, sql } from "drizzle-orm";
 import { Bot, webhookCallback } from "grammy";
 import { pino } from "pino";
 import { startApp } from "../src/app.js";
-import { parseConfig } from "../src/config/config.js";
 import { localNight, shiftWindow } from "../src/shifts/night.js";
 import type { Db } from "../src/storage/db.js";
 import { assignments } from "../src/storage/schema/index.js";
@@ -31,6 +30,7 @@ import { startFakeTelegram, type FakeTelegram, type FakeUser } from "../test/fak
 import { freePort } from "../test/support/bot-harness.js";
 import { NANHU, seedDistrict } from "./district.js";
 import { seedHistory } from "./history.js";
+import { BENCH_SECRET, benchConfig } from "./app-config.js";
 import { percentile, round, rss, runBench } from "./measure.js";
 import { openScratchDatabase } from "./scratch-database.js";
 
@@ -51,7 +51,6 @@ const ROUNDS = Number(values.rounds);
 const RATE = Number(values.rate);
 const HISTORY_NIGHTS = Number(values.history);
 const TZ = "Asia/Shanghai";
-const SECRET = "bench-secret-0123456789";
 
 interface Load {
   seconds: number;
@@ -74,7 +73,7 @@ function checkinUpdate(user: FakeUser) {
 }
 
 async function post(url: string, body: string): Promise<void> {
-  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET }, body });
+  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": BENCH_SECRET }, body });
   await res.arrayBuffer();
   if (!res.ok) throw new Error(`webhook answered ${res.status}`);
 }
@@ -126,7 +125,7 @@ async function drive(url: string, users: FakeUser[], rate?: number): Promise<Loa
 async function startBareBot(fake: FakeTelegram): Promise<{ url: string; server: Server }> {
   const bot = new Bot(fake.token, { client: { apiRoot: fake.apiRoot }, botInfo: fake.botInfo });
   bot.command("checkin", (ctx) => ctx.reply("Checked in ✅"));
-  const handle = webhookCallback(bot, "http", { secretToken: SECRET });
+  const handle = webhookCallback(bot, "http", { secretToken: BENCH_SECRET });
   const server = createServer((req, res) => void handle(req, res));
   const port = await freePort();
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
@@ -189,21 +188,10 @@ async function main(): Promise<void> {
     await seedTonight(db, tonight, eight, CHECKINS);
     console.error(`seeded in ${round((performance.now() - seedStart) / 1000)} s`);
 
-    const port = await freePort();
-    const parsed = parseConfig({
-      TELEGRAM_BOT_TOKEN: fake.token,
-      TELEGRAM_API_ROOT: fake.apiRoot,
-      HOST: "127.0.0.1",
-      PORT: String(port),
-      DEFAULT_LOCALE: "zh",
-      LOG_LEVEL: "silent",
-      WEBHOOK_URL: `http://127.0.0.1:${port}/telegram`,
-      WEBHOOK_SECRET: SECRET,
-    });
-    if (!parsed.ok) throw new Error(parsed.problems.join("; "));
+    const config = await benchConfig(fake, { DEFAULT_LOCALE: "zh" });
     // 20:00 when the app starts, then running on.
     const offset = eight.getTime() - Date.now();
-    const app = await startApp(parsed.config, database, pino({ level: "silent" }), () => new Date(Date.now() + offset));
+    const app = await startApp(config, database, pino({ level: "silent" }), () => new Date(Date.now() + offset));
     try {
       await app.scheduler.idle();
       // Volunteers' clients speak the language the district seed gave them (every fifth English).
@@ -214,12 +202,12 @@ async function main(): Promise<void> {
       for (let r = 0; r < ROUNDS; r++) {
         await undoCheckIns(db, tonight);
         const bareLoad = await drive(bare.url, users);
-        const appLoad = await profiled(values.profile, () => drive(parsed.config.WEBHOOK_URL!, users));
+        const appLoad = await profiled(values.profile, () => drive(config.WEBHOOK_URL!, users));
         rounds.push({ bare: bareLoad, app: appLoad, checkedIn: await checkedInTonight(db, tonight) });
         console.error(`round ${r + 1}: bare ${bareLoad.perSecond}/s, app ${appLoad.perSecond}/s`);
       }
       await undoCheckIns(db, tonight);
-      const paced = await drive(parsed.config.WEBHOOK_URL!, users, RATE);
+      const paced = await drive(config.WEBHOOK_URL!, users, RATE);
       const pacedCheckedIn = await checkedInTonight(db, tonight);
       // One reply per check-in: what the volunteer reads.
       const sample = users[0]!.messages().at(-1)?.text ?? "";

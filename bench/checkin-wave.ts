@@ -17,14 +17,13 @@ import { parseArgs } from "node:util";
 import { count, eq, isNotNull, sql } from "drizzle-orm";
 import { pino } from "pino";
 import { startApp } from "../src/app.js";
-import { parseConfig } from "../src/config/config.js";
 import { localNight, shiftWindow } from "../src/shifts/night.js";
 import type { Db } from "../src/storage/db.js";
 import { assignments, people, roleGrants } from "../src/storage/schema/index.js";
 import { startFakeTelegram, type FakeUser } from "../test/fake-telegram/index.js";
 import { openScratchDatabase } from "./scratch-database.js";
+import { BENCH_SECRET, benchConfig } from "./app-config.js";
 import { percentile, rss, runBench } from "./measure.js";
-import { freePort } from "../test/support/bot-harness.js";
 
 const { values } = parseArgs({
   options: {
@@ -42,7 +41,6 @@ const FIRST_TELEGRAM_ID = 700_000_001;
 const REPLY_TIMEOUT_MS = 30_000;
 /** No new /checkin is sent after this, so a stuck app cannot keep the bench running. */
 const WAVE_DEADLINE_MS = 300_000;
-const SECRET = "bench-secret-0123456789";
 
 
 /** Polls until `done` holds or the time is up, so nothing here can wait forever. */
@@ -84,19 +82,7 @@ async function main(): Promise<void> {
   const { database, drop } = await openScratchDatabase();
   try {
     await seed(database.db, tonight, pinned);
-    const port = await freePort();
-    const parsed = parseConfig({
-      TELEGRAM_BOT_TOKEN: fake.token,
-      TELEGRAM_API_ROOT: fake.apiRoot,
-      HOST: "127.0.0.1",
-      PORT: String(port),
-      DEFAULT_LOCALE: "en",
-      LOG_LEVEL: "silent",
-      WEBHOOK_URL: `http://127.0.0.1:${port}/telegram`,
-      WEBHOOK_SECRET: SECRET,
-    });
-    if (!parsed.ok) throw new Error(parsed.problems.join("; "));
-    const config = parsed.config;
+    const config = await benchConfig(fake);
     // 19:55 when the app starts, then running on: a frozen clock would let the live-board job
     // redraw each board only once (it waits 10 s of clock time between two edits of a board).
     const offset = pinned.getTime() - Date.now();
@@ -124,7 +110,7 @@ async function main(): Promise<void> {
         const message = { message_id: 1, from: user.user, chat: user.chat, date: Math.floor(Date.now() / 1000), text: "/checkin", entities: [{ type: "bot_command", offset: 0, length: 8 }] };
         const res = await fetch(config.WEBHOOK_URL!, {
           method: "POST",
-          headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET },
+          headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": BENCH_SECRET },
           body: JSON.stringify({ update_id: nextUpdateId++, message }),
         });
         await res.arrayBuffer();

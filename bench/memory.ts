@@ -28,14 +28,13 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import postgres from "postgres";
 import { pino } from "pino";
 import { startApp } from "../src/app.js";
-import { parseConfig } from "../src/config/config.js";
 import { localNight, shiftWindow } from "../src/shifts/night.js";
 import { openConfiguredDatabase } from "../src/storage/open-configured.js";
 import { assignments, people, shifts } from "../src/storage/schema/index.js";
 import type { Db } from "../src/storage/db.js";
 import { startFakeTelegram } from "../test/fake-telegram/index.js";
-import { freePort } from "../test/support/bot-harness.js";
 import { seedDistrictHistory } from "./district-history.js";
+import { benchConfig } from "./app-config.js";
 import { percentile, round } from "./measure.js";
 
 const { values } = parseArgs({
@@ -48,7 +47,6 @@ const { values } = parseArgs({
 const HISTORY_NIGHTS = values.quick ? 60 : 365;
 const TZ = "Asia/Shanghai";
 const CONCURRENCY = 50;
-const SECRET = "bench-secret-0123456789";
 const mib = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
 /** bench/scheduler.ts's district and year of history, with clients that read English. */
@@ -98,27 +96,15 @@ async function main(): Promise<void> {
 
     const tonight = localNight(new Date(), TZ);
     const offset = shiftWindow(tonight, "19:55", "20:00", TZ).startsAt.getTime() - Date.now();
-    const port = await freePort();
-    const parsed = parseConfig({
-      TELEGRAM_BOT_TOKEN: fake.token,
-      TELEGRAM_API_ROOT: fake.apiRoot,
-      HOST: "127.0.0.1",
-      PORT: String(port),
-      DEFAULT_LOCALE: "en",
-      LOG_LEVEL: "silent",
-      WEBHOOK_URL: `http://127.0.0.1:${port}/telegram`,
-      WEBHOOK_SECRET: SECRET,
-      ...storeConfig(store),
-    });
-    if (!parsed.ok) throw new Error(parsed.problems.join("; "));
+    const config = await benchConfig(fake, storeConfig(store));
     let peak = 0;
     const sample = () => (peak = Math.max(peak, process.memoryUsage().rss));
     const sampler = setInterval(sample, 100);
 
     const startupStart = performance.now();
     const [{ database, app }, startupDelay] = await loopDelay(async () => {
-      const database = await openConfiguredDatabase(parsed.config);
-      const app = await startApp(parsed.config, database, pino({ level: "silent" }), () => new Date(Date.now() + offset));
+      const database = await openConfiguredDatabase(config);
+      const app = await startApp(config, database, pino({ level: "silent" }), () => new Date(Date.now() + offset));
       await app.scheduler.run("plan-shifts");
       return { database, app };
     });

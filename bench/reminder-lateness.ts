@@ -21,14 +21,13 @@ import { parseArgs } from "node:util";
 import { and, eq, sql } from "drizzle-orm";
 import { pino } from "pino";
 import { startApp } from "../src/app.js";
-import { parseConfig } from "../src/config/config.js";
 import { generateShifts } from "../src/shifts/generate-shifts.js";
 import { addDays, localNight, shiftWindow } from "../src/shifts/night.js";
 import { assignments, people, reminders } from "../src/storage/schema/index.js";
 import { startFakeTelegram, type RecordedCall } from "../test/fake-telegram/index.js";
-import { freePort } from "../test/support/bot-harness.js";
 import { HISTORY_TZ as TZ, seedDistrictHistory } from "./district-history.js";
 import { openScratchDatabase } from "./scratch-database.js";
+import { benchConfig } from "./app-config.js";
 import { percentile, round, rss, runBench, timed } from "./measure.js";
 
 const { values } = parseArgs({ options: { quick: { type: "boolean", default: false } } });
@@ -85,19 +84,7 @@ async function main(): Promise<void> {
     for (const w of wave) fake.user({ id: w.telegramId!, first_name: `V${w.telegramId}`, language_code: "zh" });
     console.error(`seeded ${HISTORY_NIGHTS} nights in ${seconds(seedMs)} s, planned 14 in ${seconds(planMs)} s; ${wave.length} asks due at ${askDue.toISOString()}`);
 
-    const port = await freePort();
-    const parsed = parseConfig({
-      TELEGRAM_BOT_TOKEN: fake.token,
-      TELEGRAM_API_ROOT: fake.apiRoot,
-      HOST: "127.0.0.1",
-      PORT: String(port),
-      LOG_LEVEL: "silent",
-      SYNC_COMMANDS: "false",
-      WEBHOOK_URL: `http://127.0.0.1:${port}/telegram`,
-      WEBHOOK_SECRET: "bench-secret-0123456789",
-    });
-    if (!parsed.ok) throw new Error(parsed.problems.join("; "));
-    const config = parsed.config;
+    const config = await benchConfig(fake, { DEFAULT_LOCALE: "zh", SYNC_COMMANDS: "false" });
     const offset = askDue.getTime() - START_AHEAD_MS - Date.now();
     const appNow = () => Date.now() + offset;
     const app = await startApp(config, database, logger, () => new Date(appNow()));

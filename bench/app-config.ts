@@ -1,0 +1,27 @@
+import { parseConfig, type Config } from "../src/config/config.js";
+import type { FakeTelegram } from "../test/fake-telegram/index.js";
+import { freePort } from "../test/support/bot-harness.js";
+
+/** The secret the benches' webhook requests carry. */
+export const BENCH_SECRET = "bench-secret-0123456789";
+
+/**
+ * The app's configuration for a bench: webhook mode on a free loopback port, the Bot API fake,
+ * English by default and no logs; `env` adds or overrides settings.
+ */
+export async function benchConfig(fake: FakeTelegram, env: Record<string, string | undefined> = {}): Promise<Config> {
+  const port = await freePort();
+  const parsed = parseConfig({
+    TELEGRAM_BOT_TOKEN: fake.token,
+    TELEGRAM_API_ROOT: fake.apiRoot,
+    HOST: "127.0.0.1",
+    PORT: String(port),
+    DEFAULT_LOCALE: "en",
+    LOG_LEVEL: "silent",
+    WEBHOOK_URL: `http://127.0.0.1:${port}/telegram`,
+    WEBHOOK_SECRET: BENCH_SECRET,
+    ...env,
+  });
+  if (!parsed.ok) throw new Error(parsed.problems.join("; "));
+  return parsed.config;
+}
