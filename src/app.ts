@@ -10,6 +10,9 @@ import { createDeliver, createRenderer } from "./bot/deliver.js";
 import { createI18n } from "./bot/i18n.js";
 import type { Config } from "./config/config.js";
 import { createHttpServer, listen } from "./http/server.js";
+import { watchWebhook } from "./bot/webhook-health.js";
+import { createMetrics } from "./metrics/metrics.js";
+import { readOutboxBacklog } from "./outbox/backlog.js";
 import { createDispatcher, type Dispatcher } from "./outbox/dispatcher.js";
 import { watchEnqueues } from "./outbox/enqueue-notice.js";
 import { startScheduler, type Scheduler } from "./scheduler/scheduler.js";
@@ -34,6 +37,15 @@ export interface RunningApp {
  */
 export async function startApp(config: Config, database: Database, logger: Logger, clock: () => Date = () => new Date()): Promise<RunningApp> {
   const { db } = database;
+  const startedAt = new Date();
+  // Outbox times are the app's (its rows are written at clock()); the scheduler's are real (cron).
+  const outboxBacklog = () => readOutboxBacklog(db, clock());
+  const metrics = createMetrics({
+    outboxBacklog,
+    ping: () => pingDatabase(db),
+    poolSize: database.kind === "postgres" ? config.DATABASE_POOL_SIZE : 1,
+  });
+  let lastSent = clock();
   await ensureCoordinators({ db, actor: { type: "system", job: "config" }, now: clock(), logger }, config.ADMIN_TELEGRAM_IDS);
   await ensureDefaultPolicies(db, clock());
 
@@ -44,11 +56,15 @@ export async function startApp(config: Config, database: Database, logger: Logge
     db,
     logger: logger.child({ component: "outbox" }),
     deliver: recheckingReminders(
-      { db, logger: logger.child({ component: "outbox" }), clock },
+      { db, logger: logger.child({ component: "outbox" }), clock, onSent: (latenessMs) => metrics.reminderSent(latenessMs / 1000) },
       createDeliver(outboxApi, renderer, { allowPaidBroadcast: config.ALLOW_PAID_BROADCAST }),
     ),
     ratePerSecond: config.OUTBOX_RATE_PER_SECOND,
     clock,
+    onResult: (message, result) => {
+      if (result.status === "sent") lastSent = clock();
+      metrics.outboxResult(message.payload.kind, result.status === "retry" && result.rateLimited ? "rate_limited" : result.status);
+    },
   });
 
   const tasks = new Set<Promise<void>>();
@@ -60,6 +76,7 @@ export async function startApp(config: Config, database: Database, logger: Logge
     logger,
     i18n,
     clock,
+    metrics,
     nudgeOutbox: () => dispatcher.nudge(),
     background: (name, work) => {
       // Wakes the dispatcher for what the task queued: it runs on after the update's own nudge.
@@ -77,12 +94,22 @@ export async function startApp(config: Config, database: Database, logger: Logge
 
   const webhookPath = config.WEBHOOK_URL ? new URL(config.WEBHOOK_URL).pathname : null;
   let polling: Polling | null = null;
+  let scheduler: Scheduler | null = null;
   const server: Server = createHttpServer({
     ping: () => pingDatabase(db),
     logger,
+    schedulerLastFinish: () => scheduler?.lastFinish() ?? startedAt,
+    outbox: { backlog: outboxBacklog, lastSent: () => lastSent, now: clock },
+    metrics: async () => ({ contentType: metrics.registry.contentType, body: await metrics.registry.metrics() }),
     ...(webhookPath ? {} : { polling: () => polling?.health() ?? { ok: true, state: "ok" as const } }),
     ...(webhookPath
-      ? { webhook: { path: webhookPath, handle: webhookCallback(bot, "http", { secretToken: config.WEBHOOK_SECRET!, onTimeout: "return" }) } }
+      ? {
+          webhook: {
+            path: webhookPath,
+            handle: webhookCallback(bot, "http", { secretToken: config.WEBHOOK_SECRET!, onTimeout: "return" }),
+            health: watchWebhook(bot.api, config.WEBHOOK_URL!),
+          },
+        }
       : {}),
   });
   const port = await listen(server, config.PORT, config.HOST);
@@ -99,15 +126,16 @@ export async function startApp(config: Config, database: Database, logger: Logge
 
   // Last: its catch-up run at start (planning the coming nights) is long, and on the embedded store
   // it would hold up registering the webhook or starting to poll.
-  const scheduler = startScheduler({ db, logger, config, clock, nudgeOutbox: () => dispatcher.nudge() });
+  const running = startScheduler({ db, logger, config, clock, nudgeOutbox: () => dispatcher.nudge(), onJobRan: metrics.jobRan });
+  scheduler = running;
 
   return {
     port,
     dispatcher,
-    scheduler,
+    scheduler: running,
     async stop() {
       await polling?.stop();
-      await scheduler.stop();
+      await running.stop();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;

@@ -3,6 +3,7 @@ import type { I18n, I18nFlavor } from "@grammyjs/i18n";
 import type { Context } from "grammy";
 import type { Logger } from "pino";
 import type { Config } from "../config/config.js";
+import type { Metrics } from "../metrics/metrics.js";
 import type { DomainContext } from "../domain/context.js";
 import type { ReportSettings } from "../incidents/report-settings.js";
 import type { KnownPerson } from "../people/identify-telegram-user.js";
@@ -24,6 +25,8 @@ export interface BotDeps {
   /** Runs work that may outlast the update (a large import), tracked so shutdown waits for it. */
   background: (name: string, work: () => Promise<void>) => void;
   clock: () => Date;
+  /** Counts and times updates when the app exports metrics. */
+  metrics?: Metrics;
 }
 
 /** Properties every context has, outside and inside dialogs. */

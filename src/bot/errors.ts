@@ -38,6 +38,7 @@ export async function replyWithError(ctx: DialogContext, error: unknown): Promis
   if (!isDomainError(error)) throw error;
   const text = describeError(ctx, error);
   ctx.logger.info({ reason: error.reason, code: error.code }, "request refused");
+  ctx.deps.metrics?.refused(error.reason);
   if (ctx.callbackQuery) {
     await ctx.answerCallbackQuery({ text: excerpt(text, POPUP_MAX), show_alert: true });
   } else {

@@ -17,6 +17,7 @@ import { signupDialog } from "./dialogs/signup.js";
 import { spotCheckDialog } from "./dialogs/spot-check.js";
 import { watchEnqueues } from "../outbox/enqueue-notice.js";
 import { handleBotError } from "./errors.js";
+import { measureUpdates } from "./middlewares/measure-updates.js";
 import { attendanceFeature } from "./features/attendance.js";
 import { broadcastsFeature } from "./features/broadcasts.js";
 import { chatMemberFeature } from "./features/chat-member.js";
@@ -72,11 +73,16 @@ export function createBot(deps: BotDeps, botInfo?: UserFromGetMe): Bot<BotContex
   const contextSetup: Middleware<DialogContext>[] = [attachDeps(deps), identify, deps.i18n];
   const updateSetup: Middleware<DialogContext>[] = [attachDeps(deps), identifyAndLoadDialog, deps.i18n];
 
+  const measured = measureUpdates(deps.metrics);
+  bot.use(measured.middleware);
   bot.use(cleanInput);
   // Updates of one chat are handled one after another (both modes run handlers concurrently):
   // a dialog's stored state must never be read by two updates at once.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
-  const root = bot.errorBoundary(handleBotError);
+  const root = bot.errorBoundary((error) => {
+    measured.noteError(error);
+    return handleBotError(error);
+  });
   root.use(...(updateSetup as Middleware<BotContext>[]));
   root.use(presses.answerTheRest);
   root.use(async (_ctx, next) => {

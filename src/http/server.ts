@@ -1,28 +1,55 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Logger } from "pino";
 import type { PollingHealth } from "../bot/polling.js";
+import type { WebhookHealth } from "../bot/webhook-health.js";
+import type { OutboxBacklog } from "../outbox/backlog.js";
 
 export interface HttpOptions {
   /** Resolves when the database answers. */
   ping: () => Promise<void>;
   /** Long polling's health; absent in webhook mode. */
   polling?: () => PollingHealth;
-  webhook?: { path: string; handle: (req: IncomingMessage, res: ServerResponse) => unknown };
+  webhook?: { path: string; handle: (req: IncomingMessage, res: ServerResponse) => unknown; health: () => Promise<WebhookHealth> };
+  /** When a scheduler job last finished. */
+  schedulerLastFinish: () => Date;
+  /** What waits in the outbox; when this process last sent one, and the app's time now (the outbox's clock). */
+  outbox: { backlog: () => Promise<OutboxBacklog>; lastSent: () => Date; now: () => Date };
+  /** Prometheus exposition for GET /metrics. */
+  metrics: () => Promise<{ contentType: string; body: string }>;
   logger: Logger;
 }
 
 /** A database that takes longer than this to answer `select 1` counts as down. */
 const PING_TIMEOUT_MS = 5000;
+/** Jobs run every few seconds (reminders every 5): this long without one finishing is a stuck scheduler. */
+const SCHEDULER_STALL_S = 120;
+/**
+ * The backlog is read on the database's connection; PGlite has one, which a long transaction can
+ * hold. The ping already said the database answers, so a slow read means busy, not down.
+ */
+const BACKLOG_TIMEOUT_MS = 1000;
+/** A message waiting this long while this process sent nothing for as long: the outbox is stuck. */
+const OUTBOX_STALL_S = 300;
 
 /**
- * One small server for both modes: /healthz always, and the webhook path in webhook mode.
- * grammY's webhook handler checks the secret token itself and answers 401 without it.
+ * One small server for both modes: /healthz and /metrics always, and the webhook path in webhook
+ * mode. grammY's webhook handler checks the secret token itself and answers 401 without it.
  */
 export function createHttpServer(options: HttpOptions): Server {
   return createServer((req, res) => {
     const path = new URL(req.url ?? "/", "http://localhost").pathname;
     if (req.method === "GET" && path === "/healthz") {
       void health(options).then(({ status, report }) => sendJson(res, status, report));
+      return;
+    }
+    if (req.method === "GET" && path === "/metrics") {
+      options.metrics().then(
+        ({ contentType, body }) => res.writeHead(200, { "content-type": contentType }).end(body),
+        (error: unknown) => {
+          options.logger.error({ err: error }, "metrics could not be collected");
+          send(res, 500, "metrics could not be collected");
+        },
+      );
       return;
     }
     if (options.webhook && req.method === "POST" && path === options.webhook.path) {
@@ -37,8 +64,8 @@ export function createHttpServer(options: HttpOptions): Server {
 }
 
 /**
- * 200 when the database answers and updates come in, else 503; the JSON body says which part is
- * down and why: `{"status":"down","database":"ok","polling":"conflict","problems":["…"]}`.
+ * 200 when every part works, else 503; the JSON body says which part is down and why, e.g.
+ * `{"status":"down","database":"ok","polling":"conflict","problems":["…"]}`.
  */
 async function health(options: HttpOptions): Promise<{ status: number; report: Record<string, unknown> }> {
   const problems: string[] = [];
@@ -50,16 +77,51 @@ async function health(options: HttpOptions): Promise<{ status: number; report: R
     database = "unavailable";
     problems.push(`the database does not answer: ${error instanceof Error ? error.message : String(error)}`);
   }
+  const report: Record<string, unknown> = { status: "ok", database };
+
   const polling = options.polling?.();
-  if (polling && !polling.ok) problems.push(polling.problem ?? `long polling is ${polling.state}`);
-  const report = { status: problems.length ? "down" : "ok", database, ...(polling ? { polling: polling.state } : {}), ...(problems.length ? { problems } : {}) };
+  if (polling) {
+    report.polling = polling.state;
+    if (!polling.ok) problems.push(polling.problem ?? `long polling is ${polling.state}`);
+  }
+  if (options.webhook) {
+    const webhook = await options.webhook.health();
+    report.webhook = webhook.state;
+    if (!webhook.ok) problems.push(webhook.problem ?? `the webhook is ${webhook.state}`);
+  }
+
+  const sinceJob = secondsSince(options.schedulerLastFinish());
+  report.scheduler = { lastJobSecondsAgo: sinceJob };
+  if (sinceJob > SCHEDULER_STALL_S) problems.push(`the scheduler has finished no job for ${sinceJob} s`);
+
+  if (database === "ok") {
+    try {
+      const backlog = await withTimeout(options.outbox.backlog(), BACKLOG_TIMEOUT_MS);
+      const waiting = Object.values(backlog.waitingByKind).reduce((sum, n) => sum + n, 0);
+      const oldest = backlog.oldestWaitingSeconds === null ? null : Math.round(backlog.oldestWaitingSeconds);
+      const sinceSent = secondsSince(options.outbox.lastSent(), options.outbox.now());
+      report.outbox = { waiting, oldestWaitingSeconds: oldest, lastSentSecondsAgo: sinceSent };
+      if (oldest !== null && oldest > OUTBOX_STALL_S && sinceSent > OUTBOX_STALL_S) {
+        problems.push(`the outbox is stuck: a message has waited ${oldest} s and nothing was sent for ${sinceSent} s`);
+      }
+    } catch (error) {
+      if (error instanceof TimeoutError) report.outbox = "busy";
+      else problems.push(`the outbox backlog could not be read: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  if (problems.length) Object.assign(report, { status: "down", problems });
   return { status: problems.length ? 503 : 200, report };
 }
 
-function withTimeout(work: Promise<void>, ms: number): Promise<void> {
+const secondsSince = (at: Date, now = new Date()) => Math.max(0, Math.round((now.getTime() - at.getTime()) / 1000));
+
+class TimeoutError extends Error {}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    timer = setTimeout(() => reject(new TimeoutError(`no answer within ${ms} ms`)), ms);
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

@@ -18,6 +18,8 @@ export interface DispatcherOptions {
   /** How often to look for rows enqueued by other processes when nobody nudges. */
   idleMs?: number;
   clock?: () => Date;
+  /** Told every send's result (metrics). */
+  onResult?: (message: ClaimedMessage, result: DeliveryResult) => void;
 }
 
 export interface Dispatcher {
@@ -123,6 +125,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     } finally {
       slot.done();
     }
+    options.onResult?.(message, result);
     if (result.status === "sent") {
       sent.push({ message, ...(result.messageId ? { messageId: result.messageId } : {}) });
       if (result.messageId) unrecorded.set(message.id, result.messageId);

@@ -23,6 +23,7 @@ export interface Job {
   cron: string;
   /** Run once when the scheduler starts, too (catching up after downtime). */
   atStart: boolean;
+  /** A job that handles countable things (escalation steps, reminders) returns how many, for the metrics. */
   run(ctx: DomainContext, policy: ShiftPolicy, config: Config): Promise<unknown>;
 }
 
@@ -46,7 +47,8 @@ export const jobs: Job[] = [
     name: "due-reminders",
     cron: "*/5 * * * * *",
     atStart: true,
-    run: (ctx, policy, config) => sendDueReminders(ctx, { aheadMs: policy.reminderAheadSeconds * 1000, ratePerSecond: config.OUTBOX_RATE_PER_SECOND }),
+    run: async (ctx, policy, config) =>
+      (await sendDueReminders(ctx, { aheadMs: policy.reminderAheadSeconds * 1000, ratePerSecond: config.OUTBOX_RATE_PER_SECOND })).sent,
   },
   {
     name: "no-shows",

@@ -12,6 +12,8 @@ export interface SchedulerDeps {
   clock: () => Date;
   /** Called after a job ran, so messages it enqueued go out at once. */
   nudgeOutbox: () => void;
+  /** Told every run's outcome; `items` is the job's result when it is a count (metrics). */
+  onJobRan?: (job: string, outcome: "ok" | "error", seconds: number, items: number | null) => void;
 }
 
 export interface Scheduler {
@@ -19,6 +21,8 @@ export interface Scheduler {
   run(name: string): Promise<void>;
   /** Resolves when the jobs running now (those run at start, say) have finished. */
   idle(): Promise<void>;
+  /** When a job last finished (real time), or when the scheduler started if none has yet: /healthz. */
+  lastFinish(): Date;
   stop(): Promise<void>;
 }
 
@@ -30,6 +34,7 @@ export function startScheduler(deps: SchedulerDeps, jobs: Job[] = defaultJobs): 
   const running = new Map<string, Promise<void>>();
   const logger = deps.logger.child({ component: "scheduler" });
   const policy = shiftPolicyFrom(deps.config);
+  let lastFinish = new Date();
   // node-cron's own notices (a missed tick while the event loop was busy) go to our log, not stderr.
   cron.setLogger({
     info: (message) => logger.debug(message),
@@ -43,14 +48,23 @@ export function startScheduler(deps: SchedulerDeps, jobs: Job[] = defaultJobs): 
     if (current) return current; // still busy with the previous tick
     const started = Date.now();
     const ctx = { db: deps.db, actor: { type: "system" as const, job: job.name }, now: deps.clock(), logger: logger.child({ job: job.name }) };
+    const finished = (outcome: "ok" | "error", result?: unknown) => {
+      lastFinish = new Date();
+      const ms = Date.now() - started;
+      deps.onJobRan?.(job.name, outcome, ms / 1000, typeof result === "number" ? result : null);
+      return ms;
+    };
     const promise = job
       .run(ctx, policy, deps.config)
-      .then(() => {
+      .then((result) => {
         deps.nudgeOutbox();
-        const ms = Date.now() - started;
+        const ms = finished("ok", result);
         if (ms > 1000) logger.info({ job: job.name, ms }, "job took long");
       })
-      .catch((error: unknown) => logger.error({ err: error, job: job.name }, "job failed"))
+      .catch((error: unknown) => {
+        finished("error");
+        logger.error({ err: error, job: job.name }, "job failed");
+      })
       .finally(() => running.delete(job.name));
     running.set(job.name, promise);
     return promise;
@@ -69,6 +83,7 @@ export function startScheduler(deps: SchedulerDeps, jobs: Job[] = defaultJobs): 
     async idle() {
       await Promise.allSettled([...running.values()]);
     },
+    lastFinish: () => lastFinish,
     async stop() {
       await Promise.all(tasks.map((t) => t.destroy()));
       await Promise.allSettled([...running.values()]);

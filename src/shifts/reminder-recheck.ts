@@ -9,20 +9,21 @@ import { selectReminderFacts, staleReason } from "./reminder-facts.js";
 
 /**
  * Whether a queued reminder is still worth sending now: a volunteer who answered, checked in or
- * left the shift after it was queued must not get it. One that is not is marked skipped, with why.
+ * left the shift after it was queued must not get it. One that is not is marked skipped, with why;
+ * one that is says when it is due.
  */
-export async function withdrawStaleReminder(ctx: DomainContext, reminderId: number): Promise<string | null> {
+export async function withdrawStaleReminder(ctx: DomainContext, reminderId: number): Promise<{ withdrawn: string } | { dueAt: Date }> {
   const [r] = await selectReminderFacts(ctx.db).where(eq(reminders.id, reminderId));
-  if (!r) return "reminder gone";
-  if (r.status !== "sent") return "withdrawn before";
+  if (!r) return { withdrawn: "reminder gone" };
+  if (r.status !== "sent") return { withdrawn: "withdrawn before" };
   const reason = staleReason(r, ctx.now);
-  if (!reason) return null;
+  if (!reason) return { dueAt: r.dueAt };
   await ctx.db
     .update(reminders)
     .set({ status: "skipped", skipReason: reason, handledAt: ctx.now })
     .where(and(eq(reminders.id, reminderId), eq(reminders.status, "sent")));
   ctx.logger.info({ reminderId, reason }, "queued reminder withdrawn");
-  return reason;
+  return { withdrawn: reason };
 }
 
 type Deliver = (message: ClaimedMessage) => Promise<DeliveryResult>;
@@ -33,12 +34,18 @@ type Deliver = (message: ClaimedMessage) => Promise<DeliveryResult>;
  * send are not atomic; an answer in the milliseconds between them still gets the reminder, as an
  * answer just after it would.
  */
-export function recheckingReminders(deps: { db: Db; logger: Logger; clock: () => Date }, deliver: Deliver): Deliver {
+export function recheckingReminders(
+  deps: { db: Db; logger: Logger; clock: () => Date; onSent?: (latenessMs: number) => void },
+  deliver: Deliver,
+): Deliver {
   return async (message) => {
     const { payload } = message;
     if (payload.kind !== "message" || !payload.recheck) return deliver(message);
     const ctx = { db: deps.db, actor: { type: "system" as const, job: "outbox" }, now: deps.clock(), logger: deps.logger };
-    const reason = await withdrawStaleReminder(ctx, payload.recheck.reminderId);
-    return reason ? { status: "failed", error: `reminder withdrawn: ${reason}` } : deliver(message);
+    const check = await withdrawStaleReminder(ctx, payload.recheck.reminderId);
+    if ("withdrawn" in check) return { status: "failed", error: `reminder withdrawn: ${check.withdrawn}` };
+    const result = await deliver(message);
+    if (result.status === "sent") deps.onSent?.(deps.clock().getTime() - check.dueAt.getTime());
+    return result;
   };
 }

@@ -60,7 +60,7 @@ describe("getUpdates refused", () => {
     h.fake.clearFailures("getUpdates");
     await user.waitForMessage(/not on a patrol team yet/, { after: cursor, timeoutMs: 15_000 });
     const up = await healthz();
-    expect([up.status, up.body]).toEqual([200, { status: "ok", database: "ok", polling: "ok" }]);
+    expect([up.status, up.body]).toMatchObject([200, { status: "ok", database: "ok", polling: "ok" }]);
     expect(crashes).toEqual([]);
   });
 

@@ -7,6 +7,7 @@ import { startApp } from "../../src/app.js";
 import { assignments, outbox, people, reminders, shifts } from "../../src/storage/schema/index.js";
 import type { FakeUser } from "../fake-telegram/index.js";
 import { freePort, startBotHarness, type BotHarness } from "../support/bot-harness.js";
+import { sample, scrapeMetrics } from "../support/metrics.js";
 import { moveClock, outboxSettled } from "../support/outbox-settled.js";
 import { activeMember, teamWithLeader } from "../support/world.js";
 
@@ -87,6 +88,11 @@ describe("reminders queued ahead of their time", () => {
     await c!.user.click(await c!.user.waitForMessage(/Which team do you want to leave/), /Leave/);
     await c!.user.waitForMessage(/You left/);
 
+    const lateness = async () => {
+      const text = await scrapeMetrics(h.app.port);
+      return { count: sample(text, "shouye_reminder_lateness_seconds_count")!, sum: sample(text, "shouye_reminder_lateness_seconds_sum")! };
+    };
+    const before = await lateness();
     await sendUntil("2027-07-05T10:00:01Z");
     await d!.user.waitForMessage(/Reminder: .* tonight/);
     for (const v of [a!, b!, c!]) expect(v.user.messages().some((m) => /Reminder: .* tonight/.test(m.text ?? ""))).toBe(false);
@@ -97,6 +103,10 @@ describe("reminders queued ahead of their time", () => {
     expect(after.get(c!.assignmentId)).toMatchObject({ status: "skipped", skipReason: "no longer on the shift", outboxStatus: "failed" });
     expect(after.get(c!.assignmentId)!.outboxError).toMatch(/reminder withdrawn/);
     expect(after.get(d!.assignmentId)).toMatchObject({ status: "sent", outboxStatus: "sent" });
+    // The one sent, a second after its due time by the app's clock, is the only one measured.
+    const measured = await lateness();
+    expect(measured.count - before.count).toBe(1);
+    expect(measured.sum - before.sum).toBeCloseTo(1, 0);
   });
 
   it("When a volunteer checks in after the check-in reminder was queued, then they do not get it; the others do", async () => {

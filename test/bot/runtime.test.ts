@@ -20,7 +20,7 @@ describe("running the bot", () => {
       expect(h.fake.commands(undefined, "en").find((c) => c.command === "lang")?.description).toBe("Change language");
       const health = await fetch(`http://127.0.0.1:${h.app.port}/healthz`);
       expect(health.status).toBe(200);
-      expect(await health.json()).toEqual({ status: "ok", database: "ok", polling: "ok" });
+      expect(await health.json()).toMatchObject({ status: "ok", database: "ok", polling: "ok", scheduler: {}, outbox: { waiting: 0 } });
     } finally {
       await h.close();
     }
