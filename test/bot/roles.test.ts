@@ -13,6 +13,15 @@ afterAll(async () => {
 });
 
 describe("roles and scope on every command and button", () => {
+  it("When someone sends /me, then the answer gives their Telegram id as it goes into ADMIN_TELEGRAM_IDS", async () => {
+    const en = h.fake.user({ id: 5_123_456_789, first_name: "Wei", language_code: "en" });
+    await en.send("/me");
+    expect((await en.waitForMessage(/Telegram id/)).text).toContain("Your Telegram id: 5123456789 (");
+    const zh = h.fake.user({ id: 5_123_456_790, first_name: "伟", language_code: "zh" });
+    await zh.send("/me");
+    expect((await zh.waitForMessage(/Telegram ID/)).text).toContain("您的 Telegram ID：5123456790（");
+  });
+
   it("When a volunteer tries leader and coordinator commands, then each is refused", async () => {
     const { teamId } = await teamWithLeader(h, "Scope1");
     const { user } = await activeMember(h, teamId, "Volunteer One");

@@ -111,6 +111,7 @@ me-next-volunteer = Your shift reminders will come here.
 me-next-leader = /team shows your members, /invite makes an invite link.
 me-next-supervisor = /team <team> shows a team in your town.
 me-next-coordinator = /import adds volunteers from a CSV file; /invite <team> and /team <team> work for any team.
+me-telegram-id = Your Telegram id: {$id} (a coordinator needs it to give you a role).
 
 ## Invites
 invite-created =

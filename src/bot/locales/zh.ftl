@@ -111,6 +111,7 @@ me-next-volunteer = 巡防提醒会发到这里。
 me-next-leader = /team 查看队员，/invite 生成邀请链接。
 me-next-supervisor = /team <队伍> 查看本镇（街道）的队伍。
 me-next-coordinator = /import 从 CSV 导入志愿者；/invite <队伍> 和 /team <队伍> 适用于所有队伍。
+me-telegram-id = 您的 Telegram ID：{$id}（协调员为您分配角色时需要）。
 
 ## 邀请
 invite-created =

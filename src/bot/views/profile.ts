@@ -16,6 +16,8 @@ export async function renderProfile(ctx: DialogContext, profile: PersonProfile):
   }
   if (profile.memberships.length === 0 && profile.roles.length === 0) lines.push(ctx.t("me-no-team"));
   lines.push("", ctx.t(nextStepKey(profile)));
+  // As text: Fluent would group a number's digits, and the id is copied into ADMIN_TELEGRAM_IDS.
+  if (ctx.from) lines.push(ctx.t("me-telegram-id", { id: String(ctx.from.id) }));
   return lines.join("\n");
 }
 
