@@ -5,7 +5,7 @@ import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp } from "../../src/app.js";
 import { assignments, outbox, people, reminders, shifts } from "../../src/storage/schema/index.js";
-import type { FakeUser } from "../fake-telegram/index.js";
+import type { FakeUser } from "../../src/sandbox/telegram/index.js";
 import { freePort, startBotHarness, type BotHarness } from "../support/bot-harness.js";
 import { moveClock, outboxSettled } from "../support/outbox-settled.js";
 import { activeMember, teamWithLeader } from "../support/world.js";

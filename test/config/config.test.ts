@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { configSchema, parseConfig } from "../../src/config/config.js";
-import { startFakeTelegram } from "../fake-telegram/index.js";
+import { startFakeTelegram } from "../../src/sandbox/telegram/index.js";
 
 const root = resolve(import.meta.dirname, "../..");
 const tsx = join(root, "node_modules/.bin/tsx");
