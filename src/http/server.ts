@@ -2,12 +2,23 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Logger } from "pino";
 import type { PollingHealth } from "../bot/polling.js";
 
+/**
+ * More routes on the same server, for parts that are not always there (the sandbox): `path`
+ * itself, and with `subtree` every path under it too. The handler answers in full.
+ */
+export interface HttpMount {
+  path: string;
+  subtree?: boolean;
+  handle: (req: IncomingMessage, res: ServerResponse) => unknown;
+}
+
 export interface HttpOptions {
   /** Resolves when the database answers. */
   ping: () => Promise<void>;
   /** Long polling's health; absent in webhook mode. */
   polling?: () => PollingHealth;
   webhook?: { path: string; handle: (req: IncomingMessage, res: ServerResponse) => unknown };
+  mounts?: readonly HttpMount[];
   logger: Logger;
 }
 
@@ -15,8 +26,8 @@ export interface HttpOptions {
 const PING_TIMEOUT_MS = 5000;
 
 /**
- * One small server for both modes: /healthz always, and the webhook path in webhook mode.
- * grammY's webhook handler checks the secret token itself and answers 401 without it.
+ * One small server for both modes: /healthz always, the webhook path in webhook mode, and any
+ * mounts. grammY's webhook handler checks the secret token itself and answers 401 without it.
  */
 export function createHttpServer(options: HttpOptions): Server {
   return createServer((req, res) => {
@@ -29,6 +40,15 @@ export function createHttpServer(options: HttpOptions): Server {
       Promise.resolve(options.webhook.handle(req, res)).catch((error: unknown) => {
         options.logger.error({ err: error }, "webhook handler failed");
         if (!res.headersSent) send(res, 500, "error");
+      });
+      return;
+    }
+    const mount = options.mounts?.find((m) => path === m.path || (m.subtree && path.startsWith(`${m.path.replace(/\/$/, "")}/`)));
+    if (mount) {
+      Promise.resolve(mount.handle(req, res)).catch((error: unknown) => {
+        options.logger.error({ err: error, path }, "request failed");
+        if (!res.headersSent) send(res, 500, "error");
+        else res.destroy();
       });
       return;
     }
