@@ -1,7 +1,7 @@
 import tseslint from "typescript-eslint";
 
 /**
- * Entry points (bot, scheduler, CLI, HTTP) translate input and call domain verbs; they never
+ * Entry points (bot, scheduler, CLI, HTTP, the sandbox) translate input and call domain verbs; they never
  * reach into the ORM, the database drivers or the schema. This rule keeps it that way.
  */
 const ormImports = {
@@ -26,7 +26,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["src/bot/**/*.ts", "src/scheduler/**/*.ts", "src/cli/**/*.ts", "src/http/**/*.ts"],
+    files: ["src/bot/**/*.ts", "src/scheduler/**/*.ts", "src/cli/**/*.ts", "src/http/**/*.ts", "src/sandbox/**/*.ts"],
     rules: { "no-restricted-imports": ["error", ormImports] },
   },
 );

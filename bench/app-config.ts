@@ -1,5 +1,5 @@
 import { parseConfig, type Config } from "../src/config/config.js";
-import type { FakeTelegram } from "../test/fake-telegram/index.js";
+import type { FakeTelegram } from "../src/sandbox/telegram/index.js";
 import { freePort } from "../test/support/bot-harness.js";
 
 /** The secret the benches' webhook requests carry. */

@@ -28,7 +28,7 @@ import type { DomainContext } from "../src/domain/context.js";
 import { createDispatcher } from "../src/outbox/dispatcher.js";
 import type { Db } from "../src/storage/db.js";
 import { broadcastRecipients, broadcasts, outbox, people } from "../src/storage/schema/index.js";
-import { startFakeTelegram } from "../test/fake-telegram/index.js";
+import { startFakeTelegram } from "../src/sandbox/telegram/index.js";
 import { runGrammyRecipe } from "./grammy-recipe.js";
 import { percentile, round, rss, runBench, timed } from "./measure.js";
 import { openScratchDatabase } from "./scratch-database.js";

@@ -26,7 +26,7 @@ import { startApp } from "../src/app.js";
 import { localNight, shiftWindow } from "../src/shifts/night.js";
 import type { Db } from "../src/storage/db.js";
 import { assignments } from "../src/storage/schema/index.js";
-import { startFakeTelegram, type FakeTelegram, type FakeUser } from "../test/fake-telegram/index.js";
+import { startFakeTelegram, type FakeTelegram, type FakeUser } from "../src/sandbox/telegram/index.js";
 import { freePort } from "../test/support/bot-harness.js";
 import { NANHU, seedDistrict } from "./district.js";
 import { seedHistory } from "./history.js";

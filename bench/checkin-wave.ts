@@ -20,7 +20,7 @@ import { startApp } from "../src/app.js";
 import { localNight, shiftWindow } from "../src/shifts/night.js";
 import type { Db } from "../src/storage/db.js";
 import { assignments, people, roleGrants } from "../src/storage/schema/index.js";
-import { startFakeTelegram, type FakeUser } from "../test/fake-telegram/index.js";
+import { startFakeTelegram, type FakeUser } from "../src/sandbox/telegram/index.js";
 import { openScratchDatabase } from "./scratch-database.js";
 import { BENCH_SECRET, benchConfig } from "./app-config.js";
 import { percentile, rss, runBench } from "./measure.js";

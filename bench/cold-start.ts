@@ -19,7 +19,7 @@ import { join, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
-import { startFakeTelegram, type FakeTelegram } from "../test/fake-telegram/index.js";
+import { startFakeTelegram, type FakeTelegram } from "../src/sandbox/telegram/index.js";
 import { freePort } from "../test/support/bot-harness.js";
 import { percentile, round, runBench } from "./measure.js";
 

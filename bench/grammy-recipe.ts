@@ -10,7 +10,7 @@ import { and, eq, gt } from "drizzle-orm";
 import { Api, GrammyError } from "grammy";
 import type { Db } from "../src/storage/db.js";
 import { broadcastRecipients, people } from "../src/storage/schema/index.js";
-import type { FakeTelegram } from "../test/fake-telegram/index.js";
+import type { FakeTelegram } from "../src/sandbox/telegram/index.js";
 import { round } from "./measure.js";
 
 const RECIPE_MARKER = "BENCH-RECIPE";

@@ -32,7 +32,7 @@ import { localNight, shiftWindow } from "../src/shifts/night.js";
 import { openConfiguredDatabase } from "../src/storage/open-configured.js";
 import { assignments, people, shifts } from "../src/storage/schema/index.js";
 import type { Db } from "../src/storage/db.js";
-import { startFakeTelegram } from "../test/fake-telegram/index.js";
+import { startFakeTelegram } from "../src/sandbox/telegram/index.js";
 import { seedDistrictHistory } from "./district-history.js";
 import { benchConfig } from "./app-config.js";
 import { percentile, round } from "./measure.js";

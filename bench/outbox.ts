@@ -14,7 +14,7 @@ import { createDeliver, createRenderer } from "../src/bot/deliver.js";
 import { createI18n } from "../src/bot/i18n.js";
 import { createDispatcher } from "../src/outbox/dispatcher.js";
 import { enqueueMessages } from "../src/outbox/enqueue.js";
-import { startFakeTelegram } from "../test/fake-telegram/index.js";
+import { startFakeTelegram } from "../src/sandbox/telegram/index.js";
 import { openScratchDatabase } from "./scratch-database.js";
 
 const { values } = parseArgs({

@@ -24,7 +24,7 @@ import { startApp } from "../src/app.js";
 import { generateShifts } from "../src/shifts/generate-shifts.js";
 import { addDays, localNight, shiftWindow } from "../src/shifts/night.js";
 import { assignments, people, reminders } from "../src/storage/schema/index.js";
-import { startFakeTelegram, type RecordedCall } from "../test/fake-telegram/index.js";
+import { startFakeTelegram, type RecordedCall } from "../src/sandbox/telegram/index.js";
 import { HISTORY_TZ as TZ, seedDistrictHistory } from "./district-history.js";
 import { openScratchDatabase } from "./scratch-database.js";
 import { benchConfig } from "./app-config.js";

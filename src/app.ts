@@ -8,8 +8,8 @@ import { startPolling, type Polling } from "./bot/polling.js";
 import { publishDefaultCommands } from "./bot/commands.js";
 import { createDeliver, createRenderer } from "./bot/deliver.js";
 import { createI18n } from "./bot/i18n.js";
-import type { Config } from "./config/config.js";
-import { createHttpServer, listen } from "./http/server.js";
+import { botToken, type Config } from "./config/config.js";
+import { createHttpServer, listen, type HttpMount } from "./http/server.js";
 import { watchWebhook } from "./bot/webhook-health.js";
 import { createMetrics } from "./metrics/metrics.js";
 import { readOutboxBacklog } from "./outbox/backlog.js";
@@ -23,6 +23,11 @@ import { pingDatabase, type Database } from "./storage/db.js";
 
 const ALLOWED_UPDATES: Array<"message" | "edited_message" | "callback_query" | "my_chat_member"> = ["message", "edited_message", "callback_query", "my_chat_member"];
 
+/** What a caller adds to the app: the sandbox serves its page and API on the app's HTTP server. */
+export interface AppExtras {
+  httpMounts?: readonly HttpMount[];
+}
+
 export interface RunningApp {
   /** The port /healthz (and the webhook) listen on. */
   port: number;
@@ -35,7 +40,13 @@ export interface RunningApp {
  * Wires the parts together: the bot (polling with the runner, or a webhook), the outbox
  * dispatcher, the scheduler and the HTTP server. The database is opened and migrated by the caller.
  */
-export async function startApp(config: Config, database: Database, logger: Logger, clock: () => Date = () => new Date()): Promise<RunningApp> {
+export async function startApp(
+  config: Config,
+  database: Database,
+  logger: Logger,
+  clock: () => Date = () => new Date(),
+  extras: AppExtras = {},
+): Promise<RunningApp> {
   const { db } = database;
   const startedAt = new Date();
   // Outbox times are the app's (its rows are written at clock()); the scheduler's are real (cron).
@@ -51,7 +62,7 @@ export async function startApp(config: Config, database: Database, logger: Logge
 
   const i18n = createI18n(config.DEFAULT_LOCALE);
   const renderer = createRenderer(i18n, config.DEFAULT_LOCALE, config.BOT_TIMEZONE);
-  const outboxApi = new Api(config.TELEGRAM_BOT_TOKEN, { apiRoot: config.TELEGRAM_API_ROOT });
+  const outboxApi = new Api(botToken(config), { apiRoot: config.TELEGRAM_API_ROOT });
   const dispatcher = createDispatcher({
     db,
     logger: logger.child({ component: "outbox" }),
@@ -101,6 +112,7 @@ export async function startApp(config: Config, database: Database, logger: Logge
     schedulerLastFinish: () => scheduler?.lastFinish() ?? startedAt,
     outbox: { backlog: outboxBacklog, lastSent: () => lastSent, now: clock },
     metrics: async () => ({ contentType: metrics.registry.contentType, body: await metrics.registry.metrics() }),
+    ...(extras.httpMounts ? { mounts: extras.httpMounts } : {}),
     ...(webhookPath ? {} : { polling: () => polling?.health() ?? { ok: true, state: "ok" as const } }),
     ...(webhookPath
       ? {

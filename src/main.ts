@@ -1,12 +1,14 @@
 import { config as loadDotenv } from "dotenv";
-import { parseConfig } from "./config/config.js";
+import type { Logger } from "pino";
+import { parseConfig, type Config } from "./config/config.js";
 import { createLogger } from "./logger.js";
 import { describeStartupProblem } from "./startup-problem.js";
 import { openConfiguredDatabase } from "./storage/open-configured.js";
 
 /**
- * `npm start`: read configuration (a .env file fills in what the environment lacks), open and
- * migrate the store, run the bot until SIGINT or SIGTERM, then stop cleanly.
+ * `npm start`: read configuration (a .env file fills in what the environment lacks), then run the
+ * bot with TELEGRAM_BOT_TOKEN, or the sandbox without one (`npm run sandbox` asks for the sandbox
+ * and refuses with a token); stop cleanly on SIGINT or SIGTERM.
  */
 loadDotenv({ quiet: true });
 const parsed = parseConfig(process.env);
@@ -15,13 +17,16 @@ if (!parsed.ok) {
   process.exit(2);
 }
 const config = parsed.config;
+if (process.argv.includes("--sandbox") && config.TELEGRAM_BOT_TOKEN) {
+  process.stderr.write(
+    "Shouye cannot start the sandbox: TELEGRAM_BOT_TOKEN is set, and with a token Shouye is the real bot. Remove the token (from the environment and .env) to try the sandbox, or run `npm start` for the bot.\n",
+  );
+  process.exit(2);
+}
 const logger = createLogger(config.LOG_LEVEL);
 
 try {
-  // The bot's modules load while the store opens and migrates; a start is mostly one or the other.
-  const [database, { startApp }] = await Promise.all([openConfiguredDatabase(config), import("./app.js")]);
-  logger.info({ store: database.kind }, "database ready");
-  const app = await startApp(config, database, logger);
+  const stop = config.TELEGRAM_BOT_TOKEN ? await startBot(config, logger) : await startSandbox(config, logger);
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -31,8 +36,7 @@ try {
       logger.error("stop took too long; exiting");
       process.exit(1);
     }, 20_000).unref();
-    await app.stop();
-    await database.close();
+    await stop();
     clearTimeout(force);
     logger.info("stopped");
     process.exit(0);
@@ -47,4 +51,27 @@ try {
   }
   logger.fatal({ err: error }, "could not start");
   setTimeout(() => process.exit(1), 100).unref();
+}
+
+async function startBot(config: Config, logger: Logger): Promise<() => Promise<void>> {
+  // The bot's modules load while the store opens and migrates; a start is mostly one or the other.
+  const [database, { startApp }] = await Promise.all([openConfiguredDatabase(config), import("./app.js")]);
+  logger.info({ store: database.kind }, "database ready");
+  const app = await startApp(config, database, logger);
+  return async () => {
+    await app.stop();
+    await database.close();
+  };
+}
+
+/** Loaded only without a token, so the real bot never loads the sandbox's Bot API server. */
+async function startSandbox(config: Config, logger: Logger): Promise<() => Promise<void>> {
+  const sandbox = await import("./sandbox/sandbox.js");
+  logger.info(
+    { url: sandbox.pageUrl(config.SANDBOX_HOST, config.PORT), dataDir: config.SANDBOX_DATA_DIR },
+    `No TELEGRAM_BOT_TOKEN, so this is the sandbox, not the real bot: the bot with a demo district on a Bot API server of its own; open ${sandbox.pageUrl(config.SANDBOX_HOST, config.PORT)} once it is ready`,
+  );
+  const running = await sandbox.startSandbox({ config, logger });
+  logger.info({ url: running.url, seeded: running.seeded }, `sandbox ready: open ${running.url}`);
+  return () => running.stop();
 }

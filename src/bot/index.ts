@@ -2,6 +2,7 @@ import { conversations, createConversation } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, type Middleware } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
+import { botToken } from "../config/config.js";
 import { dialogApi, installApiTransformers } from "./api-transformers.js";
 import type { BotContext, BotDeps, DialogContext } from "./context.js";
 import { broadcastDialog } from "./dialogs/broadcast.js";
@@ -62,7 +63,7 @@ const DIALOG_TIMEOUT_MS = 24 * 60 * 60 * 1000;
  * one error boundary. Replies to users are direct; everything else goes through the outbox.
  */
 export function createBot(deps: BotDeps, botInfo?: UserFromGetMe): Bot<BotContext> {
-  const bot = new Bot<BotContext>(deps.config.TELEGRAM_BOT_TOKEN, {
+  const bot = new Bot<BotContext>(botToken(deps.config), {
     ...(botInfo ? { botInfo } : {}),
     client: { apiRoot: deps.config.TELEGRAM_API_ROOT },
   });

@@ -70,9 +70,11 @@ const optional = (s: string | undefined) => (s === undefined || s.trim() === "" 
 
 export const configSchema = z
   .object({
+    // Without a token `npm start` runs the sandbox (src/sandbox/): the bot against a Bot API server of its own.
     TELEGRAM_BOT_TOKEN: z
-      .string({ error: "is required (get one from @BotFather)" })
-      .regex(/^\d+:[A-Za-z0-9_-]+$/, "does not look like a bot token (digits:letters)"),
+      .string()
+      .regex(/^\d+:[A-Za-z0-9_-]+$/, "does not look like a bot token (digits:letters)")
+      .optional(),
     TELEGRAM_API_ROOT: z.url({ protocol: /^https?$/ }).default("https://api.telegram.org"),
     DATABASE_URL: z
       .url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// URL" })
@@ -108,9 +110,19 @@ export const configSchema = z
     EVALUATION_WEIGHTS: evaluationWeightsSchema.default(DEFAULT_REVIEW_SETTINGS.weights),
     DISTRICT_NAME: z.string().max(60, "must be at most 60 characters").default("南湖区"),
     DISTRICT_NAME_EN: z.string().max(60, "must be at most 60 characters").optional(),
+    // The sandbox's own store and interface, so it never opens the real bot's store (DATA_DIR,
+    // DATABASE_URL) and is not reachable from the network unless asked (HOST is often 0.0.0.0).
+    SANDBOX_DATA_DIR: z.string().default("./data/sandbox"),
+    SANDBOX_HOST: z.string().default("127.0.0.1"),
   });
 
 export type Config = z.infer<typeof configSchema>;
+
+/** The token the bot runs with; every Config that reaches the bot has one (the sandbox sets its own). */
+export function botToken(config: Pick<Config, "TELEGRAM_BOT_TOKEN">): string {
+  if (!config.TELEGRAM_BOT_TOKEN) throw new Error("TELEGRAM_BOT_TOKEN is not set: without it only the sandbox runs");
+  return config.TELEGRAM_BOT_TOKEN;
+}
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
 

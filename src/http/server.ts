@@ -4,6 +4,16 @@ import type { PollingHealth } from "../bot/polling.js";
 import type { WebhookHealth } from "../bot/webhook-health.js";
 import type { OutboxBacklog } from "../outbox/backlog.js";
 
+/**
+ * More routes on the same server, for parts that are not always there (the sandbox): `path`
+ * itself, and with `subtree` every path under it too. The handler answers in full.
+ */
+export interface HttpMount {
+  path: string;
+  subtree?: boolean;
+  handle: (req: IncomingMessage, res: ServerResponse) => unknown;
+}
+
 export interface HttpOptions {
   /** Resolves when the database answers. */
   ping: () => Promise<void>;
@@ -16,6 +26,7 @@ export interface HttpOptions {
   outbox: { backlog: () => Promise<OutboxBacklog>; lastSent: () => Date; now: () => Date };
   /** Prometheus exposition for GET /metrics. */
   metrics: () => Promise<{ contentType: string; body: string }>;
+  mounts?: readonly HttpMount[];
   logger: Logger;
 }
 
@@ -32,8 +43,8 @@ const BACKLOG_TIMEOUT_MS = 1000;
 const OUTBOX_STALL_S = 300;
 
 /**
- * One small server for both modes: /healthz and /metrics always, and the webhook path in webhook
- * mode. grammY's webhook handler checks the secret token itself and answers 401 without it.
+ * One small server for both modes: /healthz and /metrics always, the webhook path in webhook mode,
+ * and any mounts. grammY's webhook handler checks the secret token itself and answers 401 without it.
  */
 export function createHttpServer(options: HttpOptions): Server {
   return createServer((req, res) => {
@@ -56,6 +67,15 @@ export function createHttpServer(options: HttpOptions): Server {
       Promise.resolve(options.webhook.handle(req, res)).catch((error: unknown) => {
         options.logger.error({ err: error }, "webhook handler failed");
         if (!res.headersSent) send(res, 500, "error");
+      });
+      return;
+    }
+    const mount = options.mounts?.find((m) => path === m.path || (m.subtree && path.startsWith(`${m.path.replace(/\/$/, "")}/`)));
+    if (mount) {
+      Promise.resolve(mount.handle(req, res)).catch((error: unknown) => {
+        options.logger.error({ err: error, path }, "request failed");
+        if (!res.headersSent) send(res, 500, "error");
+        else res.destroy();
       });
       return;
     }

@@ -19,6 +19,8 @@ export interface SchedulerDeps {
 export interface Scheduler {
   /** Runs one job now (the CLI, tests); resolves when it finished. */
   run(name: string): Promise<void>;
+  /** Runs now every job that runs at start, as after downtime (the sandbox, after its clock jumped). */
+  catchUp(): Promise<void>;
   /** Resolves when the jobs running now (those run at start, say) have finished. */
   idle(): Promise<void>;
   /** When a job last finished (real time), or when the scheduler started if none has yet: /healthz. */
@@ -79,6 +81,15 @@ export function startScheduler(deps: SchedulerDeps, jobs: Job[] = defaultJobs): 
       if (!job) throw new Error(`no job named ${name}`);
       await (running.get(name) ?? Promise.resolve());
       await run(job);
+    },
+    async catchUp() {
+      // A run already under way read the clock before the jump: wait for it, then run again.
+      await Promise.all(
+        jobs.filter((j) => j.atStart).map(async (job) => {
+          await (running.get(job.name) ?? Promise.resolve());
+          await run(job);
+        }),
+      );
     },
     async idle() {
       await Promise.allSettled([...running.values()]);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { FakeUser } from "../fake-telegram/index.js";
+import type { FakeUser } from "../../src/sandbox/telegram/index.js";
 import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
 import { activeMember, inviteCodeFrom, nextTelegramId, teamWithLeader } from "../support/world.js";
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { grantRole } from "../../src/access/grant-role.js";
-import type { RecordedCall } from "../fake-telegram/index.js";
+import type { RecordedCall } from "../../src/sandbox/telegram/index.js";
 import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
 import { contextFor, system } from "../support/domain.js";
 import { outboxSettled } from "../support/outbox-settled.js";

@@ -5,7 +5,7 @@ import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp } from "../../src/app.js";
 import { assignments, outbox, people, reminders, shifts } from "../../src/storage/schema/index.js";
-import type { FakeUser } from "../fake-telegram/index.js";
+import type { FakeUser } from "../../src/sandbox/telegram/index.js";
 import { freePort, startBotHarness, type BotHarness } from "../support/bot-harness.js";
 import { sample, scrapeMetrics } from "../support/metrics.js";
 import { moveClock, outboxSettled } from "../support/outbox-settled.js";
@@ -157,7 +157,7 @@ describe("reminders queued ahead of their time", () => {
     } finally {
       await second.stop();
       // The second instance took the webhook over; give it back to the first.
-      await new Api(h.config.TELEGRAM_BOT_TOKEN, { apiRoot: h.config.TELEGRAM_API_ROOT }).setWebhook(h.config.WEBHOOK_URL!, { secret_token: h.config.WEBHOOK_SECRET! });
+      await new Api(h.fake.token, { apiRoot: h.config.TELEGRAM_API_ROOT }).setWebhook(h.config.WEBHOOK_URL!, { secret_token: h.config.WEBHOOK_SECRET! });
     }
     for (const v of n.tomorrow) expect(remindersAbout(v.user, v.assignmentId, "sh:c:")).toHaveLength(1);
     const sends = h.fake.calls.filter((c) => c.method === "sendMessage" && n.tomorrow.some((v) => JSON.stringify(c.params.reply_markup ?? "").includes(`"sh:c:${v.assignmentId}"`)));

@@ -3,7 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFakeTelegram, type FakeTelegram } from "../fake-telegram/index.js";
+import { startFakeTelegram, type FakeTelegram } from "../../src/sandbox/telegram/index.js";
 import { freePort, startBotHarness } from "../support/bot-harness.js";
 
 const root = resolve(import.meta.dirname, "../..");

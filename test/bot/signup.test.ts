@@ -6,7 +6,7 @@ import { grantRole } from "../../src/access/grant-role.js";
 import { ensureOrgPath } from "../../src/org/ensure-org-path.js";
 import { identifyTelegramUser } from "../../src/people/identify-telegram-user.js";
 import { memberships, people } from "../../src/storage/schema/index.js";
-import type { FakeUser } from "../fake-telegram/index.js";
+import type { FakeUser } from "../../src/sandbox/telegram/index.js";
 import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
 import { contextFor, system } from "../support/domain.js";
 

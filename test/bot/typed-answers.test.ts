@@ -2,7 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Message } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assignments, openSlots, people, shifts } from "../../src/storage/schema/index.js";
-import type { FakeUser } from "../fake-telegram/index.js";
+import type { FakeUser } from "../../src/sandbox/telegram/index.js";
 import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
 import { activeMember, teamWithLeader } from "../support/world.js";
 

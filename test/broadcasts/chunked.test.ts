@@ -4,7 +4,7 @@ import { CHUNK } from "../../src/broadcasts/queue-copies.js";
 import { sendBroadcast } from "../../src/broadcasts/send-broadcast.js";
 import { startBroadcast } from "../../src/broadcasts/start-broadcast.js";
 import { broadcasts, memberships, people } from "../../src/storage/schema/index.js";
-import type { FakeUser } from "../fake-telegram/index.js";
+import type { FakeUser } from "../../src/sandbox/telegram/index.js";
 import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
 import { silentLogger } from "../support/domain.js";
 import { teamWithLeader, userWithRole } from "../support/world.js";

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { FakeUser } from "../fake-telegram/index.js";
+import type { FakeUser } from "../../src/sandbox/telegram/index.js";
 import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
 import { activeMember, teamWithLeader, userWithRole } from "../support/world.js";
 import { composeBroadcast, outboxIdle, copiesOf, deliveryReport, figuresOf, pressSend, recipientRows, recipientsSettled } from "./support.js";

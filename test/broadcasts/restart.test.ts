@@ -2,7 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { claimDueMessages } from "../../src/outbox/claim.js";
 import { broadcastRecipients, outbox } from "../../src/storage/schema/index.js";
-import type { FakeUser } from "../fake-telegram/index.js";
+import type { FakeUser } from "../../src/sandbox/telegram/index.js";
 import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
 import { activeMember, teamWithLeader, userWithRole } from "../support/world.js";
 import { composeBroadcast, outboxIdle, copiesOf, deliveryReport, figuresOf, pressSend, progressOf, recipientRows, recipientsSettled } from "./support.js";

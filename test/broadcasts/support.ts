@@ -3,7 +3,7 @@ import type { Message } from "grammy/types";
 import { expect } from "vitest";
 import type { Db } from "../../src/storage/db.js";
 import { broadcastRecipients, broadcasts, outbox, people } from "../../src/storage/schema/index.js";
-import type { FakeUser } from "../fake-telegram/index.js";
+import type { FakeUser } from "../../src/sandbox/telegram/index.js";
 import type { BotHarness } from "../support/bot-harness.js";
 
 // Written out rather than read from the .ftl files, so a broken message fails here.

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { people } from "../../src/storage/schema/index.js";
-import type { FakeUser } from "../fake-telegram/index.js";
+import type { FakeUser } from "../../src/sandbox/telegram/index.js";
 import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
 import { activeMember, teamWithLeader, userWithRole } from "../support/world.js";
 import { chatDrained, composeBroadcast, confirmedCounts, copiesOf, deliveryReport, figuresOf, pressSend, recipientRows, unreachableSince } from "./support.js";

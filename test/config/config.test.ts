@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { configSchema, parseConfig } from "../../src/config/config.js";
-import { startFakeTelegram } from "../fake-telegram/index.js";
+import { startFakeTelegram } from "../../src/sandbox/telegram/index.js";
 
 const root = resolve(import.meta.dirname, "../..");
 const tsx = join(root, "node_modules/.bin/tsx");
@@ -25,11 +25,11 @@ function start(env: Record<string, string>, files: Record<string, string> = {}):
 }
 
 describe("configuration", () => {
-  it("When required values are missing or invalid, then the bot exits with code 2 and one readable line per problem, no stack trace", async () => {
-    const { code, stderr } = await start({ BOT_TIMEZONE: "Mars/Olympus", DEFAULT_LOCALE: "fr", PORT: "http", WEBHOOK_URL: "https://example.org/hook" });
+  it("When values are invalid, then the bot exits with code 2 and one readable line per problem, no stack trace", async () => {
+    const { code, stderr } = await start({ TELEGRAM_BOT_TOKEN: "not-a-token", BOT_TIMEZONE: "Mars/Olympus", DEFAULT_LOCALE: "fr", PORT: "http", WEBHOOK_URL: "https://example.org/hook" });
     expect(code).toBe(2);
     const lines = stderr.trim().split("\n");
-    expect(lines.some((l) => /^\s+TELEGRAM_BOT_TOKEN: is required/.test(l))).toBe(true);
+    expect(lines.some((l) => /^\s+TELEGRAM_BOT_TOKEN: does not look like a bot token/.test(l))).toBe(true);
     expect(lines.some((l) => /^\s+BOT_TIMEZONE: is not an IANA time zone/.test(l))).toBe(true);
     expect(lines.some((l) => /^\s+DEFAULT_LOCALE: /.test(l))).toBe(true);
     expect(lines.some((l) => /^\s+PORT: /.test(l))).toBe(true);
@@ -87,6 +87,14 @@ describe("configuration", () => {
       LOG_LEVEL: "info",
     });
     expect(parsed.config.DATABASE_URL).toBeUndefined();
+  });
+
+  it("When no token is given, then the configuration is valid, for the sandbox, with a store of its own on loopback", () => {
+    const parsed = parseConfig({ HOST: "0.0.0.0", DATA_DIR: "./data" });
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.config.TELEGRAM_BOT_TOKEN).toBeUndefined();
+    expect(parsed.config).toMatchObject({ SANDBOX_DATA_DIR: "./data/sandbox", SANDBOX_HOST: "127.0.0.1" });
   });
 
   it("When admin ids are listed with spaces, then they are parsed, and a bad one is named", () => {

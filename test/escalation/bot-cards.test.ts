@@ -3,7 +3,7 @@ import type { Message } from "grammy/types";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Db } from "../../src/storage/db.js";
 import { escalations, people } from "../../src/storage/schema/index.js";
-import type { FakeUser } from "../fake-telegram/index.js";
+import type { FakeUser } from "../../src/sandbox/telegram/index.js";
 import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
 import { pressButton, pressData } from "../support/reports.js";
 import { plannedNight } from "../support/shifts.js";

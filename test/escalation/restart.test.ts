@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runEscalations } from "../../src/escalation/run-escalations.js";
 import type { Database, Db } from "../../src/storage/db.js";
 import { escalationSteps, outbox } from "../../src/storage/schema/index.js";
-import type { FakeUser } from "../fake-telegram/index.js";
+import type { FakeUser } from "../../src/sandbox/telegram/index.js";
 import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
 import { addMember, contextFor, makePerson, makeTeam, system } from "../support/domain.js";
 import { sendReport, waitForCard } from "../support/reports.js";

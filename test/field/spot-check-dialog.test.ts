@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handOverShift } from "../../src/shifts/lead-shift.js";
 import { recordSpotCheck } from "../../src/spotchecks/record-spot-check.js";
 import { outbox, people, shifts, spotCheckPhotos, spotChecks } from "../../src/storage/schema/index.js";
-import type { FakeUser } from "../fake-telegram/index.js";
+import type { FakeUser } from "../../src/sandbox/telegram/index.js";
 import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
 import { asPerson, contextFor } from "../support/domain.js";
 import { outboxSettled } from "../support/outbox-settled.js";

@@ -1,7 +1,7 @@
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { incidents, outbox } from "../../src/storage/schema/index.js";
-import type { FakeUser } from "../fake-telegram/index.js";
+import type { FakeUser } from "../../src/sandbox/telegram/index.js";
 import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
 import { buttonLabels, incidentIdOf, pressButton, pressData, sendReport, waitForCard } from "../support/reports.js";
 import { activeMember, teamWithLeader, userWithRole } from "../support/world.js";

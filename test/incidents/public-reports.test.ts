@@ -3,7 +3,7 @@ import jsQRModule from "jsqr";
 import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { incidents, outbox } from "../../src/storage/schema/index.js";
-import type { FakeUser } from "../fake-telegram/index.js";
+import type { FakeUser } from "../../src/sandbox/telegram/index.js";
 import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
 import { buttonLabels, incidentIdOf, pressButton, sendReport, waitForCard } from "../support/reports.js";
 import { activeMember, nextTelegramId, teamWithLeader, userWithRole } from "../support/world.js";

@@ -1,7 +1,7 @@
 import type { Message } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { localNight } from "../../src/shifts/night.js";
-import type { FakeUser } from "../fake-telegram/index.js";
+import type { FakeUser } from "../../src/sandbox/telegram/index.js";
 import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
 import { cardHolders, cardsSentTo, district, districtWide, member } from "../support/report-world.js";
 import { BBOX, buttonLabels, ids, incidentIdOf, largest, UI, waitForCard, type Lang } from "../support/reports.js";

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensurePatrolDuty } from "../../src/shifts/generate-shifts.js";
 import { localNight } from "../../src/shifts/night.js";
 import { assignments, duties, shifts } from "../../src/storage/schema/index.js";
-import type { FakeUser } from "../fake-telegram/index.js";
+import type { FakeUser } from "../../src/sandbox/telegram/index.js";
 import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
 import { district, districtWide, hazardTeam, member, reportsBy } from "../support/report-world.js";
 import { BBOX, BEIJING, buttonLabels, INSIDE, largest, REF, startHazard, UI, waitForCard } from "../support/reports.js";

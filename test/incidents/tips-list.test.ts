@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { judgeTip } from "../../src/incidents/judge-tip.js";
 import { submitReport } from "../../src/incidents/submit-report.js";
 import { ensureOrgPath } from "../../src/org/ensure-org-path.js";
-import type { FakeUser } from "../fake-telegram/index.js";
+import type { FakeUser } from "../../src/sandbox/telegram/index.js";
 import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
 import { asPerson, contextFor, system } from "../support/domain.js";
 import { outboxSettled } from "../support/outbox-settled.js";

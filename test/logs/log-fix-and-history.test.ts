@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dutyLogCounts, dutyLogEntries, shifts } from "../../src/storage/schema/index.js";
-import type { FakeGroup } from "../fake-telegram/index.js";
+import type { FakeGroup } from "../../src/sandbox/telegram/index.js";
 import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
 import { moveClock, outboxSettled } from "../support/outbox-settled.js";
 import { teamWithLeader, userWithRole } from "../support/world.js";

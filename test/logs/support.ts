@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { Message } from "grammy/types";
 import { expect } from "vitest";
 import { shifts } from "../../src/storage/schema/index.js";
-import type { FakeUser } from "../fake-telegram/index.js";
+import type { FakeUser } from "../../src/sandbox/telegram/index.js";
 import type { BotHarness } from "../support/bot-harness.js";
 import { activeMember, teamWithLeader } from "../support/world.js";
 

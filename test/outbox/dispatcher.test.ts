@@ -8,7 +8,7 @@ import { createDispatcher } from "../../src/outbox/dispatcher.js";
 import { enqueueMessages, type OutboxMessage } from "../../src/outbox/enqueue.js";
 import type { Database } from "../../src/storage/db.js";
 import { outbox, people } from "../../src/storage/schema/index.js";
-import { startFakeTelegram, type FakeTelegram } from "../fake-telegram/index.js";
+import { startFakeTelegram, type FakeTelegram } from "../../src/sandbox/telegram/index.js";
 import { lostConnectionOutage, serverOutage, type Outage } from "../support/database-outage.js";
 import { makePerson, silentLogger } from "../support/domain.js";
 import { captureLogs } from "../support/log-capture.js";

@@ -2,7 +2,7 @@ import { parse } from "csv-parse/sync";
 import type { Message } from "grammy/types";
 import { PNG } from "pngjs";
 import { expect } from "vitest";
-import type { FakeTelegram } from "../fake-telegram/index.js";
+import type { FakeTelegram } from "../../src/sandbox/telegram/index.js";
 
 /** The chart a message carries, decoded: its size, how much of it is not white, and how many pixels are bar blue. */
 export function chartPixels(fake: FakeTelegram, message: Message) {

@@ -94,7 +94,7 @@ export interface SeededTeam {
  * Seeds the week through the verbs, as the nights would have gone: planning, check-ins, the
  * no-show job, the leaders' logs, reports and the police's verdicts. `leaders` are the people
  * who lead each team (they write the logs). Cancelling has no verb yet, so it is written directly.
- * `leaderFor` appoints each team's leader (a user of the fake Telegram, in bot tests).
+ * `leaderFor` appoints each team's leader (a user of the local Bot API server, in bot tests).
  */
 export async function seedWeek(db: Db, leaderFor: (ids: OrgIds, plan: TeamPlan) => Promise<number>): Promise<SeededTeam[]> {
   const police = await makePerson(db, { role: "police" });

@@ -3,7 +3,7 @@ import type { Message } from "grammy/types";
 import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { people, serviceStatements } from "../../src/storage/schema/index.js";
-import type { FakeUser } from "../fake-telegram/index.js";
+import type { FakeUser } from "../../src/sandbox/telegram/index.js";
 import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
 import { pdfText } from "../support/pdf-text.js";
 import { pressData } from "../support/reports.js";

@@ -2,7 +2,7 @@ import { createServer } from "node:net";
 import { startApp, type RunningApp } from "../../src/app.js";
 import { parseConfig, type Config } from "../../src/config/config.js";
 import type { Database } from "../../src/storage/db.js";
-import { startFakeTelegram, type FakeTelegram } from "../fake-telegram/index.js";
+import { startFakeTelegram, type FakeTelegram } from "../../src/sandbox/telegram/index.js";
 import { pino, type Logger } from "pino";
 import { openTestDatabase } from "./test-database.js";
 

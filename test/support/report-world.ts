@@ -2,7 +2,7 @@ import { and, eq, like } from "drizzle-orm";
 import { ensureOrgPath } from "../../src/org/ensure-org-path.js";
 import { identifyTelegramUser } from "../../src/people/identify-telegram-user.js";
 import { incidents, outbox } from "../../src/storage/schema/index.js";
-import type { FakeUser } from "../fake-telegram/index.js";
+import type { FakeUser } from "../../src/sandbox/telegram/index.js";
 import type { BotHarness } from "./bot-harness.js";
 import { contextFor, system } from "./domain.js";
 import type { Lang } from "./reports.js";

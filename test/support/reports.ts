@@ -1,6 +1,6 @@
 import type { Message } from "grammy/types";
 import { expect } from "vitest";
-import type { FakeUser } from "../fake-telegram/index.js";
+import type { FakeUser } from "../../src/sandbox/telegram/index.js";
 
 export const REF = /NH-\d{4}-\d{6}/;
 

@@ -2,7 +2,7 @@ import { expect } from "vitest";
 import { grantRole } from "../../src/access/grant-role.js";
 import { ensureOrgPath } from "../../src/org/ensure-org-path.js";
 import { identifyTelegramUser } from "../../src/people/identify-telegram-user.js";
-import type { FakeUser } from "../fake-telegram/index.js";
+import type { FakeUser } from "../../src/sandbox/telegram/index.js";
 import type { BotHarness } from "./bot-harness.js";
 import { contextFor, system } from "./domain.js";
 

@@ -1,5 +1,6 @@
 import type { Composer } from "grammy";
 import { LeanComposer } from "../lean-composer.js";
+import { botToken } from "../../config/config.js";
 import { requireCoordinator } from "../../access/permissions.js";
 import { importRoster, type ImportSummary } from "../../roster/import-roster.js";
 import { decodeSpreadsheet } from "../../roster/roster-csv.js";
@@ -41,7 +42,7 @@ export function importFeature(): Composer<BotContext> {
         return;
       }
       const file = await ctx.getFile();
-      const url = `${ctx.deps.config.TELEGRAM_API_ROOT}/file/bot${ctx.deps.config.TELEGRAM_BOT_TOKEN}/${file.file_path}`;
+      const url = `${ctx.deps.config.TELEGRAM_API_ROOT}/file/bot${botToken(ctx.deps.config)}/${file.file_path}`;
       const response = await fetch(url);
       if (!response.ok) throw new Error(`downloading the CSV failed: HTTP ${response.status}`);
       const text = decodeSpreadsheet(new Uint8Array(await response.arrayBuffer()));

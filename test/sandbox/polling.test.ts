@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { Api, Bot, GrammyError, InlineKeyboard, Keyboard } from "grammy";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { startFakeTelegram, type FakeTelegram, type FakeUser } from "./index.js";
+import { startFakeTelegram, type FakeTelegram, type FakeUser } from "../../src/sandbox/telegram/index.js";
 
 let fake: FakeTelegram;
 let bot: Bot;

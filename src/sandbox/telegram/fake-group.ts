@@ -4,7 +4,7 @@ import type { FakeState } from "./fake-state.js";
 import type { FakeUser } from "./fake-user.js";
 import type { ButtonMatcher } from "./keyboards.js";
 import { compact } from "./methods-messages.js";
-import { photoContent, postCallback, postMessage, textContent, voiceContent, type Clicked, type PhotoInit, type Sent, type VoiceInit } from "./user-actions.js";
+import { photoContent, postCallback, postMessage, replySnapshot, textContent, voiceContent, type Clicked, type PhotoInit, type Sent, type VoiceInit } from "./user-actions.js";
 import { attempt } from "./waiting.js";
 
 export interface FakeGroupInit {
@@ -29,6 +29,17 @@ export class FakeGroup extends ChatView {
 
   send(from: FakeUser, text: string): Promise<Sent> {
     return postMessage(this.state, this.chat, from.user, textContent(text));
+  }
+
+  reply(from: FakeUser, to: Message, text: string): Promise<Sent> {
+    return attempt(() => {
+      const target = replySnapshot(this.recordOf(to)) as Message & { reply_to_message: undefined };
+      return postMessage(this.state, this.chat, from.user, { ...textContent(text), reply_to_message: target });
+    });
+  }
+
+  sendLocation(from: FakeUser, latitude: number, longitude: number): Promise<Sent> {
+    return postMessage(this.state, this.chat, from.user, { location: { latitude, longitude } });
   }
 
   sendPhoto(from: FakeUser, init: PhotoInit = {}): Promise<Sent> {

@@ -126,7 +126,7 @@ export class ChatView {
   }
 
   /** The reply keyboard a client would show now: the last one sent, unless a later message removed it. */
-  protected currentReplyKeyboard(): ReplyKeyboardMarkup | undefined {
+  currentReplyKeyboard(): ReplyKeyboardMarkup | undefined {
     let current: ReplyKeyboardMarkup | undefined;
     for (const record of this.state.store.records(this.chatId)) {
       if (!record.fromBot || !record.replyKeyboard) continue;

@@ -1,4 +1,5 @@
-import type { BotCommand, BotCommandScope, Message, Update, UserFromGetMe } from "grammy/types";
+import type { BotCommand, BotCommandScope, CallbackQuery, Chat, Message, Update, UserFromGetMe } from "grammy/types";
+import { subscribeToChanges, type ServerChange } from "./change-feed.js";
 import type { ChatLogEntry } from "./chat-view.js";
 import { ChatView } from "./chat-view.js";
 import type { InjectedFailure } from "./errors.js";
@@ -6,6 +7,8 @@ import type { FakeStats } from "./failures.js";
 import type { FakeState, RecordedCall } from "./fake-state.js";
 import { FakeGroup, type FakeGroupInit } from "./fake-group.js";
 import { FakeUser, type FakeUserInit } from "./fake-user.js";
+import { visibleMenu, type VisibleMenu } from "./command-menu.js";
+import type { StoredFile } from "./file-store.js";
 import { commandsKey } from "./methods-bot.js";
 import type { NewUpdate, WebhookFailure } from "./update-queue.js";
 
@@ -68,6 +71,17 @@ export class FakeTelegram {
     return this.chat(chatId).messages();
   }
 
+  /** A chat the server knows (a user's private chat, a group, or one a pushed update revealed). */
+  chatInfo(chatId: number): Chat | undefined {
+    const chat = this.state.store.getChat(chatId);
+    return chat && structuredClone(chat);
+  }
+
+  /** A stored file with its bytes, name and type, as `getFile` plus a download would give it. */
+  file(fileId: string): Readonly<StoredFile> | undefined {
+    return this.state.files.get(fileId);
+  }
+
   fileBytes(fileId: string): Buffer | undefined {
     const bytes = this.state.files.get(fileId)?.bytes;
     return bytes && Buffer.from(bytes);
@@ -75,6 +89,18 @@ export class FakeTelegram {
 
   commands(scope?: BotCommandScope, languageCode?: string): BotCommand[] {
     return structuredClone(this.state.commands.get(commandsKey(scope, languageCode)) ?? []);
+  }
+
+  /** The menu a client shows `userId` in `chatId`, in that user's language (see command-menu.ts). */
+  visibleCommands(chatId: number, userId: number, languageCode?: string): VisibleMenu {
+    const chat = this.state.store.getChat(chatId);
+    if (!chat) throw new Error(`no chat ${chatId}`);
+    return visibleMenu(this.state.commands, chat, userId, languageCode);
+  }
+
+  /** Every new, edited or deleted message, callback answer and menu change, as it happens. */
+  subscribe(listener: (change: ServerChange) => void): () => void {
+    return subscribeToChanges(this.state, listener);
   }
 
   /** From now on every send/edit to this chat fails with 403 "bot was blocked by the user". */
@@ -121,6 +147,12 @@ export class FakeTelegram {
   /** First recorded call (past or future) of `method` that satisfies `predicate`. */
   waitForCall(method: string, predicate?: (call: RecordedCall) => boolean, timeoutMs = 5000): Promise<RecordedCall> {
     return this.state.waitForCall(method, predicate, timeoutMs);
+  }
+
+  /** A callback query a user sent, with the bot's answer once there is one. */
+  callbackQuery(callbackQueryId: string): { query: CallbackQuery; answer?: Record<string, unknown> } | undefined {
+    const record = this.state.callbacks.get(callbackQueryId);
+    return record && structuredClone(record);
   }
 
   /** Parameters of the `answerCallbackQuery` for this query, if the bot answered it. */

@@ -1,7 +1,7 @@
 import { Api, InlineKeyboard, InputFile, InputMediaBuilder } from "grammy";
 import type { Message } from "grammy/types";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { startFakeTelegram, type FakeTelegram, type FakeUser } from "./index.js";
+import { startFakeTelegram, type FakeTelegram, type FakeUser } from "../../src/sandbox/telegram/index.js";
 import { apiError } from "./api-error.js";
 
 let fake: FakeTelegram;

@@ -21,3 +21,7 @@ export type { WebhookFailure, NewUpdate } from "./update-queue.js";
 export type { InjectedFailure, ApiResponse } from "./errors.js";
 export type { ButtonMatcher } from "./keyboards.js";
 export { FakeClosedError } from "./errors.js";
+export type { ServerChange } from "./change-feed.js";
+export type { VisibleMenu } from "./command-menu.js";
+export type { StoredFile } from "./file-store.js";
+export { inlineButtons, replyButtons, type ReplyButton } from "./keyboards.js";

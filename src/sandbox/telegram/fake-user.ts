@@ -82,12 +82,12 @@ export class FakeUser extends ChatView {
     return this.post({ contact: compact({ ...contact, first_name: contact.first_name ?? this.user.first_name }) });
   }
 
-  /** Presses a reply keyboard button as a client would: text, contact or location. */
-  press(button: ButtonMatcher): Promise<Sent> {
+  /** Presses a reply keyboard button as a client would: text, contact or location (`at`, default central Shanghai). */
+  press(button: ButtonMatcher, at: { latitude: number; longitude: number } = { latitude: 31.2304, longitude: 121.4737 }): Promise<Sent> {
     return attempt(() => {
       const found = this.replyButton(button);
       if ("request_contact" in found && found.request_contact) return this.shareContact();
-      if ("request_location" in found && found.request_location) return this.sendLocation(31.2304, 121.4737);
+      if ("request_location" in found && found.request_location) return this.sendLocation(at.latitude, at.longitude);
       return this.send(found.text);
     });
   }

@@ -18,6 +18,8 @@ export interface FakeSettings {
   webhookRetries: number;
   webhookRetryDelayMs: number;
   webhookTimeoutMs: number;
+  /** What "now" is for message dates; the sandbox runs its own clock. */
+  clock: () => Date;
 }
 
 export interface RecordedCall {
@@ -105,6 +107,11 @@ export class FakeState {
     const query = update.callback_query;
     if (query && !this.callbacks.has(query.id)) this.callbacks.set(query.id, { query });
     return this.queue.push(update);
+  }
+
+  /** Unix seconds, as message dates are. */
+  unixNow(): number {
+    return Math.floor(this.options.clock().getTime() / 1000);
   }
 
   nextCallbackQueryId(): string {

@@ -1,6 +1,6 @@
 import { Api, InlineKeyboard, InputFile } from "grammy";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { startFakeTelegram, type FakeTelegram, type FakeUser } from "./index.js";
+import { startFakeTelegram, type FakeTelegram, type FakeUser } from "../../src/sandbox/telegram/index.js";
 import { apiError } from "./api-error.js";
 
 let fake: FakeTelegram;

@@ -1,7 +1,7 @@
 import type { CallbackQuery, Chat, Message, MessageEntity, Update, User } from "grammy/types";
 import type { StoredMessage } from "./chat-store.js";
 import type { FakeState } from "./fake-state.js";
-import { compact, unixNow } from "./methods-messages.js";
+import { compact } from "./methods-messages.js";
 import { quiet } from "./waiting.js";
 
 export interface PhotoInit {
@@ -64,7 +64,7 @@ export function postMessage(state: FakeState, chat: Chat, from: User, content: P
     message_id: state.store.allocateMessageId(chat.id),
     from,
     chat,
-    date: unixNow(),
+    date: state.unixNow(),
     ...content,
   }) as Message & Update.NonChannel;
   const snapshot = structuredClone(message);

@@ -16,8 +16,6 @@ const CHAT_ACTIONS = new Set([
 ]);
 const MEDIA_FIELDS = ["photo", "document", "voice", "video", "audio", "animation"] as const;
 
-export const unixNow = (): number => Math.floor(Date.now() / 1000);
-
 /** Drops undefined fields, as a JSON round trip through the real API would. */
 export function compact<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
@@ -69,7 +67,7 @@ export function deliver(state: FakeState, chatId: number, p: Params, content: Pa
     message_id: state.store.allocateMessageId(chatId),
     from: botAuthor(state),
     chat: structuredClone(chat),
-    date: unixNow(),
+    date: state.unixNow(),
     reply_to_message: reply,
     ...content,
     reply_markup: inlineMarkup(markup),
@@ -96,7 +94,7 @@ const fingerprint = (m: Message): string =>
 
 // Omitting reply_markup in an edit removes the inline keyboard, exactly like the real API.
 function applyEdit(state: FakeState, record: StoredMessage, changes: Partial<Message>, markup: AnyMarkup | undefined): Message {
-  const next = compact({ ...record.message, ...changes, reply_markup: inlineMarkup(markup), edit_date: unixNow() }) as Message;
+  const next = compact({ ...record.message, ...changes, reply_markup: inlineMarkup(markup), edit_date: state.unixNow() }) as Message;
   if (fingerprint(next) === fingerprint(record.message)) throw badRequest(NOT_MODIFIED);
   state.store.edit(record, next);
   return structuredClone(next);

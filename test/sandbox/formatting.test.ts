@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ApiError } from "./errors.js";
-import { formatText } from "./formatting.js";
+import { ApiError } from "../../src/sandbox/telegram/errors.js";
+import { formatText } from "../../src/sandbox/telegram/formatting.js";
 
 function parseFailure(source: string, mode: string): string {
   try {

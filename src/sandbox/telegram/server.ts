@@ -16,6 +16,8 @@ export interface FakeTelegramOptions {
   webhookRetryDelayMs?: number;
   /** How long one webhook POST may take before it counts as failed (default 15000). */
   webhookTimeoutMs?: number;
+  /** The time message dates are stamped with (default: real time). */
+  clock?: () => Date;
 }
 
 /** Starts the fake Bot API on 127.0.0.1 with a random port; point grammY at `fake.apiRoot`. */
@@ -28,6 +30,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
     webhookRetries: options.webhookRetries ?? 3,
     webhookRetryDelayMs: options.webhookRetryDelayMs ?? 50,
     webhookTimeoutMs: options.webhookTimeoutMs ?? 15_000,
+    clock: options.clock ?? (() => new Date()),
   });
   const inflight = new Set<Promise<void>>();
   const server = http.createServer((req, res) => {
