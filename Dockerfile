@@ -29,6 +29,7 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/drizzle ./drizzle
 COPY --from=build /app/src/bot/locales ./src/bot/locales
+COPY --from=build /app/src/sandbox/web ./src/sandbox/web
 # The embedded store lives in /data; mount a volume there. Unused with DATABASE_URL.
 RUN mkdir -p /data && chown node:node /data
 VOLUME ["/data"]

@@ -49,7 +49,10 @@ function runTimePaths(): string[] {
     for (const entry of readdirSync(join(root, dir))) {
       const path = `${dir}/${entry}`;
       if (statSync(join(root, path)).isDirectory()) walk(path);
-      else if (path.endsWith(".ts")) for (const match of read(path).matchAll(/packagePath\("([^"]+)"\)/g)) found.add(match[1]!);
+      else if (path.endsWith(".ts")) {
+        // packagePath("src/bot/locales") or packagePath("src", "sandbox", "web")
+        for (const match of read(path).matchAll(/packagePath\(((?:"[^"]+",?\s*)+)\)/g)) found.add([...match[1]!.matchAll(/"([^"]+)"/g)].map((m) => m[1]).join("/"));
+      }
     }
   };
   walk("src");
@@ -85,7 +88,7 @@ describe("Dockerfile", () => {
     for (const copy of copies) expect((copy as unknown as { getFromFlag(): { getValue(): string } | null }).getFromFlag()?.getValue()).toBe("build");
     const destinations = copies.map((i) => copyPaths(i).at(-1)!.replace(/^\.\//, ""));
     const needed = ["package.json", "node_modules", "dist", ...runTimePaths().filter((p) => !p.startsWith("dist/"))];
-    expect(needed).toContain("src/bot/locales");
+    expect(needed).toEqual(expect.arrayContaining(["src/bot/locales", "src/sandbox/web"]));
     for (const path of needed) expect(destinations).toContain(path);
   });
 
