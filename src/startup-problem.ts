@@ -14,7 +14,9 @@ export function describeStartupProblem(error: unknown, config: Config): string |
   if (config.DATABASE_URL && code && /^(ECONNREFUSED|ENOTFOUND|ETIMEDOUT|28P01|28000|3D000)$/.test(code)) {
     return `DATABASE_URL: cannot connect to the database (${code}: ${messageOf((error as { cause?: unknown }).cause ?? error)})`;
   }
-  if (error instanceof Error && /embedded database .* is in use/.test(error.message)) return `DATA_DIR: ${error.message}`;
+  if (error instanceof Error && /embedded database .* is in use/.test(error.message)) {
+    return `${config.TELEGRAM_BOT_TOKEN ? "DATA_DIR" : "SANDBOX_DATA_DIR"}: ${error.message}`;
+  }
   return null;
 }
 

@@ -63,6 +63,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       botUsername: "shouye_sandbox_bot",
       botFirstName: "守夜 Shouye",
       clock: () => clock.now(),
+      recordCalls: false,
     });
     const directory = new SandboxDirectory(telegram);
     const seeded = await seedDemoDistrict(database.db, clock.now(), logger, shiftPolicyFrom(config));

@@ -20,6 +20,8 @@ export interface FakeSettings {
   webhookTimeoutMs: number;
   /** What "now" is for message dates; the sandbox runs its own clock. */
   clock: () => Date;
+  /** Keep every call in `calls` (tests read them); a long-running sandbox does not. */
+  recordCalls: boolean;
 }
 
 export interface RecordedCall {
@@ -89,7 +91,7 @@ export class FakeState {
     }
     if (handler) this.failures.record(method, response.ok);
     const call: RecordedCall = { method, params, at, response };
-    this.calls.push(call);
+    if (this.options.recordCalls) this.calls.push(call);
     this.events.emit("call", call);
     await this.failures.answerWhenReleased(method);
     return response;

@@ -31,7 +31,7 @@ export class FakeTelegram {
     return structuredClone(this.state.botUser);
   }
 
-  /** Every API call the bot made, in arrival order. */
+  /** Every API call the bot made, in arrival order (none kept when started with `recordCalls: false`). */
   get calls(): readonly RecordedCall[] {
     return this.state.calls;
   }

@@ -18,6 +18,8 @@ export interface FakeTelegramOptions {
   webhookTimeoutMs?: number;
   /** The time message dates are stamped with (default: real time). */
   clock?: () => Date;
+  /** Keep every API call for `calls` and `waitForCall` (default true); a long-running server would only grow. */
+  recordCalls?: boolean;
 }
 
 /** Starts the fake Bot API on 127.0.0.1 with a random port; point grammY at `fake.apiRoot`. */
@@ -31,6 +33,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
     webhookRetryDelayMs: options.webhookRetryDelayMs ?? 50,
     webhookTimeoutMs: options.webhookTimeoutMs ?? 15_000,
     clock: options.clock ?? (() => new Date()),
+    recordCalls: options.recordCalls ?? true,
   });
   const inflight = new Set<Promise<void>>();
   const server = http.createServer((req, res) => {
