@@ -57,6 +57,8 @@ interface Load {
   perSecond: number;
   latencyMs: { p50: number; p99: number; max: number };
   failures: number;
+  /** CPU time of this process (every thread: bench, fake, bot, database) per update, which the machine's load moves less than wall time. */
+  cpuMsPerUpdate: number;
   /** The first failure's message, if any. */
   failure?: string;
 }
@@ -78,7 +80,7 @@ async function post(url: string, body: string): Promise<void> {
   if (!res.ok) throw new Error(`webhook answered ${res.status}`);
 }
 
-function summarise(latencies: number[], failures: number, seconds: number): Load {
+function summarise(latencies: number[], failures: number, seconds: number, cpu: NodeJS.CpuUsage): Load {
   const failure = failureSeen.first;
   delete failureSeen.first;
   return {
@@ -87,6 +89,7 @@ function summarise(latencies: number[], failures: number, seconds: number): Load
     perSecond: round(latencies.length / seconds),
     latencyMs: { p50: round(percentile(latencies, 50)), p99: round(percentile(latencies, 99)), max: round(Math.max(...latencies)) },
     failures,
+    cpuMsPerUpdate: round((cpu.user + cpu.system) / 1000 / (latencies.length + failures), 2),
   };
 }
 
@@ -101,6 +104,7 @@ async function drive(url: string, users: FakeUser[], rate?: number): Promise<Loa
   let failures = 0;
   let next = 0;
   const start = performance.now();
+  const cpu = process.cpuUsage();
   const worker = async () => {
     while (next < users.length) {
       const i = next++;
@@ -118,7 +122,7 @@ async function drive(url: string, users: FakeUser[], rate?: number): Promise<Loa
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   rss.sample();
-  return summarise(latencies, failures, (performance.now() - start) / 1000);
+  return summarise(latencies, failures, (performance.now() - start) / 1000, process.cpuUsage(cpu));
 }
 
 /** The anchor: a bare grammY webhook bot that answers /checkin with one reply and nothing else. */
@@ -204,7 +208,7 @@ async function main(): Promise<void> {
         const bareLoad = await drive(bare.url, users);
         const appLoad = await profiled(values.profile, () => drive(config.WEBHOOK_URL!, users));
         rounds.push({ bare: bareLoad, app: appLoad, checkedIn: await checkedInTonight(db, tonight) });
-        console.error(`round ${r + 1}: bare ${bareLoad.perSecond}/s, app ${appLoad.perSecond}/s`);
+        console.error(`round ${r + 1}: bare ${bareLoad.perSecond}/s (${bareLoad.cpuMsPerUpdate} ms CPU each), app ${appLoad.perSecond}/s (${appLoad.cpuMsPerUpdate} ms CPU each)`);
       }
       await undoCheckIns(db, tonight);
       const paced = await drive(config.WEBHOOK_URL!, users, RATE);

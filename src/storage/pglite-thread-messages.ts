@@ -12,7 +12,8 @@ export interface PGliteThreadOptions {
 }
 
 export type Request = { id: number } & (
-  | { op: "query"; sql: string; params: unknown[]; rowMode: "array" | "object"; rawTypes: number[]; tx?: number }
+  /** `named`: run as a named prepared statement, parsed and planned once per text (pglite-named-statements.ts). */
+  | { op: "query"; sql: string; params: unknown[]; rowMode: "array" | "object"; rawTypes: number[]; tx?: number; named?: boolean }
   | { op: "exec"; sql: string; tx?: number }
   | { op: "begin" }
   | { op: "end"; tx: number; commit: boolean }

@@ -7,6 +7,7 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { PGlite, type Transaction } from "@electric-sql/pglite";
+import { NamedStatements } from "./pglite-named-statements.js";
 import type { PGliteThreadOptions, Reply, Request, SerializedError, Started } from "./pglite-thread-messages.js";
 
 const port = parentPort!;
@@ -39,6 +40,7 @@ function serialize(error: unknown): SerializedError {
 
 function serve(pg: PGlite): void {
   const transactions = new Map<number, OpenTransaction>();
+  const named = new NamedStatements(pg);
   let nextTransaction = 0;
   const reply = (message: Reply, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
   const on = (tx: number | undefined) => {
@@ -68,7 +70,10 @@ function serve(pg: PGlite): void {
     switch (request.op) {
       case "query": {
         const parsers = Object.fromEntries(request.rawTypes.map((type) => [type, raw]));
-        return on(request.tx).query(request.sql, request.params, { rowMode: request.rowMode, parsers });
+        const options = { rowMode: request.rowMode, parsers };
+        const connection = on(request.tx);
+        if (request.named) return named.query(request.sql, request.params, options, connection !== pg);
+        return connection.query(request.sql, request.params, options);
       }
       case "exec":
         return on(request.tx).exec(request.sql);

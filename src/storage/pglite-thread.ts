@@ -11,6 +11,7 @@ import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { PGlite, QueryOptions, Results } from "@electric-sql/pglite";
+import { isPreparedStatement } from "./prepared.js";
 import type { PGliteThreadOptions, Reply, Request, SerializedError, Started } from "./pglite-thread-messages.js";
 
 type Parser = (value: string, type: number) => unknown;
@@ -38,7 +39,8 @@ export class PGliteThread implements PGliteThreadTransaction {
     const parsers = (options?.parsers ?? {}) as Record<number, Parser>;
     const rowMode = options?.rowMode ?? "object";
     const rawTypes = Object.keys(parsers).map(Number);
-    return this.call({ op: "query", sql, params, rowMode, rawTypes, tx }).then((result) => applyParsers(result as Results<T>, parsers, rowMode));
+    const named = isPreparedStatement(sql);
+    return this.call({ op: "query", sql, params, rowMode, rawTypes, tx, ...(named ? { named } : {}) }).then((result) => applyParsers(result as Results<T>, parsers, rowMode));
   }
 
   exec(sql: string, tx?: number): Promise<Results[]> {
