@@ -19,7 +19,7 @@ import { createServer, type Server } from "node:http";
 import { Session } from "node:inspector";
 import { setTimeout as sleep } from "node:timers/promises";
 import { parseArgs } from "node:util";
-import { and, count, eq, isNotNull, sql } from "drizzle-orm";
+import { and, count, eq, isNotNull } from "drizzle-orm";
 import { Bot, webhookCallback } from "grammy";
 import { pino } from "pino";
 import { startApp } from "../src/app.js";
@@ -31,8 +31,10 @@ import { freePort } from "../test/support/bot-harness.js";
 import { NANHU, seedDistrict } from "./district.js";
 import { seedHistory } from "./history.js";
 import { BENCH_SECRET, benchConfig } from "./app-config.js";
-import { percentile, round, rss, runBench } from "./measure.js";
+import { pauses, percentile, round, rss, runBench } from "./measure.js";
 import { openScratchDatabase } from "./scratch-database.js";
+import { seedTonight } from "./tonight.js";
+import { commandUpdate, drive, post, type Load } from "./webhook-load.js";
 
 const { values } = parseArgs({
   options: {
@@ -43,6 +45,10 @@ const { values } = parseArgs({
     history: { type: "string", default: "365" },
     /** Writes a CPU profile of the app's rounds (open in Chrome DevTools or speedscope). */
     profile: { type: "string" },
+    /** Writes a CPU profile of the paced run. */
+    "profile-paced": { type: "string" },
+    /** Each team's leader opens tonight's live board first, so check-ins are followed by board edits. */
+    boards: { type: "boolean", default: false },
   },
 });
 const CHECKINS = Number(values.checkins);
@@ -52,74 +58,7 @@ const RATE = Number(values.rate);
 const HISTORY_NIGHTS = Number(values.history);
 const TZ = "Asia/Shanghai";
 
-interface Load {
-  seconds: number;
-  perSecond: number;
-  latencyMs: { p50: number; p99: number; max: number };
-  failures: number;
-  /** The first failure's message, if any. */
-  failure?: string;
-}
-
-const failureSeen: { first?: string } = {};
-const noteFailure = (error: unknown) => (failureSeen.first ??= error instanceof Error ? `${error.message} ${String((error as { cause?: unknown }).cause ?? "")}` : String(error));
-
-let nextUpdateId = 900_000_001;
-
-/** What Telegram would POST for a volunteer typing /checkin. */
-function checkinUpdate(user: FakeUser) {
-  const message = { message_id: 1, from: user.user, chat: user.chat, date: Math.floor(Date.now() / 1000), text: "/checkin", entities: [{ type: "bot_command", offset: 0, length: 8 }] };
-  return JSON.stringify({ update_id: nextUpdateId++, message });
-}
-
-async function post(url: string, body: string): Promise<void> {
-  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": BENCH_SECRET }, body });
-  await res.arrayBuffer();
-  if (!res.ok) throw new Error(`webhook answered ${res.status}`);
-}
-
-function summarise(latencies: number[], failures: number, seconds: number): Load {
-  const failure = failureSeen.first;
-  delete failureSeen.first;
-  return {
-    ...(failure ? { failure } : {}),
-    seconds: round(seconds, 2),
-    perSecond: round(latencies.length / seconds),
-    latencyMs: { p50: round(percentile(latencies, 50)), p99: round(percentile(latencies, 99)), max: round(Math.max(...latencies)) },
-    failures,
-  };
-}
-
-/**
- * Every user's /checkin once, at most `concurrency` posted at once as Telegram does. Closed loop
- * (no rate): each worker posts the next as soon as its last was answered, and latency runs from
- * sending. Open loop: updates arrive at `rate` per second whether or not the bot keeps up, the rest
- * wait their turn, and latency runs from arrival, so time spent waiting counts.
- */
-async function drive(url: string, users: FakeUser[], rate?: number): Promise<Load> {
-  const latencies: number[] = [];
-  let failures = 0;
-  let next = 0;
-  const start = performance.now();
-  const worker = async () => {
-    while (next < users.length) {
-      const i = next++;
-      const arrives = rate ? start + (i * 1000) / rate : performance.now();
-      const wait = arrives - performance.now();
-      if (wait > 1) await sleep(wait);
-      try {
-        await post(url, checkinUpdate(users[i]!));
-        latencies.push(performance.now() - arrives);
-      } catch (error) {
-        noteFailure(error);
-        failures += 1;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  rss.sample();
-  return summarise(latencies, failures, (performance.now() - start) / 1000);
-}
+const median = (xs: number[]) => percentile(xs, 50);
 
 /** The anchor: a bare grammY webhook bot that answers /checkin with one reply and nothing else. */
 async function startBareBot(fake: FakeTelegram): Promise<{ url: string; server: Server }> {
@@ -132,20 +71,6 @@ async function startBareBot(fake: FakeTelegram): Promise<{ url: string; server: 
   return { url: `http://127.0.0.1:${port}/`, server };
 }
 
-/** Tonight's shift of every team, with the first `n` members (spread round the teams) on it. */
-async function seedTonight(db: Db, tonight: string, now: Date, n: number): Promise<void> {
-  // They have written to the bot before, under the names their clients send.
-  await db.execute(sql`update people set telegram_name = name`);
-  const { startsAt, endsAt } = shiftWindow(tonight, "20:00", "24:00", TZ);
-  const at = sql`${now.toISOString()}::timestamptz`;
-  await db.execute(sql`insert into shifts (duty_id, team_id, night, starts_at, ends_at, required, created_at)
-    select d.id, d.team_id, ${tonight}::date, ${startsAt.toISOString()}::timestamptz, ${endsAt.toISOString()}::timestamptz, 4, ${at} from duties d`);
-  await db.execute(sql`insert into assignments (shift_id, person_id, night, source, reply, created_at)
-    select s.id, m.person_id, s.night, 'rota', 'coming', ${at}
-    from shifts s join memberships m on m.team_id = s.team_id
-    where s.night = ${tonight}::date and m.person_id <= ${n}::int`);
-}
-
 async function undoCheckIns(db: Db, tonight: string): Promise<void> {
   await db.update(assignments).set({ checkedInAt: null, reply: "coming" }).where(eq(assignments.night, tonight));
 }
@@ -155,7 +80,22 @@ async function checkedInTonight(db: Db, tonight: string): Promise<number> {
   return row!.n;
 }
 
-const median = (xs: number[]) => percentile(xs, 50);
+/** A board is current when everyone on it shows as checked in (in either language). */
+function boardCurrent(leader: FakeUser): boolean {
+  const text = leader.messages().find((m) => m.text?.startsWith("📋"))?.text ?? "";
+  const m = /排班 (\d+)\/\d+ 人.*已签到 (\d+)/.exec(text) ?? /On the roster (\d+) of .*checked in (\d+)/.exec(text);
+  return !!m && m[1] === m[2];
+}
+
+/** Seconds after the paced run until every leader's board is current, or how many were at 60 s. */
+async function untilBoardsCurrent(leaders: FakeUser[]): Promise<string> {
+  const start = performance.now();
+  while (performance.now() - start < 60_000) {
+    if (leaders.every(boardCurrent)) return `all ${leaders.length} after ${round((performance.now() - start) / 1000)} s`;
+    await sleep(250);
+  }
+  return `${leaders.filter(boardCurrent).length} of ${leaders.length} after 60 s`;
+}
 
 /** Runs `work` under the V8 profiler when a file is named, writing the profile there. */
 async function profiled<T>(file: string | undefined, work: () => Promise<T>): Promise<T> {
@@ -176,7 +116,7 @@ async function profiled<T>(file: string | undefined, work: () => Promise<T>): Pr
 
 async function main(): Promise<void> {
   const tonight = localNight(new Date(), TZ);
-  const eight = shiftWindow(tonight, "20:00", "24:00", TZ).startsAt;
+  const { startsAt: eight, endsAt } = shiftWindow(tonight, "20:00", "24:00", TZ);
   const fake = await startFakeTelegram();
   const bare = await startBareBot(fake);
   const { database, drop } = await openScratchDatabase();
@@ -185,7 +125,7 @@ async function main(): Promise<void> {
     const seedStart = performance.now();
     await seedDistrict(db, NANHU, eight);
     await seedHistory(db, tonight, HISTORY_NIGHTS, TZ);
-    await seedTonight(db, tonight, eight, CHECKINS);
+    await seedTonight(db, { night: tonight, startsAt: eight, endsAt, now: eight, volunteers: CHECKINS });
     console.error(`seeded in ${round((performance.now() - seedStart) / 1000)} s`);
 
     const config = await benchConfig(fake, { DEFAULT_LOCALE: "zh" });
@@ -198,17 +138,26 @@ async function main(): Promise<void> {
       const users = Array.from({ length: CHECKINS }, (_, i) =>
         fake.user({ id: NANHU.telegramBase + i + 1, first_name: `Person ${i + 1}`, language_code: (i + 1) % 5 === 0 ? "en" : "zh" }),
       );
+      if (values.boards) {
+        // Leaders are each team's first member: persons 1-106, all on tonight's shifts.
+        const leaders = users.slice(0, NANHU.teams);
+        for (const leader of leaders) await post(config.WEBHOOK_URL!, commandUpdate(leader, `/roster ${tonight}`));
+        // The boards go out through the outbox that is running.
+        await Promise.all(leaders.map((leader) => leader.waitForMessage((m) => m.text?.startsWith("📋") ?? false, { timeoutMs: 60_000 })));
+      }
       const rounds: Array<{ bare: Load; app: Load; checkedIn: number }> = [];
       for (let r = 0; r < ROUNDS; r++) {
         await undoCheckIns(db, tonight);
-        const bareLoad = await drive(bare.url, users);
-        const appLoad = await profiled(values.profile, () => drive(config.WEBHOOK_URL!, users));
+        const bareLoad = await drive(bare.url, users, { concurrency: CONCURRENCY });
+        const appLoad = await profiled(values.profile, () => drive(config.WEBHOOK_URL!, users, { concurrency: CONCURRENCY }));
         rounds.push({ bare: bareLoad, app: appLoad, checkedIn: await checkedInTonight(db, tonight) });
         console.error(`round ${r + 1}: bare ${bareLoad.perSecond}/s, app ${appLoad.perSecond}/s`);
       }
       await undoCheckIns(db, tonight);
-      const paced = await drive(config.WEBHOOK_URL!, users, RATE);
+      const editsBefore = fake.calls.filter((c) => c.method === "editMessageText").length;
+      const [paced, pacedPauses] = await profiled(values["profile-paced"], () => pauses(() => drive(config.WEBHOOK_URL!, users, { concurrency: CONCURRENCY, rate: RATE })));
       const pacedCheckedIn = await checkedInTonight(db, tonight);
+      const boardsCurrentAfter = values.boards ? await untilBoardsCurrent(users.slice(0, NANHU.teams)) : undefined;
       // One reply per check-in: what the volunteer reads.
       const sample = users[0]!.messages().at(-1)?.text ?? "";
 
@@ -223,7 +172,8 @@ async function main(): Promise<void> {
             checkinsPerRound: CHECKINS,
             concurrency: CONCURRENCY,
             rounds,
-            paced: { rate: RATE, ...paced, checkedIn: pacedCheckedIn },
+            boards: values.boards,
+            paced: { rate: RATE, ...paced, checkedIn: pacedCheckedIn, ...pacedPauses, boardEdits: fake.calls.filter((c) => c.method === "editMessageText").length - editsBefore, boardsCurrentAfter },
             lastReply: sample,
             loadAverage: (await import("node:os")).loadavg().map((n) => round(n, 2)),
             peakRssMiB: rss.peakMiB(),
