@@ -6,7 +6,7 @@
  *   npm run build && npx tsx bench/app-memory.ts                      # PGlite in a scratch DATA_DIR
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx tsx bench/app-memory.ts
  *   npx tsx bench/app-memory.ts --checkins 850 --rate 100 --history 60            # a lighter night
- *   npx tsx bench/app-memory.ts --node-args "--max-semi-space-size=32"           # flags on trial
+ *   npx tsx bench/app-memory.ts --node-args=--max-semi-space-size=16             # flags on trial
  *   npx tsx bench/app-memory.ts --trace-gc                            # the child's GC pauses in the wave
  *
  * This process seeds the store (a scratch database, or a scratch DATA_DIR that it closes again),

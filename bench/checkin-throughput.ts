@@ -7,11 +7,13 @@
  *   npx tsx bench/checkin-throughput.ts                     # PGlite, in memory
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx tsx bench/checkin-throughput.ts
  *   npx tsx bench/checkin-throughput.ts --checkins 2000 --rounds 1 --history 30   # quicker
+ *   npx tsx bench/checkin-throughput.ts --rounds 0 --boards --profile-paced paced.cpuprofile
  *
  * Each round runs the bare bot, then the app, over the same users (their check-ins are undone in
  * between); the figure is the median of the rounds. A last run paces the updates at `--rate` per
  * second (open loop, as a wave arrives whether or not the bot keeps up, `--concurrency` posted at
- * once) and reports latency from arrival.
+ * once) and reports latency from arrival, with the process's GC pauses and event-loop delay.
+ * `--boards`: each team's leader opens tonight's live board first, so board redraws run beside.
  * Prints JSON, the ratio last.
  */
 import { writeFileSync } from "node:fs";
