@@ -6,12 +6,11 @@ import { freePort } from "../test/support/bot-harness.js";
 export const BENCH_SECRET = "bench-secret-0123456789";
 
 /**
- * The app's configuration for a bench: webhook mode on a free loopback port, the Bot API fake,
+ * The app's environment for a bench: webhook mode on `port` on loopback, the Bot API fake,
  * English by default and no logs; `env` adds or overrides settings.
  */
-export async function benchConfig(fake: FakeTelegram, env: Record<string, string | undefined> = {}): Promise<Config> {
-  const port = await freePort();
-  const parsed = parseConfig({
+export function benchEnv(fake: FakeTelegram, port: number, env: Record<string, string | undefined> = {}): Record<string, string | undefined> {
+  return {
     TELEGRAM_BOT_TOKEN: fake.token,
     TELEGRAM_API_ROOT: fake.apiRoot,
     HOST: "127.0.0.1",
@@ -21,7 +20,12 @@ export async function benchConfig(fake: FakeTelegram, env: Record<string, string
     WEBHOOK_URL: `http://127.0.0.1:${port}/telegram`,
     WEBHOOK_SECRET: BENCH_SECRET,
     ...env,
-  });
+  };
+}
+
+/** `benchEnv` on a free port, parsed as the app parses its environment. */
+export async function benchConfig(fake: FakeTelegram, env: Record<string, string | undefined> = {}): Promise<Config> {
+  const parsed = parseConfig(benchEnv(fake, await freePort(), env));
   if (!parsed.ok) throw new Error(parsed.problems.join("; "));
   return parsed.config;
 }

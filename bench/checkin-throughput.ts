@@ -7,11 +7,13 @@
  *   npx tsx bench/checkin-throughput.ts                     # PGlite, in memory
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx tsx bench/checkin-throughput.ts
  *   npx tsx bench/checkin-throughput.ts --checkins 2000 --rounds 1 --history 30   # quicker
+ *   npx tsx bench/checkin-throughput.ts --rounds 0 --boards --profile-paced paced.cpuprofile
  *
  * Each round runs the bare bot, then the app, over the same users (their check-ins are undone in
  * between); the figure is the median of the rounds. A last run paces the updates at `--rate` per
  * second (open loop, as a wave arrives whether or not the bot keeps up, `--concurrency` posted at
- * once) and reports latency from arrival.
+ * once) and reports latency from arrival, with the process's GC pauses and event-loop delay.
+ * `--boards`: each team's leader opens tonight's live board first, so board redraws run beside.
  * Prints JSON, the ratio last.
  */
 import { writeFileSync } from "node:fs";
@@ -19,7 +21,7 @@ import { createServer, type Server } from "node:http";
 import { Session } from "node:inspector";
 import { setTimeout as sleep } from "node:timers/promises";
 import { parseArgs } from "node:util";
-import { and, count, eq, isNotNull, sql } from "drizzle-orm";
+import { and, count, eq, isNotNull } from "drizzle-orm";
 import { Bot, webhookCallback } from "grammy";
 import { pino } from "pino";
 import { startApp } from "../src/app.js";
@@ -31,8 +33,10 @@ import { freePort } from "../test/support/bot-harness.js";
 import { NANHU, seedDistrict } from "./district.js";
 import { seedHistory } from "./history.js";
 import { BENCH_SECRET, benchConfig } from "./app-config.js";
-import { percentile, round, rss, runBench } from "./measure.js";
+import { pauses, percentile, round, rss, runBench } from "./measure.js";
 import { openScratchDatabase } from "./scratch-database.js";
+import { seedTonight } from "./tonight.js";
+import { commandUpdate, drive, post, type Load } from "./webhook-load.js";
 
 const { values } = parseArgs({
   options: {
@@ -43,6 +47,10 @@ const { values } = parseArgs({
     history: { type: "string", default: "365" },
     /** Writes a CPU profile of the app's rounds (open in Chrome DevTools or speedscope). */
     profile: { type: "string" },
+    /** Writes a CPU profile of the paced run. */
+    "profile-paced": { type: "string" },
+    /** Each team's leader opens tonight's live board first, so check-ins are followed by board edits. */
+    boards: { type: "boolean", default: false },
   },
 });
 const CHECKINS = Number(values.checkins);
@@ -52,6 +60,7 @@ const RATE = Number(values.rate);
 const HISTORY_NIGHTS = Number(values.history);
 const TZ = "Asia/Shanghai";
 
+<<<<<<< HEAD
 interface Load {
   seconds: number;
   perSecond: number;
@@ -124,6 +133,9 @@ async function drive(url: string, users: FakeUser[], rate?: number): Promise<Loa
   rss.sample();
   return summarise(latencies, failures, (performance.now() - start) / 1000, process.cpuUsage(cpu));
 }
+=======
+const median = (xs: number[]) => percentile(xs, 50);
+>>>>>>> perf/memory-latency
 
 /** The anchor: a bare grammY webhook bot that answers /checkin with one reply and nothing else. */
 async function startBareBot(fake: FakeTelegram): Promise<{ url: string; server: Server }> {
@@ -136,20 +148,6 @@ async function startBareBot(fake: FakeTelegram): Promise<{ url: string; server: 
   return { url: `http://127.0.0.1:${port}/`, server };
 }
 
-/** Tonight's shift of every team, with the first `n` members (spread round the teams) on it. */
-async function seedTonight(db: Db, tonight: string, now: Date, n: number): Promise<void> {
-  // They have written to the bot before, under the names their clients send.
-  await db.execute(sql`update people set telegram_name = name`);
-  const { startsAt, endsAt } = shiftWindow(tonight, "20:00", "24:00", TZ);
-  const at = sql`${now.toISOString()}::timestamptz`;
-  await db.execute(sql`insert into shifts (duty_id, team_id, night, starts_at, ends_at, required, created_at)
-    select d.id, d.team_id, ${tonight}::date, ${startsAt.toISOString()}::timestamptz, ${endsAt.toISOString()}::timestamptz, 4, ${at} from duties d`);
-  await db.execute(sql`insert into assignments (shift_id, person_id, night, source, reply, created_at)
-    select s.id, m.person_id, s.night, 'rota', 'coming', ${at}
-    from shifts s join memberships m on m.team_id = s.team_id
-    where s.night = ${tonight}::date and m.person_id <= ${n}::int`);
-}
-
 async function undoCheckIns(db: Db, tonight: string): Promise<void> {
   await db.update(assignments).set({ checkedInAt: null, reply: "coming" }).where(eq(assignments.night, tonight));
 }
@@ -159,7 +157,22 @@ async function checkedInTonight(db: Db, tonight: string): Promise<number> {
   return row!.n;
 }
 
-const median = (xs: number[]) => percentile(xs, 50);
+/** A board is current when everyone on it shows as checked in (in either language). */
+function boardCurrent(leader: FakeUser): boolean {
+  const text = leader.messages().find((m) => m.text?.startsWith("📋"))?.text ?? "";
+  const m = /排班 (\d+)\/\d+ 人.*已签到 (\d+)/.exec(text) ?? /On the roster (\d+) of .*checked in (\d+)/.exec(text);
+  return !!m && m[1] === m[2];
+}
+
+/** Seconds after the paced run until every leader's board is current, or how many were at 60 s. */
+async function untilBoardsCurrent(leaders: FakeUser[]): Promise<string> {
+  const start = performance.now();
+  while (performance.now() - start < 60_000) {
+    if (leaders.every(boardCurrent)) return `all ${leaders.length} after ${round((performance.now() - start) / 1000)} s`;
+    await sleep(250);
+  }
+  return `${leaders.filter(boardCurrent).length} of ${leaders.length} after 60 s`;
+}
 
 /** Runs `work` under the V8 profiler when a file is named, writing the profile there. */
 async function profiled<T>(file: string | undefined, work: () => Promise<T>): Promise<T> {
@@ -180,7 +193,7 @@ async function profiled<T>(file: string | undefined, work: () => Promise<T>): Pr
 
 async function main(): Promise<void> {
   const tonight = localNight(new Date(), TZ);
-  const eight = shiftWindow(tonight, "20:00", "24:00", TZ).startsAt;
+  const { startsAt: eight, endsAt } = shiftWindow(tonight, "20:00", "24:00", TZ);
   const fake = await startFakeTelegram();
   const bare = await startBareBot(fake);
   const { database, drop } = await openScratchDatabase();
@@ -189,7 +202,7 @@ async function main(): Promise<void> {
     const seedStart = performance.now();
     await seedDistrict(db, NANHU, eight);
     await seedHistory(db, tonight, HISTORY_NIGHTS, TZ);
-    await seedTonight(db, tonight, eight, CHECKINS);
+    await seedTonight(db, { night: tonight, startsAt: eight, endsAt, now: eight, volunteers: CHECKINS });
     console.error(`seeded in ${round((performance.now() - seedStart) / 1000)} s`);
 
     const config = await benchConfig(fake, { DEFAULT_LOCALE: "zh" });
@@ -202,17 +215,26 @@ async function main(): Promise<void> {
       const users = Array.from({ length: CHECKINS }, (_, i) =>
         fake.user({ id: NANHU.telegramBase + i + 1, first_name: `Person ${i + 1}`, language_code: (i + 1) % 5 === 0 ? "en" : "zh" }),
       );
+      if (values.boards) {
+        // Leaders are each team's first member: persons 1-106, all on tonight's shifts.
+        const leaders = users.slice(0, NANHU.teams);
+        for (const leader of leaders) await post(config.WEBHOOK_URL!, commandUpdate(leader, `/roster ${tonight}`));
+        // The boards go out through the outbox that is running.
+        await Promise.all(leaders.map((leader) => leader.waitForMessage((m) => m.text?.startsWith("📋") ?? false, { timeoutMs: 60_000 })));
+      }
       const rounds: Array<{ bare: Load; app: Load; checkedIn: number }> = [];
       for (let r = 0; r < ROUNDS; r++) {
         await undoCheckIns(db, tonight);
-        const bareLoad = await drive(bare.url, users);
-        const appLoad = await profiled(values.profile, () => drive(config.WEBHOOK_URL!, users));
+        const bareLoad = await drive(bare.url, users, { concurrency: CONCURRENCY });
+        const appLoad = await profiled(values.profile, () => drive(config.WEBHOOK_URL!, users, { concurrency: CONCURRENCY }));
         rounds.push({ bare: bareLoad, app: appLoad, checkedIn: await checkedInTonight(db, tonight) });
         console.error(`round ${r + 1}: bare ${bareLoad.perSecond}/s (${bareLoad.cpuMsPerUpdate} ms CPU each), app ${appLoad.perSecond}/s (${appLoad.cpuMsPerUpdate} ms CPU each)`);
       }
       await undoCheckIns(db, tonight);
-      const paced = await drive(config.WEBHOOK_URL!, users, RATE);
+      const editsBefore = fake.calls.filter((c) => c.method === "editMessageText").length;
+      const [paced, pacedPauses] = await profiled(values["profile-paced"], () => pauses(() => drive(config.WEBHOOK_URL!, users, { concurrency: CONCURRENCY, rate: RATE })));
       const pacedCheckedIn = await checkedInTonight(db, tonight);
+      const boardsCurrentAfter = values.boards ? await untilBoardsCurrent(users.slice(0, NANHU.teams)) : undefined;
       // One reply per check-in: what the volunteer reads.
       const sample = users[0]!.messages().at(-1)?.text ?? "";
 
@@ -227,7 +249,8 @@ async function main(): Promise<void> {
             checkinsPerRound: CHECKINS,
             concurrency: CONCURRENCY,
             rounds,
-            paced: { rate: RATE, ...paced, checkedIn: pacedCheckedIn },
+            boards: values.boards,
+            paced: { rate: RATE, ...paced, checkedIn: pacedCheckedIn, ...pacedPauses, boardEdits: fake.calls.filter((c) => c.method === "editMessageText").length - editsBefore, boardsCurrentAfter },
             lastReply: sample,
             loadAverage: (await import("node:os")).loadavg().map((n) => round(n, 2)),
             peakRssMiB: rss.peakMiB(),

@@ -1,4 +1,5 @@
 /** Measuring helpers shared by the benches. */
+import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
 
 /** Nearest-rank percentile of a list of numbers (NaN when empty). */
 export function percentile(values: number[], p: number): number {
@@ -38,3 +39,28 @@ export async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
 }
 
 export const round = (n: number, digits = 1) => Number(n.toFixed(digits));
+
+/**
+ * Garbage-collection pauses and event-loop delay over a stretch of work, in ms: what a request
+ * arriving meanwhile may have waited for the thread.
+ */
+export async function pauses<T>(work: () => Promise<T>): Promise<[T, { gc: { count: number; totalMs: number; maxMs: number; over50ms: number }; loopDelayMs: { p99: number; max: number } }]> {
+  const gcs: number[] = [];
+  const observer = new PerformanceObserver((list) => gcs.push(...list.getEntries().map((e) => e.duration)));
+  observer.observe({ entryTypes: ["gc"] });
+  const histogram = monitorEventLoopDelay({ resolution: 10 });
+  histogram.enable();
+  try {
+    const result = await work();
+    return [
+      result,
+      {
+        gc: { count: gcs.length, totalMs: round(gcs.reduce((a, b) => a + b, 0)), maxMs: round(Math.max(0, ...gcs)), over50ms: gcs.filter((d) => d > 50).length },
+        loopDelayMs: { p99: round(histogram.percentile(99) / 1e6), max: round(histogram.max / 1e6) },
+      },
+    ];
+  } finally {
+    histogram.disable();
+    observer.disconnect();
+  }
+}

@@ -108,28 +108,46 @@ export async function shiftsToLead(ctx: DomainContext, night?: string) {
     .orderBy(asc(shifts.startsAt));
 }
 
+const boardIsDue = (quietSince: Date) => and(isNotNull(shifts.boardDirtyAt), or(isNull(shifts.boardDrawnAt), lt(shifts.boardDrawnAt, quietSince)));
+
 /**
  * Scheduler job: redraws the boards whose roster changed, at most once per interval per board,
  * as one edit per copy through the outbox.
+ *
+ * Each board is redrawn in a transaction of its own. The redraw locks its shift row, and every
+ * check-in on that shift marks the row (`recordCheckIn`), so it waits for the redraw: one
+ * transaction over all boards held every check-in of the district until the last board was drawn
+ * (at 20:00, a hundred boards at once). Now a check-in waits at most for its own board's redraw.
  */
 export async function refreshBoards(ctx: DomainContext): Promise<number> {
   const quietSince = new Date(ctx.now.getTime() - BOARD_MIN_INTERVAL_MS);
+  const candidates = await ctx.db.select({ id: shifts.id }).from(shifts).where(boardIsDue(quietSince)).limit(200);
+  let drawn = 0;
+  for (const { id } of candidates) {
+    if (await redrawBoard(ctx, id, quietSince)) drawn += 1;
+  }
+  return drawn;
+}
+
+/**
+ * One board, if it is still due; whether an edit was queued. The lock waits rather than skips: in
+ * a wave the row is locked a moment by one check-in after another, and skipping those left boards
+ * undrawn tick after tick. Another instance drawing the same board holds it to its commit, and the
+ * condition, read again then, finds it drawn.
+ */
+function redrawBoard(ctx: DomainContext, shiftId: number, quietSince: Date): Promise<boolean> {
   return ctx.db.transaction(async (tx) => {
-    const due = await tx
+    const [due] = await tx
       .select({ id: shifts.id })
       .from(shifts)
-      .where(and(isNotNull(shifts.boardDirtyAt), or(isNull(shifts.boardDrawnAt), lt(shifts.boardDrawnAt, quietSince))))
-      .limit(200)
-      .for("update", { skipLocked: true });
-    let drawn = 0;
-    for (const { id } of due) {
-      const [copy] = await tx.select({ id: outbox.id }).from(outbox).where(eq(outbox.groupKey, boardGroup(id))).limit(1);
-      await tx.update(shifts).set({ boardDirtyAt: null, boardDrawnAt: ctx.now }).where(eq(shifts.id, id));
-      if (!copy) continue; // nobody has opened this board
-      const { text, buttons } = await drawBoard(tx, id);
-      await editCardCopies(tx, ctx.now, boardGroup(id), text, sameForAll(buttons));
-      drawn += 1;
-    }
-    return drawn;
+      .where(and(eq(shifts.id, shiftId), boardIsDue(quietSince)))
+      .for("update");
+    if (!due) return false;
+    const [copy] = await tx.select({ id: outbox.id }).from(outbox).where(eq(outbox.groupKey, boardGroup(shiftId))).limit(1);
+    await tx.update(shifts).set({ boardDirtyAt: null, boardDrawnAt: ctx.now }).where(eq(shifts.id, shiftId));
+    if (!copy) return false; // nobody has opened this board
+    const { text, buttons } = await drawBoard(tx, shiftId);
+    await editCardCopies(tx, ctx.now, boardGroup(shiftId), text, sameForAll(buttons));
+    return true;
   });
 }
