@@ -14,9 +14,7 @@
  * once) and reports latency from arrival.
  * Prints JSON, the ratio last.
  */
-import { writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
-import { Session } from "node:inspector";
 import { setTimeout as sleep } from "node:timers/promises";
 import { parseArgs } from "node:util";
 import { and, count, eq, isNotNull, sql } from "drizzle-orm";
@@ -31,7 +29,7 @@ import { freePort } from "../test/support/bot-harness.js";
 import { NANHU, seedDistrict } from "./district.js";
 import { seedHistory } from "./history.js";
 import { BENCH_SECRET, benchConfig } from "./app-config.js";
-import { percentile, round, rss, runBench } from "./measure.js";
+import { percentile, profiled, round, rss, runBench } from "./measure.js";
 import { openScratchDatabase } from "./scratch-database.js";
 
 const { values } = parseArgs({
@@ -156,23 +154,6 @@ async function checkedInTonight(db: Db, tonight: string): Promise<number> {
 }
 
 const median = (xs: number[]) => percentile(xs, 50);
-
-/** Runs `work` under the V8 profiler when a file is named, writing the profile there. */
-async function profiled<T>(file: string | undefined, work: () => Promise<T>): Promise<T> {
-  if (!file) return work();
-  const session = new Session();
-  session.connect();
-  const post = (method: string) => new Promise<unknown>((resolve, reject) => session.post(method, (error, result) => (error ? reject(error) : resolve(result))));
-  await post("Profiler.enable");
-  await post("Profiler.start");
-  try {
-    return await work();
-  } finally {
-    const { profile } = (await post("Profiler.stop")) as { profile: unknown };
-    writeFileSync(file, JSON.stringify(profile));
-    session.disconnect();
-  }
-}
 
 async function main(): Promise<void> {
   const tonight = localNight(new Date(), TZ);
