@@ -20,9 +20,9 @@ import { subscribe } from "node:diagnostics_channel";
 import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { count, eq, inArray, isNotNull, sql } from "drizzle-orm";
-import { Api } from "grammy";
 import { pino } from "pino";
 import { createDeliver, createRenderer } from "../src/bot/deliver.js";
+import { createOutboxApi } from "../src/bot/outbox-api.js";
 import { createI18n } from "../src/bot/i18n.js";
 import { broadcastFigures } from "../src/broadcasts/broadcast-figures.js";
 import { refreshBroadcastProgress } from "../src/broadcasts/refresh-progress.js";
@@ -118,7 +118,8 @@ async function main(): Promise<void> {
     rss.sample();
     const rssBefore = rss.peak;
 
-    const deliver = createDeliver(new Api(fake.token, { apiRoot: fake.apiRoot }), createRenderer(createI18n("zh"), "zh", TZ), { allowPaidBroadcast: PAID });
+    // The outbox's own client, as the app makes it.
+    const deliver = createDeliver(createOutboxApi(fake.token, fake.apiRoot, RATE), createRenderer(createI18n("zh"), "zh", TZ), { allowPaidBroadcast: PAID });
     // Default idle interval, as the app runs it; the bot nudges it after the verb, as here.
     const dispatcher = createDispatcher({ db, logger, deliver, ratePerSecond: RATE });
     dispatcher.start();

@@ -1,5 +1,5 @@
 import type { Server } from "node:http";
-import { Api, webhookCallback } from "grammy";
+import { webhookCallback } from "grammy";
 import type { Logger } from "pino";
 import { ensureCoordinators } from "./access/ensure-coordinators.js";
 import { ensureDefaultPolicies } from "./escalation/policies.js";
@@ -7,6 +7,7 @@ import { createBot } from "./bot/index.js";
 import { startPolling, type Polling } from "./bot/polling.js";
 import { publishDefaultCommands } from "./bot/commands.js";
 import { createDeliver, createRenderer } from "./bot/deliver.js";
+import { createOutboxApi } from "./bot/outbox-api.js";
 import { createI18n } from "./bot/i18n.js";
 import type { Config } from "./config/config.js";
 import { createHttpServer, listen } from "./http/server.js";
@@ -39,7 +40,7 @@ export async function startApp(config: Config, database: Database, logger: Logge
 
   const i18n = createI18n(config.DEFAULT_LOCALE);
   const renderer = createRenderer(i18n, config.DEFAULT_LOCALE, config.BOT_TIMEZONE);
-  const outboxApi = new Api(config.TELEGRAM_BOT_TOKEN, { apiRoot: config.TELEGRAM_API_ROOT });
+  const outboxApi = createOutboxApi(config.TELEGRAM_BOT_TOKEN, config.TELEGRAM_API_ROOT, config.OUTBOX_RATE_PER_SECOND);
   const dispatcher = createDispatcher({
     db,
     logger: logger.child({ component: "outbox" }),
