@@ -3,7 +3,7 @@ import type { Logger } from "pino";
 import type { Db } from "../storage/db.js";
 import { claimDueMessages, type ClaimedMessage } from "./claim.js";
 import { RateLimiter, type SendSlot } from "./rate-limiter.js";
-import { recordDelivery, recordSentBatch, releaseClaim, type DeliveryResult } from "./record-result.js";
+import { recordDelivery, recordSettledBatch, releaseClaim, type DeliveryResult, type SettledBatch } from "./record-result.js";
 import { hasNewerEdit, resolveEditTarget } from "./resolve-edit-target.js";
 import { sendCost } from "./send-cost.js";
 
@@ -17,6 +17,8 @@ export interface DispatcherOptions {
   leaseMs?: number;
   /** How often to look for rows enqueued by other processes when nobody nudges. */
   idleMs?: number;
+  /** How long a stopping dispatcher keeps trying to write down results before it leaves them to the lease. */
+  stopGraceMs?: number;
   clock?: () => Date;
 }
 
@@ -29,16 +31,15 @@ export interface Dispatcher {
   drain(): Promise<number>;
 }
 
-/** Successful sends are written in batches this often; a crash can repeat only those unwritten. */
+/** Settled sends are written in batches this often; a crash can repeat only those unwritten. */
 const FLUSH_MS = 50;
-/** How long a stopping dispatcher keeps trying to write down results before it leaves them to the lease. */
-const STOP_GRACE_MS = 10_000;
 
 export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const { db, logger, deliver } = options;
   const clock = options.clock ?? (() => new Date());
   const leaseMs = options.leaseMs ?? 60_000;
   const idleMs = options.idleMs ?? 1000;
+  const stopGraceMs = options.stopGraceMs ?? 10_000;
   const limiter = new RateLimiter(options.ratePerSecond);
   // Edits and command menus post no message: they have a budget of their own (see send-cost.ts).
   const otherCalls = new RateLimiter(options.ratePerSecond);
@@ -51,7 +52,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const chains = new Map<number, Promise<void>>();
   const inFlight = new Set<Promise<void>>();
   let queue: ClaimedMessage[] = [];
-  let sent: Array<{ message: ClaimedMessage; messageId?: number }> = [];
+  let settled: SettledBatch = { sent: [], unreachable: [] };
   /** Telegram message ids of sends not yet recorded, so an edit right behind its original can go. */
   const unrecorded = new Map<number, number>();
   let flushing: Promise<void> = Promise.resolve();
@@ -69,18 +70,18 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   function flush(): Promise<void> {
     if (flushTimer) clearTimeout(flushTimer);
     flushTimer = null;
-    const batch = sent;
-    sent = [];
-    const flushed = batch.map((b) => b.message.id);
+    const batch = settled;
+    settled = { sent: [], unreachable: [] };
+    const flushed = [...batch.sent, ...batch.unreachable].map((b) => b.message.id);
     flushing = flushing
-      .then(() => untilWritten("recording sent messages", flushed, () => recordSentBatch(db, clock(), batch)))
+      .then(() => untilWritten("recording sent messages", flushed, () => recordSettledBatch(db, clock(), batch)))
       .then(() => flushed.forEach((id) => unrecorded.delete(id)));
     return flushing;
   }
 
   /**
    * A result not written down is a message sent again once its lease runs out: while the database
-   * is away (a restart, a failover) keep trying. Only a stop that outlasts STOP_GRACE_MS gives
+   * is away (a restart, a failover) keep trying. Only a stop that outlasts stopGraceMs gives
    * up, and then, as after a crash, the lease decides.
    */
   async function untilWritten(what: string, outboxIds: number[], write: () => Promise<void>): Promise<void> {
@@ -124,7 +125,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       slot.done();
     }
     if (result.status === "sent") {
-      sent.push({ message, ...(result.messageId ? { messageId: result.messageId } : {}) });
+      settled.sent.push({ message, ...(result.messageId ? { messageId: result.messageId } : {}) });
       if (result.messageId) unrecorded.set(message.id, result.messageId);
       flushSoon();
       return;
@@ -134,6 +135,12 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       otherCalls.pauseFor(result.retryAfterMs);
     }
     logger.warn({ outboxId: message.id, chatId: message.chatId, result }, "outbox delivery not sent");
+    if (result.status === "unreachable") {
+      // A district has a share of people who blocked the bot: written with the sent ones, not one transaction each.
+      settled.unreachable.push({ message, error: result.error });
+      flushSoon();
+      return;
+    }
     await untilWritten("recording a delivery", [message.id], () => recordDelivery(db, clock(), message, result));
   }
 
@@ -231,7 +238,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     async stop() {
       stopping.abort();
       wake?.();
-      const grace = setTimeout(() => givingUp.abort(), STOP_GRACE_MS);
+      const grace = setTimeout(() => givingUp.abort(), stopGraceMs);
       try {
         await loop;
       } finally {

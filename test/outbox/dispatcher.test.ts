@@ -108,12 +108,15 @@ describe("the outbox through a database outage", () => {
 
   for (const [n, outage] of outages.entries()) {
     it.skipIf(outage.postgresOnly && !onPostgres)(
-      `When ${outage.what} while sent messages are being written down, then each is delivered exactly once after it is back`,
+      `When ${outage.what} while sent and unreachable messages are being written down, then each is sent once and written down after it is back`,
       async () => {
         const list = await recipients(3);
+        const [blocked] = await recipients(1);
+        fake.blockUser(blocked!.telegramId);
         const now = new Date();
-        const keys = list.map((p) => `outage${n}:${p.personId}`);
-        await enqueueMessages(database.db, now, list.map((p, i) => notice(p, `Outage${n}`, keys[i])));
+        const everyone = [...list, blocked!];
+        const keys = everyone.map((p) => `outage${n}:${p.personId}`);
+        await enqueueMessages(database.db, now, everyone.map((p, i) => notice(p, `Outage${n}`, keys[i])));
         const cut = await outage.prepare();
         const log = captureLogs();
         const dispatcher = createDispatcher({ db: cut.db, logger: log.logger, deliver, ratePerSecond: 100, clock: () => now });
@@ -135,12 +138,62 @@ describe("the outbox through a database outage", () => {
           await cut.close();
         }
         for (const p of list) expect(p.user.messages()).toHaveLength(1);
-        const rows = await database.db.select().from(outbox).where(inArray(outbox.dedupeKey, keys));
-        expect(rows.map((r) => r.status)).toEqual(["sent", "sent", "sent"]);
+        expect(sendsTo(blocked!.telegramId)).toBe(1);
+        expect(await statuses(keys)).toEqual(["sent", "sent", "sent", "unreachable"]);
+        expect(await unreachableSince(blocked!.personId)).not.toBeNull();
       },
     );
   }
+
+  it("When a dispatcher is gone after its sends but before it wrote them down, then they go out again after its lease, and none is lost", async () => {
+    const list = await recipients(2);
+    const [blocked] = await recipients(1);
+    fake.blockUser(blocked!.telegramId);
+    const now = new Date();
+    const everyone = [...list, blocked!];
+    const keys = everyone.map((p) => `gone:${p.personId}`);
+    await enqueueMessages(database.db, now, everyone.map((p, i) => notice(p, "Gone", keys[i])));
+    const cut = lostConnectionOutage(database.db);
+    const log = captureLogs();
+    // Stopped, it gives up on writing at once, as a process that died would never write.
+    const dispatcher = createDispatcher({ db: cut.db, logger: log.logger, deliver, ratePerSecond: 100, clock: () => now, stopGraceMs: 100 });
+    const answers = fake.holdAnswers("sendMessage");
+    try {
+      dispatcher.start();
+      for (const p of list) await p.user.waitForMessage("Gone");
+      await cut.begin();
+      answers.release();
+      await log.waitFor(/recording sent messages failed/);
+      await dispatcher.stop();
+      await cut.end();
+      expect(await statuses(keys), "still claimed by the dispatcher that is gone").toEqual(["sending", "sending", "sending"]);
+      const later = new Date(now.getTime() + 61_000);
+      await createDispatcher({ db: database.db, logger: silentLogger, deliver, ratePerSecond: 100, clock: () => later }).drain();
+    } finally {
+      answers.release();
+      await cut.close();
+    }
+    // Sent twice rather than lost: the first answers were never written down.
+    for (const p of list) expect(p.user.messages()).toHaveLength(2);
+    expect(sendsTo(blocked!.telegramId)).toBe(2);
+    expect(await statuses(keys)).toEqual(["sent", "sent", "unreachable"]);
+    expect(await unreachableSince(blocked!.personId)).not.toBeNull();
+  });
 });
+
+/** The outbox rows' statuses, in the order of their keys. */
+async function statuses(keys: string[]): Promise<string[]> {
+  const rows = await database.db.select({ key: outbox.dedupeKey, status: outbox.status }).from(outbox).where(inArray(outbox.dedupeKey, keys));
+  return keys.map((key) => rows.find((r) => r.key === key)?.status ?? "missing");
+}
+
+/** How many messages the fake was asked to send to a chat, answered or refused. */
+const sendsTo = (chatId: number) => fake.calls.filter((c) => c.method === "sendMessage" && Number(c.params["chat_id"]) === chatId).length;
+
+async function unreachableSince(personId: number): Promise<Date | null> {
+  const [person] = await database.db.select({ at: people.unreachableAt }).from(people).where(eq(people.id, personId));
+  return person?.at ?? null;
+}
 
 describe("editing a card everywhere", () => {
   it("When two edits of one card are queued and the older one goes out last, then the newer text is what stays", async () => {
