@@ -52,6 +52,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const chains = new Map<number, Promise<void>>();
   const inFlight = new Set<Promise<void>>();
   let queue: ClaimedMessage[] = [];
+  /** Every row this dispatcher claimed and has not written down yet: queued, being sent, or in a batch to write. */
+  const held = new Map<number, ClaimedMessage>();
   let settled: SettledBatch = { sent: [], unreachable: [] };
   /** Telegram message ids of sends not yet recorded, so an edit right behind its original can go. */
   const unrecorded = new Map<number, number>();
@@ -75,7 +77,12 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     const flushed = [...batch.sent, ...batch.unreachable].map((b) => b.message.id);
     flushing = flushing
       .then(() => untilWritten("recording sent messages", flushed, () => recordSettledBatch(db, clock(), batch)))
-      .then(() => flushed.forEach((id) => unrecorded.delete(id)));
+      .then(() => {
+        for (const id of flushed) {
+          unrecorded.delete(id);
+          held.delete(id);
+        }
+      });
     return flushing;
   }
 
@@ -142,6 +149,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       return;
     }
     await untilWritten("recording a delivery", [message.id], () => recordDelivery(db, clock(), message, result));
+    held.delete(message.id);
   }
 
   /** Messages to one chat go out in order; different chats go out side by side. */
@@ -176,7 +184,17 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     if (refill) return refill;
     const claiming = claimDueMessages(db, clock(), batchSize, leaseMs).then(
       (batch) => {
-        queue.push(...batch);
+        for (const message of batch) {
+          const mine = held.get(message.id);
+          // Its lease ran out while this dispatcher still had it (a long queue, a starved or absent
+          // database delaying the write) and this claim took it over: it stays one message, under
+          // the new claim, so it is neither sent twice nor written down under the old one.
+          if (mine) mine.attempt = message.attempt;
+          else {
+            held.set(message.id, message);
+            queue.push(message);
+          }
+        }
         claimedCount += batch.length;
         return batch.length;
       },
@@ -226,6 +244,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     await Promise.allSettled([...inFlight]);
     await flush();
     for (const message of unsent) await releaseClaim(db, message).catch(() => {});
+    held.clear();
   }
 
   return {

@@ -82,6 +82,30 @@ describe("the outbox dispatcher", () => {
     expect(person?.unreachableAt).not.toBeNull();
   });
 
+  it("When the lease of messages being sent runs out and the dispatcher's next claim takes them again, then each goes out once, written down under the new claim", async () => {
+    const list = await recipients(3);
+    const keys = list.map((p) => `renewed:${p.personId}`);
+    let now = new Date();
+    await enqueueMessages(database.db, now, list.map((p, i) => notice(p, "Renewed", keys[i])));
+    const dispatcher = createDispatcher({ db: database.db, logger: silentLogger, deliver, ratePerSecond: 100, clock: () => now });
+    const answers = fake.holdAnswers("sendMessage");
+    try {
+      dispatcher.start();
+      for (const p of list) await p.user.waitForMessage("Renewed");
+      // Telegram is slow to answer, past the lease: the next claim finds the rows expired and takes them.
+      now = new Date(now.getTime() + 61_000);
+      dispatcher.nudge();
+      await waitFor("the rows are claimed again", async () => (await attemptsOf(keys)).every((n) => n === 2));
+      answers.release();
+      await waitFor("the rows are written down", async () => (await statuses(keys)).every((status) => status === "sent"));
+    } finally {
+      answers.release();
+      await dispatcher.stop();
+    }
+    for (const p of list) expect(p.user.messages()).toHaveLength(1);
+    expect(await statuses(keys)).toEqual(["sent", "sent", "sent"]);
+  });
+
   it("When a dispatcher dies holding claims, then another sends them after the lease and nothing is lost", async () => {
     const list = await recipients(2);
     const now = new Date();
@@ -185,6 +209,19 @@ describe("the outbox through a database outage", () => {
 async function statuses(keys: string[]): Promise<string[]> {
   const rows = await database.db.select({ key: outbox.dedupeKey, status: outbox.status }).from(outbox).where(inArray(outbox.dedupeKey, keys));
   return keys.map((key) => rows.find((r) => r.key === key)?.status ?? "missing");
+}
+
+async function attemptsOf(keys: string[]): Promise<number[]> {
+  const rows = await database.db.select({ key: outbox.dedupeKey, attempts: outbox.attempts }).from(outbox).where(inArray(outbox.dedupeKey, keys));
+  return keys.map((key) => rows.find((r) => r.key === key)?.attempts ?? 0);
+}
+
+async function waitFor(what: string, done: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await done())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 /** How many messages the fake was asked to send to a chat, answered or refused. */
