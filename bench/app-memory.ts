@@ -32,7 +32,7 @@ import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { addDays, localNight, shiftWindow } from "../src/shifts/night.js";
 import { openConfiguredDatabase } from "../src/storage/open-configured.js";
-import { startFakeTelegram, type FakeUser } from "../test/fake-telegram/index.js";
+import { startFakeTelegram, type FakeUser } from "../src/sandbox/telegram/index.js";
 import { freePort } from "../test/support/bot-harness.js";
 import { benchEnv } from "./app-config.js";
 import { NANHU, seedDistrict } from "./district.js";

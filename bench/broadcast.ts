@@ -7,6 +7,7 @@
  *   npx tsx bench/broadcast.ts [--members 15000] [--rate 400] [--limit 480] [--blocked 0.01] [--paid]
  *   npx tsx bench/broadcast.ts --rate 30 --limit 30 --members 3000
  *   npx tsx bench/broadcast.ts --rate 1000 --limit 1000 --members 15000 --paid
+ *   npx tsx bench/broadcast.ts --rate 1000 --limit 1000 --paid --no-recipe --profile broadcast.cpuprofile
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx tsx bench/broadcast.ts
  *
  * Uses PGlite, or PostgreSQL when DATABASE_URL is set (a fresh database it creates and drops).
@@ -15,11 +16,13 @@
  * grammY's documented broadcast recipe (bench/grammy-recipe.ts) as the anchor. Prints a JSON
  * summary, and last a line with both ratios.
  */
+import { subscribe } from "node:diagnostics_channel";
+import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { count, eq, inArray, isNotNull, sql } from "drizzle-orm";
-import { Api } from "grammy";
 import { pino } from "pino";
 import { createDeliver, createRenderer } from "../src/bot/deliver.js";
+import { createOutboxApi } from "../src/bot/outbox-api.js";
 import { createI18n } from "../src/bot/i18n.js";
 import { broadcastFigures } from "../src/broadcasts/broadcast-figures.js";
 import { refreshBroadcastProgress } from "../src/broadcasts/refresh-progress.js";
@@ -30,7 +33,7 @@ import type { Db } from "../src/storage/db.js";
 import { broadcastRecipients, broadcasts, outbox, people } from "../src/storage/schema/index.js";
 import { startFakeTelegram } from "../src/sandbox/telegram/index.js";
 import { runGrammyRecipe } from "./grammy-recipe.js";
-import { percentile, round, rss, runBench, timed } from "./measure.js";
+import { percentile, round, rss, runBench, startProfile, threadCpuSeconds, timed } from "./measure.js";
 import { openScratchDatabase } from "./scratch-database.js";
 
 const { values } = parseArgs({
@@ -41,6 +44,8 @@ const { values } = parseArgs({
     blocked: { type: "string", default: "0.01" },
     paid: { type: "boolean", default: false },
     recipe: { type: "boolean", default: true },
+    /** Writes a CPU profile of the main thread from Send to the report (Chrome DevTools, speedscope). */
+    profile: { type: "string" },
   },
   allowNegative: true,
 });
@@ -113,12 +118,18 @@ async function main(): Promise<void> {
     rss.sample();
     const rssBefore = rss.peak;
 
-    const deliver = createDeliver(new Api(fake.token, { apiRoot: fake.apiRoot }), createRenderer(createI18n("zh"), "zh", TZ), { allowPaidBroadcast: PAID });
+    // The outbox's own client, as the app makes it.
+    const deliver = createDeliver(createOutboxApi(fake.token, fake.apiRoot, RATE), createRenderer(createI18n("zh"), "zh", TZ), { allowPaidBroadcast: PAID });
     // Default idle interval, as the app runs it; the bot nudges it after the verb, as here.
     const dispatcher = createDispatcher({ db, logger, deliver, ratePerSecond: RATE });
     dispatcher.start();
 
     const ctx = (actor: DomainContext["actor"]): DomainContext => ({ db, actor, now: new Date(), logger });
+    // Connections opened until the report, by the dispatcher: a pool too small for its bursts reopens them.
+    let sockets = 0;
+    subscribe("net.client.socket", () => void sockets++);
+    const stopProfile = await startProfile(values.profile);
+    const cpuBefore = threadCpuSeconds();
     const pressed = Date.now();
     // The rest of the copies are written after the verb returns; the bot nudges after each chunk, as here.
     let lastQueued = pressed;
@@ -157,6 +168,9 @@ async function main(): Promise<void> {
       await sleep(200);
     }
     const drainedAt = Date.now();
+    const cpuAfter = threadCpuSeconds();
+    const socketsOpened = sockets;
+    await stopProfile();
     await dispatcher.stop();
 
     // What the fake saw: each broadcast copy by chat, and when the last one was settled (sent or 403).
@@ -246,6 +260,11 @@ async function main(): Promise<void> {
           progressEditsDelivered: editCalls.filter((c) => (c.response as { ok: boolean }).ok).length,
           progressJob: { runs: progressMs.length, p50Ms: round(percentile(progressMs, 50)), maxMs: round(Math.max(...progressMs)) },
           reportText: report?.text ?? null,
+          // CPU this process used from Send to the report: the main thread (dispatcher, the fake, the
+          // verb) and the others (on PGlite its database thread; V8's collector and compiler).
+          cpuSeconds: { main: round(cpuAfter.main - cpuBefore.main, 2), otherThreads: round(cpuAfter.others - cpuBefore.others, 2) },
+          socketsOpened,
+          loadAverage: loadavg().map((n) => round(n, 2)),
           rssBeforeMiB: Math.round(rssBefore / 1024 / 1024),
           peakRssMiB: rss.peakMiB(),
           grammyRecipe: recipe,

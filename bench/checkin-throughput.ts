@@ -16,9 +16,7 @@
  * `--boards`: each team's leader opens tonight's live board first, so board redraws run beside.
  * Prints JSON, the ratio last.
  */
-import { writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
-import { Session } from "node:inspector";
 import { setTimeout as sleep } from "node:timers/promises";
 import { parseArgs } from "node:util";
 import { and, count, eq, isNotNull } from "drizzle-orm";
@@ -33,7 +31,7 @@ import { freePort } from "../test/support/bot-harness.js";
 import { NANHU, seedDistrict } from "./district.js";
 import { seedHistory } from "./history.js";
 import { BENCH_SECRET, benchConfig } from "./app-config.js";
-import { pauses, percentile, round, rss, runBench } from "./measure.js";
+import { pauses, percentile, profiled, round, rss, runBench } from "./measure.js";
 import { openScratchDatabase } from "./scratch-database.js";
 import { seedTonight } from "./tonight.js";
 import { commandUpdate, drive, post, type Load } from "./webhook-load.js";
@@ -60,82 +58,7 @@ const RATE = Number(values.rate);
 const HISTORY_NIGHTS = Number(values.history);
 const TZ = "Asia/Shanghai";
 
-<<<<<<< HEAD
-interface Load {
-  seconds: number;
-  perSecond: number;
-  latencyMs: { p50: number; p99: number; max: number };
-  failures: number;
-  /** CPU time of this process (every thread: bench, fake, bot, database) per update, which the machine's load moves less than wall time. */
-  cpuMsPerUpdate: number;
-  /** The first failure's message, if any. */
-  failure?: string;
-}
-
-const failureSeen: { first?: string } = {};
-const noteFailure = (error: unknown) => (failureSeen.first ??= error instanceof Error ? `${error.message} ${String((error as { cause?: unknown }).cause ?? "")}` : String(error));
-
-let nextUpdateId = 900_000_001;
-
-/** What Telegram would POST for a volunteer typing /checkin. */
-function checkinUpdate(user: FakeUser) {
-  const message = { message_id: 1, from: user.user, chat: user.chat, date: Math.floor(Date.now() / 1000), text: "/checkin", entities: [{ type: "bot_command", offset: 0, length: 8 }] };
-  return JSON.stringify({ update_id: nextUpdateId++, message });
-}
-
-async function post(url: string, body: string): Promise<void> {
-  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": BENCH_SECRET }, body });
-  await res.arrayBuffer();
-  if (!res.ok) throw new Error(`webhook answered ${res.status}`);
-}
-
-function summarise(latencies: number[], failures: number, seconds: number, cpu: NodeJS.CpuUsage): Load {
-  const failure = failureSeen.first;
-  delete failureSeen.first;
-  return {
-    ...(failure ? { failure } : {}),
-    seconds: round(seconds, 2),
-    perSecond: round(latencies.length / seconds),
-    latencyMs: { p50: round(percentile(latencies, 50)), p99: round(percentile(latencies, 99)), max: round(Math.max(...latencies)) },
-    failures,
-    cpuMsPerUpdate: round((cpu.user + cpu.system) / 1000 / (latencies.length + failures), 2),
-  };
-}
-
-/**
- * Every user's /checkin once, at most `concurrency` posted at once as Telegram does. Closed loop
- * (no rate): each worker posts the next as soon as its last was answered, and latency runs from
- * sending. Open loop: updates arrive at `rate` per second whether or not the bot keeps up, the rest
- * wait their turn, and latency runs from arrival, so time spent waiting counts.
- */
-async function drive(url: string, users: FakeUser[], rate?: number): Promise<Load> {
-  const latencies: number[] = [];
-  let failures = 0;
-  let next = 0;
-  const start = performance.now();
-  const cpu = process.cpuUsage();
-  const worker = async () => {
-    while (next < users.length) {
-      const i = next++;
-      const arrives = rate ? start + (i * 1000) / rate : performance.now();
-      const wait = arrives - performance.now();
-      if (wait > 1) await sleep(wait);
-      try {
-        await post(url, checkinUpdate(users[i]!));
-        latencies.push(performance.now() - arrives);
-      } catch (error) {
-        noteFailure(error);
-        failures += 1;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  rss.sample();
-  return summarise(latencies, failures, (performance.now() - start) / 1000, process.cpuUsage(cpu));
-}
-=======
 const median = (xs: number[]) => percentile(xs, 50);
->>>>>>> perf/memory-latency
 
 /** The anchor: a bare grammY webhook bot that answers /checkin with one reply and nothing else. */
 async function startBareBot(fake: FakeTelegram): Promise<{ url: string; server: Server }> {
@@ -172,23 +95,6 @@ async function untilBoardsCurrent(leaders: FakeUser[]): Promise<string> {
     await sleep(250);
   }
   return `${leaders.filter(boardCurrent).length} of ${leaders.length} after 60 s`;
-}
-
-/** Runs `work` under the V8 profiler when a file is named, writing the profile there. */
-async function profiled<T>(file: string | undefined, work: () => Promise<T>): Promise<T> {
-  if (!file) return work();
-  const session = new Session();
-  session.connect();
-  const post = (method: string) => new Promise<unknown>((resolve, reject) => session.post(method, (error, result) => (error ? reject(error) : resolve(result))));
-  await post("Profiler.enable");
-  await post("Profiler.start");
-  try {
-    return await work();
-  } finally {
-    const { profile } = (await post("Profiler.stop")) as { profile: unknown };
-    writeFileSync(file, JSON.stringify(profile));
-    session.disconnect();
-  }
 }
 
 async function main(): Promise<void> {

@@ -11,7 +11,7 @@ import { Api, GrammyError } from "grammy";
 import type { Db } from "../src/storage/db.js";
 import { broadcastRecipients, people } from "../src/storage/schema/index.js";
 import type { FakeTelegram } from "../src/sandbox/telegram/index.js";
-import { round } from "./measure.js";
+import { round, threadCpuSeconds } from "./measure.js";
 
 const RECIPE_MARKER = "BENCH-RECIPE";
 const PAGE = 1000;
@@ -32,6 +32,7 @@ export async function runGrammyRecipe(run: RecipeRun) {
   api.config.use(autoRetry());
   const rateLimitedBefore = run.fake.stats().rateLimited;
   const callsBefore = run.fake.calls.length;
+  const cpuBefore = threadCpuSeconds();
   const start = Date.now();
   let settled = 0;
   let lastSettled = start;
@@ -59,6 +60,7 @@ export async function runGrammyRecipe(run: RecipeRun) {
     afterPerson = page.at(-1)!.personId;
   }
 
+  const cpuAfter = threadCpuSeconds();
   const copies = new Map<number, number>();
   for (const call of run.fake.calls.slice(callsBefore)) {
     if (call.method !== "sendMessage" || !String(call.params["text"] ?? "").includes(RECIPE_MARKER) || !(call.response as { ok: boolean }).ok) continue;
@@ -72,6 +74,7 @@ export async function runGrammyRecipe(run: RecipeRun) {
     achievedPerSecond: round(settled / seconds),
     ratioOfLimit: round(settled / seconds / run.limit, 3),
     rateLimited429: run.fake.stats().rateLimited - rateLimitedBefore,
+    cpuSeconds: { main: round(cpuAfter.main - cpuBefore.main, 2), otherThreads: round(cpuAfter.others - cpuBefore.others, 2) },
     lost: chats.filter((chat) => !run.blocked.has(chat) && !copies.has(chat)).length,
     duplicates: [...copies.values()].reduce((sum, n) => sum + n - 1, 0),
   };

@@ -1,4 +1,6 @@
 /** Measuring helpers shared by the benches. */
+import { readFileSync, writeFileSync } from "node:fs";
+import { Session } from "node:inspector";
 import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
 
 /** Nearest-rank percentile of a list of numbers (NaN when empty). */
@@ -14,7 +16,7 @@ export function percentile(values: number[], p: number): number {
 export const rss = {
   peak: 0,
   sample(): void {
-    rss.peak = Math.max(rss.peak, process.memoryUsage().rss);
+    rss.peak = Math.max(rss.peak, process.memoryUsage.rss());
   },
   peakMiB: () => Math.round(rss.peak / 1024 / 1024),
 };
@@ -39,6 +41,53 @@ export async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
 }
 
 export const round = (n: number, digits = 1) => Number(n.toFixed(digits));
+
+/**
+ * Runs `work` under the V8 profiler of this thread when a file is named, writing the profile
+ * there (open it in Chrome DevTools or speedscope).
+ */
+export async function profiled<T>(file: string | undefined, work: () => Promise<T>): Promise<T> {
+  const stop = await startProfile(file);
+  try {
+    return await work();
+  } finally {
+    await stop();
+  }
+}
+
+/** Starts the V8 profiler of this thread when a file is named; the function returned writes it there. */
+export async function startProfile(file: string | undefined): Promise<() => Promise<void>> {
+  if (!file) return async () => {};
+  const session = new Session();
+  session.connect();
+  const post = (method: string) => new Promise<unknown>((resolve, reject) => session.post(method, (error, result) => (error ? reject(error) : resolve(result))));
+  await post("Profiler.enable");
+  await post("Profiler.start");
+  return async () => {
+    const { profile } = (await post("Profiler.stop")) as { profile: unknown };
+    writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+  };
+}
+
+/**
+ * CPU seconds this process has used so far: its main thread, and all its other threads together
+ * (a PGlite worker, V8's garbage collection and compilation, libuv's pool). From /proc, so Linux;
+ * elsewhere everything counts as the main thread's.
+ */
+export function threadCpuSeconds(): { main: number; others: number } {
+  const total = process.cpuUsage();
+  const all = (total.user + total.system) / 1e6;
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const ticksPerSecond = 100;
+    const main = (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+    return { main, others: Math.max(0, all - main) };
+  } catch {
+    return { main: all, others: 0 };
+  }
+}
 
 /**
  * Garbage-collection pauses and event-loop delay over a stretch of work, in ms: what a request

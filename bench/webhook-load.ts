@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import type { FakeUser } from "../test/fake-telegram/index.js";
+import type { FakeUser } from "../src/sandbox/telegram/index.js";
 import { BENCH_SECRET } from "./app-config.js";
 import { percentile, round, rss } from "./measure.js";
 
@@ -19,6 +19,8 @@ export interface Load {
    */
   p99ByCycleSecondMs: number[];
   failures: number;
+  /** CPU time of this process (every thread: bench, fake, bot, database) per update, which the machine's load moves less than wall time. */
+  cpuMsPerUpdate: number;
   /** The first failure's message, if any. */
   failure?: string;
 }
@@ -55,6 +57,7 @@ export async function drive(url: string, users: FakeUser[], options: { concurren
   let failure: string | undefined;
   let next = 0;
   const start = performance.now();
+  const cpu = process.cpuUsage();
   const worker = async () => {
     while (next < users.length) {
       const i = next++;
@@ -75,6 +78,7 @@ export async function drive(url: string, users: FakeUser[], options: { concurren
   await Promise.all(Array.from({ length: concurrency }, worker));
   rss.sample();
   const seconds = (performance.now() - start) / 1000;
+  const used = process.cpuUsage(cpu);
   return {
     ...(failure ? { failure } : {}),
     seconds: round(seconds, 2),
@@ -82,5 +86,6 @@ export async function drive(url: string, users: FakeUser[], options: { concurren
     latencyMs: { p50: round(percentile(latencies, 50)), p99: round(percentile(latencies, 99)), max: round(Math.max(...latencies)) },
     p99ByCycleSecondMs: byCycleSecond.map((xs) => round(percentile(xs, 99))),
     failures,
+    cpuMsPerUpdate: round((used.user + used.system) / 1000 / (latencies.length + failures), 2),
   };
 }

@@ -1,5 +1,5 @@
 import type { Server } from "node:http";
-import { Api, webhookCallback } from "grammy";
+import { webhookCallback } from "grammy";
 import type { Logger } from "pino";
 import { ensureCoordinators } from "./access/ensure-coordinators.js";
 import { ensureDefaultPolicies } from "./escalation/policies.js";
@@ -7,6 +7,7 @@ import { createBot } from "./bot/index.js";
 import { startPolling, type Polling } from "./bot/polling.js";
 import { publishDefaultCommands } from "./bot/commands.js";
 import { createDeliver, createRenderer } from "./bot/deliver.js";
+import { createOutboxApi } from "./bot/outbox-api.js";
 import { createI18n } from "./bot/i18n.js";
 import { botToken, type Config } from "./config/config.js";
 import { createHttpServer, listen, type HttpMount } from "./http/server.js";
@@ -62,7 +63,7 @@ export async function startApp(
 
   const i18n = createI18n(config.DEFAULT_LOCALE);
   const renderer = createRenderer(i18n, config.DEFAULT_LOCALE, config.BOT_TIMEZONE);
-  const outboxApi = new Api(botToken(config), { apiRoot: config.TELEGRAM_API_ROOT });
+  const outboxApi = createOutboxApi(botToken(config), config.TELEGRAM_API_ROOT, config.OUTBOX_RATE_PER_SECOND);
   const dispatcher = createDispatcher({
     db,
     logger: logger.child({ component: "outbox" }),

@@ -37,7 +37,8 @@ export async function queueCopies(tx: Db, now: Date, broadcastId: number, limit 
   // the rows are then written set-based, a chunk per statement, which is what makes it quick.
   const plain = copyPayload(b.content as TextRef, b.photoFileId, broadcastId, false);
   const withTeam = copyPayload(b.content as TextRef, b.photoFileId, broadcastId, b.audience !== "leaders");
-  const leads = sql`exists (select 1 from ${roleGrants} g where g.person_id = p.id and g.revoked_at is null and g.role in ('leader', 'deputy'))`;
+  // A set looked up by hash, read once per chunk: as a correlated EXISTS it read role_grants once per copy.
+  const leads = sql`p.id in (select g.person_id from ${roleGrants} g where g.revoked_at is null and g.role in ('leader', 'deputy'))`;
   const picked = tx
     .select({ personId: people.id })
     .from(broadcastRecipients)
@@ -66,9 +67,12 @@ export async function queueCopies(tx: Db, now: Date, broadcastId: number, limit 
         returning 1
       ),
       -- Queued before under the same key: link the recipient to that message rather than send another.
+      -- Looked up only when some picked were not queued now (nearly never): a test done once, first.
       relinked as (
-        update ${broadcastRecipients} r set outbox_id = o.id from picked join ${people} p on p.id = picked.person_id join ${outbox} o on o.dedupe_key = ${key}
+        update ${broadcastRecipients} r set outbox_id = o.id
+        from picked join ${people} p on p.id = picked.person_id join ${outbox} o on o.dedupe_key = ${key}
         where r.broadcast_id = ${broadcastId} and r.person_id = picked.person_id
+          and (select count(*) from queued) < (select count(*) from picked)
         returning 1
       )
       select (select count(*) from picked) as n, (select count(*) from linked) + (select count(*) from relinked) as linked`),

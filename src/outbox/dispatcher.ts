@@ -3,7 +3,7 @@ import type { Logger } from "pino";
 import type { Db } from "../storage/db.js";
 import { claimDueMessages, type ClaimedMessage } from "./claim.js";
 import { RateLimiter, type SendSlot } from "./rate-limiter.js";
-import { recordDelivery, recordSentBatch, releaseClaim, type DeliveryResult } from "./record-result.js";
+import { recordDelivery, recordSettledBatch, releaseClaim, type DeliveryResult, type SettledBatch } from "./record-result.js";
 import { hasNewerEdit, resolveEditTarget } from "./resolve-edit-target.js";
 import { sendCost } from "./send-cost.js";
 
@@ -17,6 +17,8 @@ export interface DispatcherOptions {
   leaseMs?: number;
   /** How often to look for rows enqueued by other processes when nobody nudges. */
   idleMs?: number;
+  /** How long a stopping dispatcher keeps trying to write down results before it leaves them to the lease. */
+  stopGraceMs?: number;
   clock?: () => Date;
   /** Told every send's result (metrics). */
   onResult?: (message: ClaimedMessage, result: DeliveryResult) => void;
@@ -31,16 +33,15 @@ export interface Dispatcher {
   drain(): Promise<number>;
 }
 
-/** Successful sends are written in batches this often; a crash can repeat only those unwritten. */
+/** Settled sends are written in batches this often; a crash can repeat only those unwritten. */
 const FLUSH_MS = 50;
-/** How long a stopping dispatcher keeps trying to write down results before it leaves them to the lease. */
-const STOP_GRACE_MS = 10_000;
 
 export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const { db, logger, deliver } = options;
   const clock = options.clock ?? (() => new Date());
   const leaseMs = options.leaseMs ?? 60_000;
   const idleMs = options.idleMs ?? 1000;
+  const stopGraceMs = options.stopGraceMs ?? 10_000;
   const limiter = new RateLimiter(options.ratePerSecond);
   // Edits and command menus post no message: they have a budget of their own (see send-cost.ts).
   const otherCalls = new RateLimiter(options.ratePerSecond);
@@ -53,7 +54,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const chains = new Map<number, Promise<void>>();
   const inFlight = new Set<Promise<void>>();
   let queue: ClaimedMessage[] = [];
-  let sent: Array<{ message: ClaimedMessage; messageId?: number }> = [];
+  /** Every row this dispatcher claimed and has not written down yet: queued, being sent, or in a batch to write. */
+  const held = new Map<number, ClaimedMessage>();
+  let settled: SettledBatch = { sent: [], unreachable: [] };
   /** Telegram message ids of sends not yet recorded, so an edit right behind its original can go. */
   const unrecorded = new Map<number, number>();
   let flushing: Promise<void> = Promise.resolve();
@@ -71,18 +74,23 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   function flush(): Promise<void> {
     if (flushTimer) clearTimeout(flushTimer);
     flushTimer = null;
-    const batch = sent;
-    sent = [];
-    const flushed = batch.map((b) => b.message.id);
+    const batch = settled;
+    settled = { sent: [], unreachable: [] };
+    const flushed = [...batch.sent, ...batch.unreachable].map((b) => b.message.id);
     flushing = flushing
-      .then(() => untilWritten("recording sent messages", flushed, () => recordSentBatch(db, clock(), batch)))
-      .then(() => flushed.forEach((id) => unrecorded.delete(id)));
+      .then(() => untilWritten("recording sent messages", flushed, () => recordSettledBatch(db, clock(), batch)))
+      .then(() => {
+        for (const id of flushed) {
+          unrecorded.delete(id);
+          held.delete(id);
+        }
+      });
     return flushing;
   }
 
   /**
    * A result not written down is a message sent again once its lease runs out: while the database
-   * is away (a restart, a failover) keep trying. Only a stop that outlasts STOP_GRACE_MS gives
+   * is away (a restart, a failover) keep trying. Only a stop that outlasts stopGraceMs gives
    * up, and then, as after a crash, the lease decides.
    */
   async function untilWritten(what: string, outboxIds: number[], write: () => Promise<void>): Promise<void> {
@@ -127,7 +135,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     }
     options.onResult?.(message, result);
     if (result.status === "sent") {
-      sent.push({ message, ...(result.messageId ? { messageId: result.messageId } : {}) });
+      settled.sent.push({ message, ...(result.messageId ? { messageId: result.messageId } : {}) });
       if (result.messageId) unrecorded.set(message.id, result.messageId);
       flushSoon();
       return;
@@ -137,7 +145,14 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       otherCalls.pauseFor(result.retryAfterMs);
     }
     logger.warn({ outboxId: message.id, chatId: message.chatId, result }, "outbox delivery not sent");
+    if (result.status === "unreachable") {
+      // A district has a share of people who blocked the bot: written with the sent ones, not one transaction each.
+      settled.unreachable.push({ message, error: result.error });
+      flushSoon();
+      return;
+    }
     await untilWritten("recording a delivery", [message.id], () => recordDelivery(db, clock(), message, result));
+    held.delete(message.id);
   }
 
   /** Messages to one chat go out in order; different chats go out side by side. */
@@ -172,7 +187,17 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     if (refill) return refill;
     const claiming = claimDueMessages(db, clock(), batchSize, leaseMs).then(
       (batch) => {
-        queue.push(...batch);
+        for (const message of batch) {
+          const mine = held.get(message.id);
+          // Its lease ran out while this dispatcher still had it (a long queue, a starved or absent
+          // database delaying the write) and this claim took it over: it stays one message, under
+          // the new claim, so it is neither sent twice nor written down under the old one.
+          if (mine) mine.attempt = message.attempt;
+          else {
+            held.set(message.id, message);
+            queue.push(message);
+          }
+        }
         claimedCount += batch.length;
         return batch.length;
       },
@@ -222,6 +247,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     await Promise.allSettled([...inFlight]);
     await flush();
     for (const message of unsent) await releaseClaim(db, message).catch(() => {});
+    held.clear();
   }
 
   return {
@@ -234,7 +260,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     async stop() {
       stopping.abort();
       wake?.();
-      const grace = setTimeout(() => givingUp.abort(), STOP_GRACE_MS);
+      const grace = setTimeout(() => givingUp.abort(), stopGraceMs);
       try {
         await loop;
       } finally {

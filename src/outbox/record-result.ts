@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../storage/db.js";
 import { outbox, people } from "../storage/schema/index.js";
 import { stillClaimed, type ClaimedMessage } from "./claim.js";
@@ -68,19 +68,52 @@ export async function releaseClaim(db: Db, message: ClaimedMessage): Promise<voi
     .where(stillClaimed(message));
 }
 
+/** Sends that need no retry, gathered to be written down together. */
+export interface SettledBatch {
+  sent: Array<{ message: ClaimedMessage; messageId?: number }>;
+  /** The recipient blocked the bot or is gone: the message ends unreachable and so does the person. */
+  unreachable: Array<{ message: ClaimedMessage; error: string }>;
+}
+
 /**
- * Records many successful sends in one statement. Successes are nearly all results, and one
- * transaction per message would cap a district-wide send at the database's commit rate.
+ * Records many settled sends in one statement. Successes are nearly all results, and a district
+ * has a share of people who blocked the bot; one transaction per message would cap a district-wide
+ * send at the database's commit rate. The rows are passed as arrays, three or four parameters
+ * whatever their number. A row is written only while still claimed by this attempt, as in
+ * recordDelivery; a crash before this runs leaves it claimed, and after its lease it is sent again.
  */
-export async function recordSentBatch(db: Db, now: Date, sent: Array<{ message: ClaimedMessage; messageId?: number }>): Promise<void> {
-  if (sent.length === 0) return;
-  const rows = sql.join(
-    sent.map(({ message, messageId }) => sql`(${message.id}::bigint, ${message.attempt}::int, ${messageId ?? null}::int)`),
-    sql`, `,
-  );
-  await db.execute(sql`
-    update ${outbox} set status = 'sent', sent_message_id = v.mid, finished_at = ${now.toISOString()}::timestamptz,
-      lease_until = null, last_error = null
-    from (values ${rows}) as v(id, attempt, mid)
-    where ${outbox.id} = v.id and ${outbox.attempts} = v.attempt and ${outbox.status} = 'sending'`);
+export async function recordSettledBatch(db: Db, now: Date, batch: SettledBatch): Promise<void> {
+  const { sent, unreachable } = batch;
+  if (sent.length === 0 && unreachable.length === 0) return;
+  const at = sql`${now.toISOString()}::timestamptz`;
+  const parts: SQL[] = [];
+  if (sent.length > 0) {
+    parts.push(sql`sent as (
+      update ${outbox} set status = 'sent', sent_message_id = v.mid, finished_at = ${at}, lease_until = null, last_error = null
+      from unnest(${pgArray(sent.map((s) => s.message.id))}::bigint[], ${pgArray(sent.map((s) => s.message.attempt))}::int[],
+        ${pgArray(sent.map((s) => s.messageId ?? null))}::int[]) as v(id, attempt, mid)
+      where ${outbox.id} = v.id and ${outbox.attempts} = v.attempt and ${outbox.status} = 'sending'
+      returning 1)`);
+  }
+  if (unreachable.length > 0) {
+    parts.push(sql`unreachable as (
+      update ${outbox} set status = 'unreachable', last_error = v.error, finished_at = ${at}, lease_until = null
+      from unnest(${pgArray(unreachable.map((u) => u.message.id))}::bigint[], ${pgArray(unreachable.map((u) => u.message.attempt))}::int[],
+        ${pgArray(unreachable.map((u) => u.error))}::text[]) as v(id, attempt, error)
+      where ${outbox.id} = v.id and ${outbox.attempts} = v.attempt and ${outbox.status} = 'sending'
+      returning ${outbox.personId} as person_id)`);
+    parts.push(sql`people_marked as (
+      update ${people} set unreachable_at = ${at} where ${people.id} in (select person_id from unreachable)
+      returning 1)`);
+  }
+  await db.execute(sql`with ${sql.join(parts, sql`, `)} select 1`);
+}
+
+/**
+ * An array as one text parameter in PostgreSQL's literal form, the same for both drivers (postgres.js
+ * and PGlite serialise JavaScript arrays differently). Numbers as they are; texts quoted.
+ */
+function pgArray(values: Array<number | string | null>): string {
+  const items = values.map((v) => (v === null ? "NULL" : typeof v === "number" ? String(v) : `"${v.replace(/[\\"]/g, "\\$&")}"`));
+  return `{${items.join(",")}}`;
 }

@@ -82,6 +82,30 @@ describe("the outbox dispatcher", () => {
     expect(person?.unreachableAt).not.toBeNull();
   });
 
+  it("When the lease of messages being sent runs out and the dispatcher's next claim takes them again, then each goes out once, written down under the new claim", async () => {
+    const list = await recipients(3);
+    const keys = list.map((p) => `renewed:${p.personId}`);
+    let now = new Date();
+    await enqueueMessages(database.db, now, list.map((p, i) => notice(p, "Renewed", keys[i])));
+    const dispatcher = createDispatcher({ db: database.db, logger: silentLogger, deliver, ratePerSecond: 100, clock: () => now });
+    const answers = fake.holdAnswers("sendMessage");
+    try {
+      dispatcher.start();
+      for (const p of list) await p.user.waitForMessage("Renewed");
+      // Telegram is slow to answer, past the lease: the next claim finds the rows expired and takes them.
+      now = new Date(now.getTime() + 61_000);
+      dispatcher.nudge();
+      await waitFor("the rows are claimed again", async () => (await attemptsOf(keys)).every((n) => n === 2));
+      answers.release();
+      await waitFor("the rows are written down", async () => (await statuses(keys)).every((status) => status === "sent"));
+    } finally {
+      answers.release();
+      await dispatcher.stop();
+    }
+    for (const p of list) expect(p.user.messages()).toHaveLength(1);
+    expect(await statuses(keys)).toEqual(["sent", "sent", "sent"]);
+  });
+
   it("When a dispatcher dies holding claims, then another sends them after the lease and nothing is lost", async () => {
     const list = await recipients(2);
     const now = new Date();
@@ -108,12 +132,15 @@ describe("the outbox through a database outage", () => {
 
   for (const [n, outage] of outages.entries()) {
     it.skipIf(outage.postgresOnly && !onPostgres)(
-      `When ${outage.what} while sent messages are being written down, then each is delivered exactly once after it is back`,
+      `When ${outage.what} while sent and unreachable messages are being written down, then each is sent once and written down after it is back`,
       async () => {
         const list = await recipients(3);
+        const [blocked] = await recipients(1);
+        fake.blockUser(blocked!.telegramId);
         const now = new Date();
-        const keys = list.map((p) => `outage${n}:${p.personId}`);
-        await enqueueMessages(database.db, now, list.map((p, i) => notice(p, `Outage${n}`, keys[i])));
+        const everyone = [...list, blocked!];
+        const keys = everyone.map((p) => `outage${n}:${p.personId}`);
+        await enqueueMessages(database.db, now, everyone.map((p, i) => notice(p, `Outage${n}`, keys[i])));
         const cut = await outage.prepare();
         const log = captureLogs();
         const dispatcher = createDispatcher({ db: cut.db, logger: log.logger, deliver, ratePerSecond: 100, clock: () => now });
@@ -135,12 +162,75 @@ describe("the outbox through a database outage", () => {
           await cut.close();
         }
         for (const p of list) expect(p.user.messages()).toHaveLength(1);
-        const rows = await database.db.select().from(outbox).where(inArray(outbox.dedupeKey, keys));
-        expect(rows.map((r) => r.status)).toEqual(["sent", "sent", "sent"]);
+        expect(sendsTo(blocked!.telegramId)).toBe(1);
+        expect(await statuses(keys)).toEqual(["sent", "sent", "sent", "unreachable"]);
+        expect(await unreachableSince(blocked!.personId)).not.toBeNull();
       },
     );
   }
+
+  it("When a dispatcher is gone after its sends but before it wrote them down, then they go out again after its lease, and none is lost", async () => {
+    const list = await recipients(2);
+    const [blocked] = await recipients(1);
+    fake.blockUser(blocked!.telegramId);
+    const now = new Date();
+    const everyone = [...list, blocked!];
+    const keys = everyone.map((p) => `gone:${p.personId}`);
+    await enqueueMessages(database.db, now, everyone.map((p, i) => notice(p, "Gone", keys[i])));
+    const cut = lostConnectionOutage(database.db);
+    const log = captureLogs();
+    // Stopped, it gives up on writing at once, as a process that died would never write.
+    const dispatcher = createDispatcher({ db: cut.db, logger: log.logger, deliver, ratePerSecond: 100, clock: () => now, stopGraceMs: 100 });
+    const answers = fake.holdAnswers("sendMessage");
+    try {
+      dispatcher.start();
+      for (const p of list) await p.user.waitForMessage("Gone");
+      await cut.begin();
+      answers.release();
+      await log.waitFor(/recording sent messages failed/);
+      await dispatcher.stop();
+      await cut.end();
+      expect(await statuses(keys), "still claimed by the dispatcher that is gone").toEqual(["sending", "sending", "sending"]);
+      const later = new Date(now.getTime() + 61_000);
+      await createDispatcher({ db: database.db, logger: silentLogger, deliver, ratePerSecond: 100, clock: () => later }).drain();
+    } finally {
+      answers.release();
+      await cut.close();
+    }
+    // Sent twice rather than lost: the first answers were never written down.
+    for (const p of list) expect(p.user.messages()).toHaveLength(2);
+    expect(sendsTo(blocked!.telegramId)).toBe(2);
+    expect(await statuses(keys)).toEqual(["sent", "sent", "unreachable"]);
+    expect(await unreachableSince(blocked!.personId)).not.toBeNull();
+  });
 });
+
+/** The outbox rows' statuses, in the order of their keys. */
+async function statuses(keys: string[]): Promise<string[]> {
+  const rows = await database.db.select({ key: outbox.dedupeKey, status: outbox.status }).from(outbox).where(inArray(outbox.dedupeKey, keys));
+  return keys.map((key) => rows.find((r) => r.key === key)?.status ?? "missing");
+}
+
+async function attemptsOf(keys: string[]): Promise<number[]> {
+  const rows = await database.db.select({ key: outbox.dedupeKey, attempts: outbox.attempts }).from(outbox).where(inArray(outbox.dedupeKey, keys));
+  return keys.map((key) => rows.find((r) => r.key === key)?.attempts ?? 0);
+}
+
+async function waitFor(what: string, done: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await done())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** How many messages the fake was asked to send to a chat, answered or refused. */
+const sendsTo = (chatId: number) => fake.calls.filter((c) => c.method === "sendMessage" && Number(c.params["chat_id"]) === chatId).length;
+
+async function unreachableSince(personId: number): Promise<Date | null> {
+  const [person] = await database.db.select({ at: people.unreachableAt }).from(people).where(eq(people.id, personId));
+  return person?.at ?? null;
+}
 
 describe("editing a card everywhere", () => {
   it("When two edits of one card are queued and the older one goes out last, then the newer text is what stays", async () => {
