@@ -61,7 +61,7 @@ const SAMPLES: Record<string, string | number> = {
   starts: "2027年5月1日 20:00",
   ends: "2027年5月8日 08:00",
   expires: "2027年5月31日 20:00",
-  issued: "2027年5月3日",
+  issued: "2027年5月3日 10:15",
   start: "20:00",
   end: "24:00",
   startTime: "20:00",
@@ -128,15 +128,24 @@ const SAMPLES: Record<string, string | number> = {
   id: "1435",
   line: "1435",
 };
-const sample = (name: string): string | number => SAMPLES[name] ?? 3;
+/** Where a message uses a name for something else than most messages do. */
+const SAMPLES_FOR: Record<string, Record<string, string | number>> = {
+  "open-line": { missing: 2 },
+  "stats-nights": { nights: 3 },
+  "err-rules-too-many-levels": { text: "9" },
+  "err-review-future-date": { text: "2027-06-01" },
+};
+const sample = (key: string, name: string): string | number => SAMPLES_FOR[key]?.[name] ?? SAMPLES[name] ?? 3;
 
 const CJK = "\\p{Script=Han}\\u3000-\\u303f\\uff00-\\uffef";
 const HALF_WIDTH_NEXT_TO_CHINESE = new RegExp(`[${CJK}][?,:;!()]|[?,:;!()][${CJK}]`, "u");
 const SPACE_BETWEEN_CHINESE = new RegExp(`[${CJK}] +[${CJK}]`, "u");
 const CHINESE_AT_START = new RegExp(`^[${CJK}]`, "u");
 const CHINESE_AT_END = new RegExp(`[${CJK}]$`, "u");
-/** Names of things that are not translated, in any Chinese text. */
-const LATIN_ALLOWED = new Set(["Telegram", "QR", "CSV", "PDF", "ID", "Excel", "WPS", "MB"]);
+/** Names of things that are not translated, in any Chinese text; "tg" is how /rules names one person ("tg:<id>"). */
+const LATIN_ALLOWED = new Set(["Telegram", "QR", "CSV", "PDF", "PNG", "ID", "Excel", "WPS", "MB", "tg"]);
+/** A command to type, quoted as an example ("/specialdays 添加 2027-10-01 节假日 国庆节"): its spaces and words are the syntax. */
+const COMMAND_EXAMPLE = /“\/[^”]*”/g;
 /** Chosen before the language is known, so it asks in both. */
 const BILINGUAL = new Set(["signup-ask-language"]);
 
@@ -145,8 +154,8 @@ function render(key: string, args: Record<string, string | number>): string {
 }
 
 function problemsOf(message: (typeof messages)[number]): string[] {
-  const args = Object.fromEntries(message.vars.map((v) => [v, sample(v)]));
-  const text = render(message.key, args);
+  const args = Object.fromEntries(message.vars.map((v) => [v, sample(message.key, v)]));
+  const text = render(message.key, args).replace(COMMAND_EXAMPLE, "“”");
   const problems: string[] = [];
   if (/\{\s*\$?[\w-]+\s*\}/.test(text)) problems.push(`a placeholder was left unfilled: ${text}`);
 
@@ -162,7 +171,7 @@ function problemsOf(message: (typeof messages)[number]): string[] {
     if (punctuation) problems.push(`half-width "${punctuation[0]}" in Chinese: ${text}`);
   }
 
-  const spaced = SPACE_BETWEEN_CHINESE.exec(message.literal);
+  const spaced = SPACE_BETWEEN_CHINESE.exec(message.literal.replace(COMMAND_EXAMPLE, "“”"));
   if (spaced) problems.push(`a space between Chinese characters ("${spaced[0]}"): ${message.literal}`);
   for (const name of message.vars) {
     const value = String(args[name]);
