@@ -4,12 +4,14 @@ import { I18n } from "@grammyjs/i18n";
 import { packagePath } from "../package-path.js";
 import { localeFromLanguageCode } from "../people/locale.js";
 import type { DialogContext } from "./context.js";
+import { ungroupNumbers } from "./i18n-numbers.js";
 
 export const localesDirectory = packagePath("src/bot/locales");
 
 /**
  * zh and en from Fluent files. The person's own choice (/lang) wins, then the Telegram client's
  * language, then DEFAULT_LOCALE. Isolation marks are off: Telegram shows them as stray glyphs.
+ * Chinese numbers are not grouped (see i18n-numbers.ts).
  */
 export function createI18n(defaultLocale: string): I18n<DialogContext> {
   const i18n = new I18n<DialogContext>({
@@ -18,6 +20,7 @@ export function createI18n(defaultLocale: string): I18n<DialogContext> {
     localeNegotiator: (ctx) => ctx.person?.locale ?? localeFromLanguageCode(ctx.from?.language_code) ?? defaultLocale,
   });
   i18n.loadLocalesDirSync(localesDirectory);
+  ungroupNumbers(i18n.fluent);
   return i18n;
 }
 

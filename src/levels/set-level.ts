@@ -10,6 +10,8 @@ import { localNight } from "../shifts/night.js";
 import { recomputeStaffing } from "../shifts/recompute-staffing.js";
 import { tellStaffingChanges } from "../shifts/tell-staffing-changes.js";
 import { broadcasts, responseLevels, towns } from "../storage/schema/index.js";
+import { levelAnnouncement } from "./level-announcement.js";
+import { levelHeadcount } from "./level-headcount.js";
 import { LEVELS } from "./response-levels.js";
 
 const levelInput = z.object({
@@ -74,16 +76,10 @@ export async function setResponseLevel(ctx: DomainContext, raw: LevelInput, time
     const cause: TextRef = { key: "staffing-cause-level", args: { level: { key: `level-${input.level}` }, area } };
     await tellStaffingChanges(tx, ctx.now, changes, cause, `level:${row!.id}`);
 
-    const content: TextRef = {
-      key: input.message ? "level-changed-message" : "level-changed",
-      args: {
-        level: { key: `level-${input.level}` },
-        area,
-        starts: { datetime: startsAt.toISOString() },
-        ends: input.endsAt ? { datetime: input.endsAt.toISOString() } : { key: "level-until-changed" },
-        message: input.message ?? "",
-      },
-    };
+    // A start within the tolerance of now is announced as "at once", as the coordinator meant it.
+    const startsLater = input.startsAt !== null && input.startsAt > ctx.now;
+    const headcount = await levelHeadcount(tx, input.level, input.townId);
+    const content = levelAnnouncement({ level: input.level, area, startsAt: startsLater ? startsAt : null, endsAt: input.endsAt, headcount, message: input.message });
     const sent = await startBroadcast(tx, ctx.now, {
       target: { audience: input.townId === null ? "everyone" : "town", townId: input.townId, teamId: null },
       text: input.message ?? "",

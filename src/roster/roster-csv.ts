@@ -27,7 +27,7 @@ const HEADER_ALIASES: Record<string, Column> = {
   name: "name", 姓名: "name",
   phone: "phone", 手机: "phone", 电话: "phone", 手机号: "phone", 手机号码: "phone", 联系电话: "phone",
   role: "role", 角色: "role", 职务: "role",
-  weekdays: "weekdays", 巡逻日: "weekdays", 可巡逻日: "weekdays", 星期: "weekdays",
+  weekdays: "weekdays", 巡防日: "weekdays", 可巡防日: "weekdays", 巡逻日: "weekdays", 可巡逻日: "weekdays", 星期: "weekdays",
   affiliation: "affiliation", 单位: "affiliation", 身份: "affiliation", 所属: "affiliation",
 };
 

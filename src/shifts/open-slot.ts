@@ -1,4 +1,5 @@
 import { and, eq, isNull } from "drizzle-orm";
+import { personName } from "../people/display-name.js";
 import type { Db } from "../storage/db.js";
 import { assignments, openSlots, slotOffers, shifts } from "../storage/schema/index.js";
 import { offerLevelWave } from "./offer-level-wave.js";
@@ -56,9 +57,13 @@ export async function offerNextWave(tx: Db, now: Date, slotId: number, policy: S
   }
   const asked = await tx.select({ personId: slotOffers.personId }).from(slotOffers).where(eq(slotOffers.slotId, slotId));
   const exclude = new Set(asked.map((a) => a.personId));
+  let replacedName: string | null = null;
   if (slot.replaces !== null) {
     const [replaced] = await tx.select({ personId: assignments.personId }).from(assignments).where(eq(assignments.id, slot.replaces));
-    if (replaced) exclude.add(replaced.personId);
+    if (replaced) {
+      exclude.add(replaced.personId);
+      replacedName = await personName(tx, replaced.personId);
+    }
   }
   const { members, planner } = await loadTeamRota(tx, slot.teamId, slot.night, slot.night, policy.weeklyCap);
   const chosen =
@@ -70,7 +75,8 @@ export async function offerNextWave(tx: Db, now: Date, slotId: number, policy: S
   if (chosen.length === 0) return 0;
   await tx.insert(slotOffers).values(chosen.map((personId) => ({ slotId, personId, wave, offeredAt: now }))).onConflictDoNothing();
   await sendSlotOffers(tx, now, chosen, {
-    text: { key: slot.onlyTo !== null ? "slot-offer-named" : "slot-offer", args: shiftArgs(slot) },
+    // A teammate asked by name hears who asks them (often a family member), not just that someone does.
+    text: slot.onlyTo !== null ? { key: "slot-offer-named", args: { ...shiftArgs(slot), name: replacedName ?? "-" } } : { key: "slot-offer", args: shiftArgs(slot) },
     slotId,
     dedupeKey: (personId) => `offer:${slotId}:${personId}`,
   });

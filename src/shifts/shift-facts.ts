@@ -41,7 +41,7 @@ export type ShiftFacts = Awaited<ReturnType<ReturnType<typeof selectShiftFacts<R
 /** "patrol of Team X, Fri 1 May 20:00-24:00" as message arguments. */
 export function shiftArgs(f: Pick<ShiftFacts, "night" | "dutyKind" | "dutyName" | "location" | "startTime" | "endTime" | "teamName" | "communityName" | "townName">): NonNullable<TextRef["args"]> {
   return {
-    duty: f.dutyKind === "patrol" ? { key: "duty-patrol" } : f.location ? `${f.dutyName} (${f.location})` : f.dutyName,
+    duty: f.dutyKind === "patrol" ? { key: "duty-patrol" } : f.location ? { key: "duty-at", args: { name: f.dutyName, location: f.location } } : f.dutyName,
     team: `${f.townName} · ${f.communityName} · ${f.teamName}`,
     date: { date: f.night },
     start: f.startTime,

@@ -1,5 +1,7 @@
 import { InlineKeyboard } from "grammy";
+import { levelAnnouncement } from "../../levels/level-announcement.js";
 import { levelChoices } from "../../levels/level-choices.js";
+import { levelHeadcount } from "../../levels/level-headcount.js";
 import { parseWhen } from "../../levels/parse-when.js";
 import { LEVELS } from "../../levels/response-levels.js";
 import { setResponseLevel } from "../../levels/set-level.js";
@@ -48,14 +50,19 @@ export async function levelDialog(conversation: DialogConversation, ctx: DialogC
     if (!u.callbackQuery) await u.reply(ctx.t("err-broadcast-invalid-text", { max: 1000 }));
   }
 
-  const times = await renderArgs(ctx, {
-    starts: startsAt ? { datetime: startsAt } : { key: "level-from-now" },
-    ends: endsAt ? { datetime: endsAt } : { key: "level-until-changed" },
+  // The confirmation shows the notice exactly as everyone in scope will read it.
+  const headcount = await attempt(conversation, (o) => levelHeadcount(o.domain().db, level, townId));
+  const announcement = levelAnnouncement({
+    level,
+    area: townId === null ? { key: "status-district" } : area,
+    startsAt: startsAt ? new Date(startsAt) : null,
+    endsAt: endsAt ? new Date(endsAt) : null,
+    headcount: headcount.ok ? headcount.value : null,
+    message,
   });
-  await ctx.reply(
-    ctx.t("level-confirm", { level: ctx.t(`level-${level}`), area, ...times, message: message ?? "" }),
-    { reply_markup: new InlineKeyboard().text(ctx.t("btn-level-confirm"), "lv:ok").text(ctx.t("btn-cancel"), "lv:cancel") },
-  );
+  await ctx.reply(ctx.t("level-confirm", await renderArgs(ctx, { announcement })), {
+    reply_markup: new InlineKeyboard().text(ctx.t("btn-level-confirm"), "lv:ok").text(ctx.t("btn-cancel"), "lv:cancel"),
+  });
   const { match, u } = await choose(conversation, "lv:", /^lv:(ok|cancel)$/);
   if (match[1] === "cancel") return void (await ctx.reply(ctx.t("cancelled")));
   const dedupeKey = `${u.chat?.id}:${u.callbackQuery?.message?.message_id}`;

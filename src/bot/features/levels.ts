@@ -21,17 +21,17 @@ export function levelsFeature(): Composer<BotContext> {
   chat.command("status", (ctx) =>
     guarded(ctx, async () => {
       const { level, town } = await levelStatus(ctx.domain(), ctx.deps.config.BOT_TIMEZONE);
-      await ctx.reply(ctx.t("status-level", { level: ctx.t(`level-${level}`), area: town ?? ctx.t("status-district") }));
+      await ctx.reply(ctx.t("status-level", { code: level, level: ctx.t(`level-${level}`), area: town ?? ctx.t("status-district") }));
     }),
   );
 
   chat.command("specialdays", (ctx) =>
     guarded(ctx, async () => {
       const [verb, night, kind, ...name] = ctx.match.trim().split(/\s+/);
-      if (verb === "add") {
+      if (verb === "add" || verb === "添加") {
         if (!night || !kind || !KINDS[kind] || name.length === 0) return void (await ctx.reply(ctx.t("specialdays-usage")));
         await addSpecialDay(ctx.domain(), { night, kind: KINDS[kind], name: name.join(" ") });
-      } else if (verb === "remove") {
+      } else if (verb === "remove" || verb === "删除") {
         if (!night) return void (await ctx.reply(ctx.t("specialdays-usage")));
         await removeSpecialDay(ctx.domain(), night);
       } else if (verb) return void (await ctx.reply(ctx.t("specialdays-usage")));

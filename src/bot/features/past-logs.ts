@@ -86,7 +86,7 @@ async function showFullLog(ctx: DialogContext, shiftId: number): Promise<void> {
   const locale = await ctx.i18n.getLocale();
   const time = (at: Date) => at.toLocaleTimeString(locale === "en" ? "en-GB" : "zh-CN", { timeZone: ctx.deps.config.BOT_TIMEZONE, hour: "2-digit", minute: "2-digit" });
   const lines = entries.map((e) => {
-    const said = e.kind === "text" ? e.text! : ctx.t(e.kind === "photo" ? "log-entry-photo" : "log-entry-voice", { caption: e.text ?? "" }).trim();
+    const said = e.kind === "text" ? e.text! : e.kind === "voice" ? ctx.t("log-entry-voice") : e.text ? ctx.t("log-entry-photo", { caption: e.text }) : ctx.t("log-entry-photo-uncaptioned");
     return ctx.t("log-entry-line", { time: time(e.at), author: e.author ?? "?", text: said });
   });
   for (const chunk of chunks([text, "", ...(lines.length ? lines : [ctx.t("log-entries-none")])])) await ctx.reply(chunk);

@@ -34,22 +34,22 @@ lang-set = Language set to English.
 ## Start and signup
 start-newcomer =
     Welcome to Shouye, the night patrol volunteers' bot.
-    To join a team, open the invite link your shift leader gives you.
+    To join a team, open the invite link your team leader gives you.
     If your community already registered you, share your phone number and I will find your record.
 signup-ask-language = 请选择语言 / Choose your language:
 signup-welcome = You are joining the patrol team {$team}. A few questions, and you are done.
 signup-ask-name = What is your name? (as your team knows you)
 signup-name-invalid = Please send your name as text, up to 64 characters.
-signup-ask-phone = Share your phone number so your leader can reach you. Only your own leaders and the coordinators see it. You may skip this.
+signup-ask-phone = Share your phone number so your team leader can reach you. Only your team's leaders and the coordinators see it. You may skip this.
 signup-contact-not-yours = That is not your own contact. Please use the "Share my phone number" button, or skip.
 signup-phone-thanks = Thank you.
 signup-phone-skipped = No phone number, that is fine.
 signup-ask-weekdays = On which weekdays can you patrol (20:00-24:00)? Tap the days, then "Done".
 signup-ask-consent =
-    Your name, phone number and patrol days are stored to organise patrols. Your leaders and the district coordinators can see them. You can delete them any time with /forgetme.
+    Your name, phone number and patrol days are stored to organise patrols. Your team's leaders and the district coordination office can see them. You can delete them any time with /forgetme.
     Do you agree?
 signup-declined = Understood. Nothing was saved as a sign-up. You can open the invite link again any time.
-signup-pending = Thank you! Your sign-up for {$team} was sent to the shift leaders. I will tell you when they have answered.
+signup-pending = Thank you! Your sign-up for {$team} was sent to the team leaders. I will tell you when they have answered.
 signup-linked = Welcome! Your community had already registered you for {$team}: you are an active member now. Send /me to see your details.
 link-done = Found you: your Telegram account is now linked to your registration.
 
@@ -67,7 +67,7 @@ btn-back = ◀ Back
 btn-remove = Remove from team
 btn-remove-yes = Yes, remove
 btn-make-deputy = Make deputy
-btn-make-leader = Make leader
+btn-make-leader = Make team leader
 btn-leave-team = Leave {$team}
 btn-forget-yes = Yes, delete my data
 
@@ -91,22 +91,22 @@ notice-signup-rejected = Your sign-up for {$team} was not accepted. If you think
 notice-removed = You were removed from the patrol team {$team}. Thank you for your service.
 notice-member-left = {$name} left the team {$team}.
 notice-member-forgotten = A member of your team left and asked for their personal data to be deleted.
-notice-appointed-deputy = You are now a deputy leader of {$team}. Send /team to see your members.
-notice-appointed-leader = You are now a shift leader of {$team}. Send /team to see your members and /invite to invite volunteers.
+notice-appointed-deputy = You are now a deputy team leader of {$team}. Send /team to see your members.
+notice-appointed-leader = You are now a team leader of {$team}. Send /team to see your members and /invite to invite volunteers.
 
 ## /me
 me-title = 👤 {$name}
 me-team-active = Team: {$team} (patrol days: {$weekdays})
-me-team-pending = Team: {$team}, waiting for a leader's approval
-me-role-leader = Shift leader of {$team}
-me-role-deputy = Deputy leader of {$team}
+me-team-pending = Team: {$team}, waiting for a team leader's approval
+me-role-leader = Team leader of {$team}
+me-role-deputy = Deputy team leader of {$team}
 me-role-supervisor = Town supervisor: {$town}
 me-role-coordinator = District coordinator
 me-role-police = Police liaison: {$town}
 me-whole-district = whole district
 me-no-team = You are not on a patrol team yet.
-me-next-newcomer = Ask your shift leader for an invite link to join a team.
-me-next-pending = Your shift leaders will answer soon.
+me-next-newcomer = Ask your team leader for an invite link to join a team.
+me-next-pending = Your team leaders will answer soon.
 me-next-volunteer = Your shift reminders will come here.
 me-next-leader = /team shows your members, /invite makes an invite link.
 me-next-supervisor = /team <team> shows a team in your town.
@@ -130,13 +130,13 @@ team-title = {$team}: {$active} active, {$pending} waiting
 team-empty = No members yet. Send /invite to invite volunteers.
 team-remove-confirm = Remove {$name} from the team?
 team-removed = {$name} was removed.
-team-appointed-deputy = Done: they are a deputy leader now.
-team-appointed-leader = Done: they are a shift leader now.
+team-appointed-deputy = Done: they are a deputy team leader now.
+team-appointed-leader = Done: they are a team leader now.
 team-already-has-role = They already have that role.
 status-pending = waiting for approval
 status-not-linked = not on Telegram yet
-role-leader = leader
-role-deputy = deputy
+role-leader = team leader
+role-deputy = deputy team leader
 
 ## /leave and /forgetme
 leave-confirm = Which team do you want to leave?
@@ -166,13 +166,14 @@ import-more-errors = …and {$count} more.
 
 ## Shifts and reminders
 duty-patrol = night patrol
+duty-at = {$name} ({$location})
 reminder-ask =
     🌙 {$duty} of {$team}
     {$date}, {$start}-{$end}
     Are you coming?
 reminder-nudge =
     ⏰ Reminder: {$duty} of {$team} tonight, {$date}, {$start}-{$end}.
-    Please let your leader know whether you are coming.
+    Please let your shift leader know whether you are coming.
 reminder-checkin =
     🚶 {$duty} of {$team} starts at {$start} ({$date}).
     Check in when you arrive.
@@ -188,7 +189,7 @@ slot-offer =
     {$date}, {$start}-{$end}
     Can you take it? The first to answer gets it.
 slot-offer-named =
-    🙋 A teammate asked you to take their place on the {$duty} of {$team}
+    🙋 {$name} asked you to take their place on the {$duty} of {$team}
     {$date}, {$start}-{$end}
 btn-take-slot = 🙋 I'll take it
 notice-slot-filled = ✅ {$name} took the open place on the {$duty} of {$date}.
@@ -196,15 +197,15 @@ notice-substitute-found = ✅ {$name} will take your place on the {$duty} of {$d
 notice-slot-missing = ⚠️ The {$duty} of {$date} ({$start}-{$end}) is still one person short; nobody has taken the open place.
 notice-slot-missing-named = ⚠️ Nobody has taken {$name}'s place on the {$duty} of {$date} ({$start}-{$end}) yet.
 answer-coming = ✅ Thank you! See you at {$start}.
-answer-late = ✅ Thank you. Your leader knows you will be about {$minutes} minutes late.
-answer-cant = Understood. Your leader has been told, and teammates are being asked to take your place.
+answer-late = ✅ Thank you. Your shift leader knows you will be about {$minutes} minutes late.
+answer-cant = Understood. Your shift leader has been told, and teammates are being asked to take your place.
 answer-substitute = 🔁 I am asking your teammates. You stay on the shift until someone takes it; I will tell you who.
 slot-yours = ✅ The place is yours: {$duty} of {$date}, {$start}-{$end}. I will remind you before it starts.
 err-shift-not-found = That shift does not exist.
 err-shift-not-yours = That is not your shift.
 err-shift-not-on-it = You are no longer on that shift.
 err-shift-over = That shift is already over.
-err-shift-started = That shift has already started; please tell your leader directly.
+err-shift-started = That shift has already started; please tell your shift leader directly.
 err-slot-not-found = That place no longer exists.
 err-slot-taken = Someone else was faster: that place is taken. Thank you all the same!
 err-slot-closed = That place is no longer open.
@@ -213,7 +214,7 @@ err-slot-busy-that-night = You are already on a shift that night.
 err-slot-on-leave = You are on leave that night.
 
 notice-no-shows = 🚫 No-show on the {$duty} of {$date} ({$start}-{$end}), not checked in: {$names} ({$count}).
-notice-auto-checked-out = You did not check out of the {$duty} of {$date}, so I closed it at {$end}. Tell your leader if that is wrong.
+notice-auto-checked-out = You did not check out of the {$duty} of {$date}, so I closed it at {$end}. Tell your shift leader if that is wrong.
 checkin-done = 📍 Checked in for the {$duty} ({$start}-{$end}). Thank you for guarding the night! If you like, share your location (📎 → Location; a live location works too). Check out when you finish.
 checkin-location-saved = 📍 Location added to your check-in.
 checkout-done = 👋 Checked out. Thank you, and get home safely!
@@ -262,8 +263,8 @@ handover-who = Who leads tonight?
 handover-done = Done: they lead tonight and have been told.
 notice-you-lead-tonight = 🧭 You lead the {$duty} of {$team} on {$date} ({$start}-{$end}). Send /roster for the live board.
 cmd-roster = Tonight's live roster
-err-shift-not-lead = Only tonight's leader, the team's leaders, the town supervisor or a coordinator can do that.
-err-shift-hand-over = Only the team's leader can hand over tonight's shift.
+err-shift-not-lead = Only tonight's shift leader, the team's leaders, the town supervisor or a coordinator can do that.
+err-shift-hand-over = Only the team leader can hand over tonight's shift.
 err-shift-not-a-deputy = That person is not a leader or deputy of the team.
 err-shift-substitute-unavailable = That teammate cannot take it that night.
 
@@ -274,8 +275,8 @@ roster-remove-who = Whom do you take off this shift?
 roster-nobody-free = Nobody else on the team is free that night.
 roster-added = Added; they have been told.
 roster-removed = Taken off; they have been told.
-notice-added-to-shift = 🌙 Your leader put you on the {$duty} of {$team}, {$date} {$start}-{$end}. I will remind you before it starts.
-notice-removed-from-shift = Your leader took you off the {$duty} of {$date} ({$start}-{$end}).
+notice-added-to-shift = 🌙 Your shift leader put you on the {$duty} of {$team}, {$date} {$start}-{$end}. I will remind you before it starts.
+notice-removed-from-shift = Your shift leader took you off the {$duty} of {$date} ({$start}-{$end}).
 open-title = Shifts of your team that are short of people:
 open-line = {$date} {$start}-{$end} {$duty}: {$missing} missing
 open-none = No shift of your team is short of people this week. Thank you for asking!
@@ -283,7 +284,7 @@ btn-join-shift = 🙋 {$date} {$start}
 leave-dates-pick = Tap the nights you cannot patrol (🏖 = on leave), then Done.
 leave-dates-done = Leave dates saved.
 leave-dates-saved = Saved {$added} leave dates. Shifts given up because of them: {$released}.
-leave-dates-released = You were planned that night; your place is offered to teammates and your leader is told.
+leave-dates-released = You were planned that night; your place is offered to teammates and your shift leader is told.
 cmd-open = Join a shift that is short of people
 cmd-leave_dates = Nights you cannot patrol
 err-leave-bad-date = "{$value}" is not a date from today on (write it like 2027-06-01).
@@ -336,9 +337,9 @@ err-town-not-found = No such town.
 err-person-not-found = No such person.
 err-membership-not-found = That member is no longer on the team.
 err-membership-already-ended = That membership had already ended.
-err-invite-unknown = This invite link does not exist. Please ask your shift leader for a new one.
-err-invite-expired = This invite link has expired. Please ask your shift leader for a new one.
-err-invite-revoked = This invite link was withdrawn. Please ask your shift leader for a new one.
+err-invite-unknown = This invite link does not exist. Please ask your team leader for a new one.
+err-invite-expired = This invite link has expired. Please ask your team leader for a new one.
+err-invite-revoked = This invite link was withdrawn. Please ask your team leader for a new one.
 err-invite-already-revoked = That invite was already revoked.
 err-signup-already-member = You are already a member of {$team}.
 err-signup-already-decided = Already decided ({$status}) by {$by}.
@@ -347,11 +348,11 @@ err-signup-no-weekdays = Choose at least one day.
 err-signup-name-empty = Please give your name.
 err-signup-name-too-long = The name is too long (64 characters at most).
 err-signup-no-consent = A sign-up needs your consent.
-err-team-remove-leader = Only a town supervisor or a coordinator can remove a shift leader.
+err-team-remove-leader = Only a town supervisor or a coordinator can remove a team leader.
 err-team-remove-self = To leave the team yourself, send /leave.
 err-team-appoint-inactive = Only active members can get a role.
 err-leave-not-member = You are not on a team.
-err-link-no-match = I found no registration with that phone number. Ask your shift leader for an invite link.
+err-link-no-match = I found no registration with that phone number. Ask your team leader for an invite link.
 err-link-bad-phone = That phone number is not valid.
 err-role-grant = You may not give that role.
 err-role-revoke = You may not take that role away.

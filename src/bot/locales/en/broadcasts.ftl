@@ -77,15 +77,27 @@ err-broadcast-not-found = That broadcast does not exist.
 err-broadcast-not-your-team = You can only see the receipts of a team you lead or supervise.
 err-broadcast-list-not-allowed = Broadcasts are listed for team leaders, supervisors and coordinators.
 level-changed =
-    🛡 Response level for {$area}: {$level}
-    From {$starts} until {$ends}.
+    🛡 Response level notice
+    {$from}, {$area} { $code ->
+        [level1] is at level 1 response
+        [heightened] is at heightened response (level 2)
+       *[normal] returns to normal patrols
+    }{$staffing}, {$until}.
 level-changed-message =
-    🛡 Response level for {$area}: {$level}
-    From {$starts} until {$ends}.
+    🛡 Response level notice
+    {$from}, {$area} { $code ->
+        [level1] is at level 1 response
+        [heightened] is at heightened response (level 2)
+       *[normal] returns to normal patrols
+    }{$staffing}, {$until}.
 
     {$message}
-level-from-now = now
-level-until-changed = further notice
+level-from-now = From now on
+level-from = From {$starts}
+level-until-changed = until further notice
+level-until = until {$ends}
+level-staffing = {" "}({$headcount} people a team each night)
+level-staffing-varies = {" "}(each team patrols with its own {$level} headcount)
 staffing-changed =
     👥 {$cause}
     {$team}:
@@ -109,21 +121,22 @@ slot-offer-more-people =
 level-ask-level = 🛡 Which level?
 level-ask-scope = For the whole district or one town?
 btn-scope-district = Whole district
-level-ask-start = From when? Press Now, or send a time such as "21:00" or "2027-10-01 20:00".
-btn-level-now = Now
+level-ask-start = From when? Press "At once", or send a time such as "21:00" or "2027-10-01 20:00".
+btn-level-now = At once
 level-ask-end = Until when? Press "Until changed", or send a time such as "2027-10-08 08:00".
 btn-level-until-changed = Until changed
 level-ask-message = A message for everyone who will be told (or Skip):
 level-confirm =
-    Set the response level for {$area} to {$level}
-    from {$starts} until {$ends}?
-    {$message}
-    Every shift from tonight on is restaffed, standby volunteers are called, leaders are told, and everyone in scope gets the message.
-btn-level-confirm = ✅ Confirm
+    This notice goes to everyone in scope:
+
+    {$announcement}
+
+    Then every shift from tonight on is restaffed for the new level, standby volunteers are called and the team leaders are told. Publish it?
+btn-level-confirm = ✅ Publish
 level-done = 🛡 Done: {$level} for {$area}. {$shifts} shifts restaffed, {$offered} places offered, {$released} people freed; the announcement is going to {$recipients} people.
 level-repeated = This change was already made.
 err-level-when = I could not read that time. Send it like "21:00" or "2027-10-01 20:00".
 err-level-invalid = That level change is not valid.
-err-level-start-in-past = The start is in the past; choose Now or a later time.
+err-level-start-in-past = The start is in the past; choose "At once" or a later time.
 err-level-end-before-start = The end must come after the start.
 err-level-town-not-found = That town does not exist.

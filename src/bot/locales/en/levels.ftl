@@ -2,7 +2,7 @@
 cmd-status = The response level where you patrol
 cmd-specialdays = Social patrol days and holidays
 level-normal = Normal
-level-heightened = Heightened
+level-heightened = Heightened (level 2)
 level-level1 = Level 1 response
 status-level = 🛡 Response level for {$area}: {$level}.
 status-district = the district

@@ -2,15 +2,15 @@
 review-scope-district = 全区
 review-weekly =
     📊 每周汇总 · {$scope}
-    {$from} – {$to}
+    {$from}至{$to}
 
     人数达标的夜晚：{$staffed}（{$nightsMet}/{$nights}）
     准时签到：{$onTime} · 缺勤：{$noShows} 人次
-    值班记录已完成：{$logs}（{$logsClosed}/{$shiftsEnded}）
+    值班记录已提交：{$logs}（{$logsClosed}/{$shiftsEnded}）
     上报：{$reports}
     线索：上报 {$tipsReported} 条，经核实有效 {$tipsVerified} 条
     值班记录：发现隐患 {$hazards} 处，帮助群众 {$helped} 人
-    督查抽查：{$spotChecks} 次，其中 {$spotChecksOut} 次队伍在岗，平均评分 {$spotRating}
+    督导抽查：{$spotChecks} 次，其中 {$spotChecksOut} 次队伍在岗，平均评分 {$spotRating}
     志愿者出勤：{$present} 人次（{$affiliation}）
 
     {$units}
@@ -33,7 +33,7 @@ review-top =
     🏆 表现最好的队伍
     {$lines}
 review-top-line = {$rank}. {$team}（{$town}）· {$score} 分
-review-top-none = 🏆 本周没有队伍巡逻。
+review-top-none = 🏆 本周没有队伍巡防。
 review-attention =
     ⚠️ 需要关注（人数达标或值班记录低于 {$below}%）
     {$lines}
@@ -42,10 +42,10 @@ review-attention-line = • {$team}（{$town}）：人数达标 {$nightsMet}/{$n
 review-attention-none = ✅ 所有队伍的人数达标和值班记录都达到 {$below}%。
 review-csv-caption = 完整表格：每支队伍一行。
 
-review-chart-title = 每周汇总 · {$scope} · {$from} – {$to}
+review-chart-title = 每周汇总 · {$scope} · {$from}至{$to}
 review-chart-staffed = 人数达标的夜晚
 review-chart-on-time = 准时签到
-review-chart-logs = 值班记录已完成
+review-chart-logs = 值班记录已提交
 review-chart-affiliation = 志愿者出勤人次（按身份，共 {$present}）
 review-chart-affiliation-label = {$kind} {$n}
 review-affiliation-party = 党员
@@ -66,8 +66,8 @@ review-col-score = 得分
 review-col-town = 镇街
 review-col-community = 村社区
 review-col-team = 队伍
-review-col-nights = 巡逻夜数
-review-col-nights-met = 人数达标夜数
+review-col-nights = 巡防晚数
+review-col-nights-met = 人数达标晚数
 review-col-staffed-pct = 人数达标率 %
 review-col-places = 应到人次
 review-col-rostered = 排班人次
@@ -76,8 +76,8 @@ review-col-on-time = 准时签到人次
 review-col-on-time-pct = 准时签到率 %
 review-col-no-shows = 缺勤人次
 review-col-shifts-ended = 已结束班次
-review-col-logs-closed = 已完成值班记录
-review-col-logs-pct = 值班记录完成率 %
+review-col-logs-closed = 已提交的值班记录
+review-col-logs-pct = 值班记录提交率 %
 review-col-hazards = 发现隐患（值班记录）
 review-col-helped = 帮助群众（值班记录）
 review-col-reports = 上报：{$category}
@@ -86,7 +86,7 @@ review-col-spot-checks = 抽查次数
 review-col-spot-checks-out = 抽查时在岗次数
 review-col-spot-rating = 抽查平均评分
 review-col-affiliation = 出勤人次：{$kind}
-review-col-criterion = 评分项：{$criterion}（0-100）
+review-col-criterion = 评分项：{$criterion}（0-100 分）
 
 review-criterion-staffing = 人数达标
 review-criterion-punctuality = 准时签到
@@ -99,34 +99,34 @@ review-criterion-spotChecks = 抽查评分
 review-weights = 权重：{$weights}
 review-weight = {$criterion} {$weight}
 review-ranking =
-    🏅 队伍评优，{$from} – {$to}：共 {$size} 支队伍参评
+    🏅 队伍评优，{$from}至{$to}：共 {$size} 支队伍参评
     {$weights}
 
     {$lines}
 
     全部队伍见表格（CSV）。
 review-ranking-line = {$rank}. {$team}（{$town}）· {$score} 分
-review-ranking-empty = 那一周没有队伍巡逻。
-review-rank-own = 🏅 {$team}，{$from} – {$to} 这一周：第 {$rank} 名（共 {$size} 支队伍），得分 {$score}（满分 100）。
-review-rank-unranked = 🏅 {$team} 在 {$from} – {$to} 这一周没有巡逻，不参加排名。
+review-ranking-empty = 该周没有队伍巡防。
+review-rank-own = 🏅 {$team}在{$from}至{$to}这一周排名第 {$rank}（共 {$size} 支队伍），得分 {$score}（满分 100）。
+review-rank-unranked = 🏅 {$team}在{$from}至{$to}这一周没有巡防，不参加排名。
 
 review-nightly =
-    🌙 {$date} 夜间小结 · {$town}
-    人数达标的巡逻：{$met}/{$nights}
+    🌙 {$date}夜间小结 · {$town}
+    人数达标的班次：{$met}/{$nights}
     {$short}
     {$noShows}
     上报：{$reports}
     {$logs}
 review-nightly-short = ⚠️ 人数不足：{$team}，签到 {$present}/{$places} 人
-review-nightly-all-staffed = ✅ 每支巡逻队人数都已达标。
+review-nightly-all-staffed = ✅ 各队人数均已达标。
 review-nightly-no-shows = 🚫 缺勤：{$count} 人次（{$teams}）
 review-nightly-no-shows-none = ✅ 无人缺勤。
 review-nightly-team-count = {$team} {$n}
 review-nightly-team = {$team}
-review-nightly-logs-missing = 📕 值班记录未完成：{$count} 支队伍（{$teams}）
-review-nightly-logs-done = 📓 值班记录都已完成。
+review-nightly-logs-missing = 📕 值班记录未提交：{$count} 支队伍（{$teams}）
+review-nightly-logs-done = 📓 值班记录均已提交。
 
-err-review-not-allowed = 每周汇总只提供给协调办（全区）和镇街督导（本镇街）。
-err-ranking-not-allowed = 评优排名只提供给协调办；队伍的带班干部可以看到本队的名次。
-err-review-bad-date = “{$text}”不是日期。请这样写：2027-05-04（想看的那一周里的任意一天）。
-err-review-future-date = {$text} 还没到。请给出本周或更早一周里的某一天。
+err-review-not-allowed = 每周汇总仅供协调员（全区）和镇街督导员（本镇街）查看。
+err-ranking-not-allowed = 评优排名仅供协调员查看；队长、副队长可以查看本队的名次。
+err-review-bad-date = “{$text}”不是日期。请写成 2027-05-04 这样的格式（所查那一周中的任意一天）。
+err-review-future-date = {$text} 尚未到来。请给出本周或更早一周中的某一天。

@@ -2,26 +2,26 @@
 stats-period-year = 今年
 stats-period-12m = 近 12 个月
 stats-period-all = 全部
-stats-nights = {$nights} 晚
+stats-nights = {$nights} 次
 stats-figures =
-    📊 {$name} 的巡防记录
-    {$period}：{$from} 至 {$to}
-    🌙 巡防晚数：{$nights}
+    📊 {$name}的巡防记录
+    {$period}：{$from}至{$to}
+    🌙 巡防次数：{$nights}
     ⏱ 服务时长：{$hours} 小时
-    💡 报告线索：{$tips} 条，经核实有用：{$verified} 条
-stats-no-nights = 这段时间还没有签到的巡防记录：第一次签到巡防之后就可以开具证明。
-btn-stats-statement = 📄 服务时长证明（PDF）
+    💡 上报线索：{$tips} 条，其中有效线索：{$verified} 条
+stats-no-nights = 这段时间还没有签到的巡防记录：首次签到巡防之后即可开具证明。
+btn-stats-statement = 📄 志愿服务时长证明（PDF）
 btn-stats-statement-image = 🖼 图片版
-statement-image-more = ……另有 {$n} 晚，完整清单见 PDF 版。
-stats-statement-caption = 📄 证明编号 {$number}：{$nights}，共 {$hours} 小时（{$from} 至 {$to}）。
-err-stats-not-member = 加入巡防队之后才有巡防记录：请向队长要邀请链接。
+statement-image-more = ……另有 {$n} 次，完整清单见 PDF 版。
+stats-statement-caption = 📄 证明编号 {$number}：巡防 {$nights}，共 {$hours} 小时（{$from}至{$to}）。
+err-stats-not-member = 加入巡防队之后才有巡防记录：请向队长索取邀请链接。
 err-stats-no-nights = 这段时间没有签到的巡防记录，暂时无法开具证明。
 
 statement-title = 志愿巡防服务时长证明
-statement-issuer = {$district}志愿巡防协调小组办公室
+statement-issuer = {$district}志愿巡防工作协调小组办公室
 statement-name = 姓名：{$value}
 statement-affiliation = 单位：{$value}
-statement-period = 期间：{$from} 至 {$to}
+statement-period = 期间：{$from}至{$to}
 statement-number = 证明编号：{$number}
 statement-issued = 开具日期：{$date}
 statement-col-date = 日期
@@ -30,10 +30,10 @@ statement-col-duty = 岗位
 statement-col-time = 时间
 statement-col-hours = 小时
 statement-total = 合计
-statement-totals = {$name} 参加志愿巡防共 {$nights}，服务时长合计 {$hours} 小时。
-statement-rule = 服务时长按签到至签退计算；未签退的按班次结束时间计。已放弃或被移出排班的晚上不计入。如需核验，请提供证明编号。
+statement-totals = {$name}参加志愿巡防共 {$nights}，服务时长合计 {$hours} 小时。
+statement-rule = 服务时长按签到至签退时间计算；未签退的按班次结束时间计算；已放弃或被撤下的班次不计入。如需核验，请提供证明编号。
 statement-page = 第 {$page} 页，共 {$pages} 页
 statement-usage = 请发送 /statement 加证明上的编号，例如 /statement NH-S-2027-000042。
-statement-checked = 📄 证明 {$number} 于 {$issued} 开给 {$name}：{$nights}，{$hours} 小时，{$from} 至 {$to}。
+statement-checked = 📄 证明 {$number} 于 {$issued} 开具给{$name}：巡防 {$nights}，{$hours} 小时，{$from}至{$to}。
 err-statement-bad-number = 这不是证明编号；编号形如 NH-S-2027-000042。
 err-statement-not-found = 没有开具过编号为 {$number} 的证明。
