@@ -7,13 +7,12 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { PGlite, type Transaction } from "@electric-sql/pglite";
-import { NamedStatements } from "./pglite-named-statements.js";
+import { NamedStatements, rawParsers } from "./pglite-named-statements.js";
 import type { PGliteThreadOptions, Reply, Request, SerializedError, Started } from "./pglite-thread-messages.js";
 
 const port = parentPort!;
 const options = workerData as PGliteThreadOptions;
 const rollback = Symbol("rollback");
-const raw = (value: string) => value;
 
 interface OpenTransaction {
   tx: Transaction;
@@ -69,11 +68,9 @@ function serve(pg: PGlite): void {
   async function handle(request: Request): Promise<unknown> {
     switch (request.op) {
       case "query": {
-        const parsers = Object.fromEntries(request.rawTypes.map((type) => [type, raw]));
-        const options = { rowMode: request.rowMode, parsers };
         const connection = on(request.tx);
-        if (request.named) return named.query(request.sql, request.params, options, connection !== pg);
-        return connection.query(request.sql, request.params, options);
+        if (request.named) return named.query(request.sql, request.params, request.rowMode, request.rawTypes, connection !== pg);
+        return connection.query(request.sql, request.params, { rowMode: request.rowMode, parsers: rawParsers(request.rawTypes) });
       }
       case "exec":
         return on(request.tx).exec(request.sql);
