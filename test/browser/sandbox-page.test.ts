@@ -48,6 +48,9 @@ describe.runIf(browserAvailable)("the sandbox page in a browser", () => {
     await expect(flow.board.locator.locator(".meta").textContent()).resolves.toMatch(/edited|已编辑/);
     // The shared place is the one clicked on the map, shown in the volunteer's chat.
     await expect(flow.volunteer.page.locator("#messages li.own", { hasText: /📍 30\.\d{4}, 120\.\d{4}/ }).count()).resolves.toBe(1);
+    // Chat titles are Chinese: the tabs use the page's font, which has the glyphs, not the browser's default.
+    const tabFont = await flow.leader.page.locator("#chat-tabs button").first().evaluate((tab) => (globalThis as unknown as { getComputedStyle(e: unknown): { fontFamily: string } }).getComputedStyle(tab).fontFamily);
+    expect(tabFont).toContain("Noto Sans SC");
     await expect(flow.leader.page.locator("#clock-local").textContent()).resolves.toMatch(/^2026-06-01 (19:4\d|19:5\d|20:\d\d)$/);
   }, FLOW_TIMEOUT_MS);
 
@@ -63,6 +66,10 @@ describe.runIf(browserAvailable)("the sandbox page in a browser", () => {
     const photo = flow.leader.page.locator("#messages li img[alt=photo]").last();
     await photo.waitFor();
     await expect(photo.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).resolves.toBe(320);
+    // The place picked on the map when asked where reached the leader as the report's pin.
+    const pin = (await flow.reporter.page.locator("#messages li.own", { hasText: /^📍/ }).last().textContent())?.match(/📍 [\d.]+, [\d.]+/)?.[0];
+    expect(pin).toBeDefined();
+    await expect(flow.leader.page.locator("#messages li", { hasText: pin! }).count()).resolves.toBe(1);
     await expect(flow.notice.locator.textContent()).resolves.toMatch(/Hazard\) has been taken on/);
   }, FLOW_TIMEOUT_MS);
 

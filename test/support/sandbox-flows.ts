@@ -74,8 +74,6 @@ export async function checkInFlow(deps: FlowDeps, team: string): Promise<CheckIn
 
   const asked = await leader.command("roster");
   const board = await leader.waitForMessage(phrases.says.board, asked.id);
-  // A board is redrawn at most every ten seconds of the district's time: run the clock fast meanwhile.
-  await leader.clockSpeed(60);
 
   const answer = await volunteer.send(phrases.typed.coming);
   await volunteer.waitForMessage(phrases.says.coming, answer.id);
@@ -89,7 +87,6 @@ export async function checkInFlow(deps: FlowDeps, team: string): Promise<CheckIn
   const shared = await volunteer.shareLocationOnMap();
   await volunteer.waitForMessage(phrases.says.locationSaved, shared.id);
   const boardCheckedIn = await leader.waitForText(board, new RegExp(`📍 ${volunteerPerson.name}`));
-  await leader.clockSpeed(1);
   return { volunteer, leader, board, boardConfirmed, boardCheckedIn };
 }
 
@@ -124,7 +121,11 @@ export async function hazardFlow(deps: FlowDeps, team: string): Promise<HazardFl
   await reporter.waitForMessage(says.photoAdded, photo.id);
   await reporter.press(askedPhotos, buttons.done);
   const next = await reporter.waitForMessage(new RegExp(`${says.askLocation.source}|${says.summary.source}`), photo.id);
-  if (says.askLocation.test((await next.locator.textContent()) ?? "")) await reporter.pressReply(buttons.sendLocation);
+  if (says.askLocation.test((await next.locator.textContent()) ?? "")) {
+    // The reply keyboard's location button opens the map, as 📍 does.
+    await reporter.pressReply(buttons.sendLocation);
+    await reporter.pickOnMap();
+  }
   const summary = await reporter.waitForMessage(says.summary, photo.id, buttons.send);
   await reporter.press(summary, buttons.send);
   const received = await reporter.waitForMessage(says.received, summary.id);

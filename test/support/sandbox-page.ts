@@ -128,9 +128,14 @@ export class PersonPage {
   }
 
   /** 📍 opens the little map; a click on it shares that place. */
-  async shareLocationOnMap(at = { x: 150, y: 100 }): Promise<ShownMessage> {
-    const before = await this.lastId();
+  async shareLocationOnMap(at?: { x: number; y: number }): Promise<ShownMessage> {
     await this.page.locator("#location-button").click();
+    return this.pickOnMap(at);
+  }
+
+  /** Clicks the open map (300x200) at a point, the middle by default; resolves with the location sent. */
+  async pickOnMap(at = { x: 150, y: 100 }): Promise<ShownMessage> {
+    const before = await this.lastId();
     await this.page.locator("#map").click({ position: at });
     await this.page.locator("#location").waitFor({ state: "hidden" });
     return this.ownMessageAfter(before);
@@ -147,11 +152,6 @@ export class PersonPage {
   async jumpClock(to: string): Promise<void> {
     await this.page.locator(`[data-jump="${to}"]`).click();
     await this.page.locator("#clock-local", { hasText: ` ${to}` }).waitFor();
-  }
-
-  async clockSpeed(speed: number): Promise<void> {
-    await this.page.locator(`[data-speed="${speed}"]`).click();
-    await this.page.locator(`[data-speed="${speed}"].on`).waitFor();
   }
 
   /** Picks a language with /lang; the bot speaks it to this person from then on. */
