@@ -33,6 +33,8 @@ const state = {
   chatId: null,
   unread: new Map(),
   pressed: new Set(),
+  /** The reply keyboard's location button waiting for a place picked on the map, if any. */
+  locationButton: null,
 };
 const $ = (selector) => document.querySelector(selector);
 const words = () => WORDS[state.lang];
@@ -185,9 +187,12 @@ function renderReplyKeyboard(keyboard) {
   for (const row of keyboard.rows) {
     const line = el("div");
     for (const button of row) {
-      const icon = button.request === "contact" ? "👤 " : button.request === "location" ? "📍 " : "";
-      const b = el("button", { type: "button", textContent: `${icon}${button.text}` });
-      b.addEventListener("click", () => post(`/chats/${state.chatId}/reply-keyboard`, { as: state.person.id, text: button.text }).then((r) => showMessage(r.message)).catch(failed));
+      const icon = button.request === "contact" ? "👤" : button.request === "location" ? "📍" : "";
+      // The icon says what the button shares, unless its label already shows it.
+      const b = el("button", { type: "button", textContent: icon && !button.text.includes(icon) ? `${icon} ${button.text}` : button.text });
+      // A location button asks where, as the map does; a phone would send where it is.
+      if (button.request === "location") b.addEventListener("click", () => openLocation(button.text));
+      else b.addEventListener("click", () => pressReplyButton(button.text, {}));
       line.append(b);
     }
     box.append(line);
@@ -210,6 +215,10 @@ function showAnswer(answer) {
   } else toast(answer.text);
 }
 
+function pressReplyButton(text, place) {
+  post(`/chats/${state.chatId}/reply-keyboard`, { as: state.person.id, text, ...place }).then((r) => showMessage(r.message)).catch(failed);
+}
+
 // --- composing --------------------------------------------------------------------------------
 
 async function sendText(text) {
@@ -220,6 +229,14 @@ async function sendText(text) {
 function closePopups() {
   $("#menu").hidden = true;
   $("#location").hidden = true;
+  state.locationButton = null;
+}
+
+/** Shows the map; a place picked on it is shared as a location, or through the reply keyboard's button that asked for it. */
+function openLocation(replyButton = null) {
+  closePopups();
+  state.locationButton = replyButton;
+  $("#location").hidden = false;
 }
 
 async function openMenu() {
@@ -262,7 +279,9 @@ function renderPresets() {
 const toMap = ({ latitude, longitude }) => ({ x: ((longitude - MAP.west) / (MAP.east - MAP.west)) * 300, y: ((MAP.north - latitude) / (MAP.north - MAP.south)) * 200 });
 
 function shareLocation(latitude, longitude) {
+  const replyButton = state.locationButton;
   closePopups();
+  if (replyButton) return pressReplyButton(replyButton, { latitude, longitude });
   post(`/chats/${state.chatId}/location`, { as: state.person.id, latitude, longitude }).then((r) => showMessage(r.message)).catch(failed);
 }
 
@@ -335,10 +354,8 @@ async function start() {
   });
   $("#menu-button").addEventListener("click", () => state.person && openMenu().catch(failed));
   $("#location-button").addEventListener("click", () => {
-    const box = $("#location");
-    const wasHidden = box.hidden;
-    closePopups();
-    box.hidden = !wasHidden || !state.person;
+    if ($("#location").hidden && state.person) openLocation();
+    else closePopups();
   });
   $("#contact-button").addEventListener("click", () => state.person && post(`/chats/${state.chatId}/contact`, { as: state.person.id }).then((r) => showMessage(r.message)).catch(failed));
   $("#photo-input").addEventListener("change", (event) => {
@@ -359,7 +376,11 @@ async function start() {
   applyWords();
   listen();
   const wanted = Number(new URLSearchParams(location.search).get("as"));
-  if (wanted) await choosePerson(wanted);
+  if (wanted) {
+    await choosePerson(wanted);
+    // Opened for someone far down the list: show them in it.
+    $("#people button.current")?.scrollIntoView({ block: "center" });
+  }
 }
 
 start().catch(failed);
