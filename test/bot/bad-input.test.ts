@@ -74,7 +74,7 @@ describe("bad input gets a clear sentence, never the generic error", () => {
     ["a button with a NUL byte", () => leader, "tm:v:1\u0000", /^This button no longer works\.$/],
     ["an impossible leave date", () => volunteer, "ld:9999-99-99", /^"9999-99-99" is not a date from today on/],
     ["a shift that does not exist", () => leader, "rb:999999999", /^That shift does not exist\.$/],
-    ["'coming' for assignment 0, in Chinese", () => zhVolunteer, "sh:c:0", /^这个按钮已失效。$/],
+    ["'coming' for assignment 0, in Chinese", () => zhVolunteer, "sh:c:0", /^此按钮已失效。$/],
   ];
 
   it.each(pressed)("When a user presses a forged button, %s, then a popup says so", async (_name, who, data, answer) => {

@@ -58,7 +58,7 @@ describe("every button press is answered", () => {
     const consent = await hans.waitForMessage(/Do you agree/);
     await pressAnswered(hans, days, /Thu/);
     await pressAnswered(hans, consent, "✅ I agree");
-    await hans.waitForMessage(/was sent to the shift leaders/);
+    await hans.waitForMessage(/was sent to the team leaders/);
   });
 
   it("When a dialog's button is pressed after the dialog ended, or a button nobody knows, then the press is answered", async () => {

@@ -32,7 +32,7 @@ describe("Telegram's flood limits inside dialogs", () => {
     await wu.click("▫️ Tue");
     await wu.click("Done");
     await wu.click("✅ I agree");
-    await wu.waitForMessage(/was sent to the shift leaders/);
+    await wu.waitForMessage(/was sent to the team leaders/);
     expect(wu.messages().some((m) => /no registration/.test(m.text ?? ""))).toBe(false);
     expect(wu.messages().some((m) => /went wrong/i.test(m.text ?? ""))).toBe(false);
     const card = await leader.waitForMessage(/New volunteer/);

@@ -78,7 +78,7 @@ describe("roles and scope on every command and button", () => {
     await leader.click(page, "Guo Wei");
     const card = await leader.waitForMessage((m) => m.message_id === page.message_id && /Make deputy/.test(JSON.stringify(m.reply_markup)));
     await leader.click(card, "Make deputy");
-    await member.user.waitForMessage(/deputy leader of/);
+    await member.user.waitForMessage(/deputy team leader of/);
 
     const { callbackQuery } = await leader.clickData(card, `tm:ld:${member.membershipId}`);
     const answer = await leader.waitForCallbackAnswer(callbackQuery.id);
@@ -90,7 +90,7 @@ describe("roles and scope on every command and button", () => {
     const other = await teamWithLeader(h, "Other");
     const member = await activeMember(h, home.teamId, "Ma Li");
     await other.leader.send("/me");
-    const last = await other.leader.waitForMessage(/Shift leader of/);
+    const last = await other.leader.waitForMessage(/Team leader of/);
     const { callbackQuery } = await other.leader.clickData(last, `tm:rmy:${member.membershipId}`);
     expect((await other.leader.waitForCallbackAnswer(callbackQuery.id)).text).toMatch(/not allowed/);
     await home.leader.send("/team");

@@ -99,7 +99,7 @@ describe("npm start on the embedded store", () => {
 
     child = await startMain(env, port);
     await admin.send("/me");
-    const me = await admin.waitForMessage(/区协调员/, { timeoutMs: 15_000 });
+    const me = await admin.waitForMessage(/区巡防协调办协调员/, { timeoutMs: 15_000 });
     expect(me.text).toContain("/import");
     const again = exited(child);
     child.kill("SIGINT");

@@ -109,7 +109,7 @@ describe("the leader's live board", () => {
     expect(edited.text).toContain(`📍 Board`);
 
     const { callbackQuery } = await c!.clickData(c!.lastMessage()!, `mp:${n.assignmentOf(b!)}`);
-    expect((await c!.waitForCallbackAnswer(callbackQuery.id)).text).toMatch(/Only tonight's leader/);
+    expect((await c!.waitForCallbackAnswer(callbackQuery.id)).text).toMatch(/Only tonight's shift leader/);
 
     await n.leader.click(edited, `✔️ ${b!.user.first_name} is here`);
     h.setNow("2027-06-06T11:40:30Z");

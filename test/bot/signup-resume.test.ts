@@ -26,7 +26,7 @@ describe("the signup dialog across a restart and in other languages", () => {
     await zhou.click("▫️ Fri");
     await zhou.click("Done");
     await zhou.click("✅ I agree");
-    await zhou.waitForMessage(/was sent to the shift leaders/);
+    await zhou.waitForMessage(/was sent to the team leaders/);
     const card = await leader.waitForMessage(/New volunteer/);
     expect(card.text).toContain("Zhou Xun");
     expect(card.text).toContain("Fri");
@@ -39,9 +39,9 @@ describe("the signup dialog across a restart and in other languages", () => {
     await hans.send(`/start j${code}`);
     await hans.waitForMessage(/Choose your language/);
     await hans.click("中文");
-    await hans.waitForMessage(/请问你的姓名/);
+    await hans.waitForMessage(/请问您的姓名/);
     await hans.send("汉斯");
-    await hans.waitForMessage(/请分享手机号/);
+    await hans.waitForMessage(/请分享您的手机号/);
   });
 
   it("When a Chinese-speaking volunteer sends a photo instead of a name, then they get a hint in Chinese and the same question", async () => {
@@ -49,11 +49,11 @@ describe("the signup dialog across a restart and in other languages", () => {
     const code = await inviteCodeFrom(leader);
     const mei = h.fake.user({ id: nextTelegramId(), first_name: "Mei", language_code: "zh-hans" });
     await mei.send(`/start j${code}`);
-    await mei.waitForMessage(/请问你的姓名/);
+    await mei.waitForMessage(/请问您的姓名/);
     await mei.sendPhoto();
-    await mei.waitForMessage(/请用文字回答/);
+    await mei.waitForMessage(/请用文字回复/);
     await mei.send("梅");
-    await mei.waitForMessage(/请分享手机号/);
+    await mei.waitForMessage(/请分享您的手机号/);
   });
 
   it("When an invite was revoked, then opening it explains that and starts no dialog", async () => {

@@ -62,7 +62,7 @@ describe("signup through an invite link", () => {
     await wang.click("Done");
     await wang.waitForMessage(/Do you agree/);
     await wang.click("✅ I agree");
-    await wang.waitForMessage(/was sent to the shift leaders/);
+    await wang.waitForMessage(/was sent to the team leaders/);
 
     const card = await leader.waitForMessage(/New volunteer for .*Nanhu Patrol/);
     expect(card.text).toContain("Wang Fang");
@@ -94,14 +94,14 @@ describe("signup through an invite link", () => {
     await li.click("▫️ Sat");
     await li.click("Done");
     await li.click("✅ I agree");
-    await li.waitForMessage(/was sent to the shift leaders/);
+    await li.waitForMessage(/was sent to the team leaders/);
     const card = await leader.waitForMessage(/New volunteer for .*Xinfeng/);
     const approve = card.reply_markup!.inline_keyboard[0]![0]!;
     const data = "callback_data" in approve ? approve.callback_data : "";
     expect(data).toMatch(/^su:a:\d+$/);
 
     await otherLeader.send("/me");
-    await otherLeader.waitForMessage(/Shift leader of/);
+    await otherLeader.waitForMessage(/Team leader of/);
     for (const intruder of [li, otherLeader]) {
       const { callbackQuery } = await intruder.clickData(intruder.lastMessage()!, data);
       const answer = await intruder.waitForCallbackAnswer(callbackQuery.id);

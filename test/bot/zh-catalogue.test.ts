@@ -1,6 +1,8 @@
 import { FluentResource } from "@fluent/bundle";
 import { describe, expect, it } from "vitest";
+import { createRenderer } from "../../src/bot/deliver.js";
 import { createI18n, localeSource } from "../../src/bot/i18n.js";
+import { levelAnnouncement } from "../../src/levels/level-announcement.js";
 
 /**
  * Every Chinese message, rendered as a volunteer, a resident or a police liaison would read it:
@@ -206,5 +208,18 @@ describe("the Chinese catalogue", () => {
     expect(HALF_WIDTH_NEXT_TO_CHINESE.test("20:00")).toBe(false);
     expect(SPACE_BETWEEN_CHINESE.test("自 现在 起")).toBe(true);
     expect(SPACE_BETWEEN_CHINESE.test("第 1435 行")).toBe(false);
+  });
+
+  it("When a level changes, then the notice reads as an official one: at once or from a time, the headcount, until further notice or an end", () => {
+    const renderer = createRenderer(i18n, "zh", "Asia/Shanghai");
+    const notice = (a: Partial<Parameters<typeof levelAnnouncement>[0]>) =>
+      renderer.text(levelAnnouncement({ level: "level1", area: { key: "status-district" }, startsAt: null, endsAt: null, headcount: 8, message: null, ...a }), "zh");
+    expect(notice({})).toBe("🛡 响应等级调整通知\n全区自即时起启动一级响应（巡防人数增至每队 8 人），解除时间另行通知。");
+    expect(notice({ level: "heightened", area: "新丰镇", startsAt: new Date("2027-10-01T12:00:00Z"), endsAt: new Date("2027-10-08T00:00:00Z"), headcount: null })).toBe(
+      "🛡 响应等级调整通知\n新丰镇自 2027年10月1日 20:00 起启动加强（二级）响应（各队按本队加强（二级）人数安排巡防），至 2027年10月8日 08:00 结束。",
+    );
+    expect(notice({ level: "normal", headcount: 4, message: "感谢各位志愿者连日来的辛勤付出。" })).toBe(
+      "🛡 响应等级调整通知\n全区自即时起恢复常态巡防（巡防人数恢复为每队 4 人）。\n\n感谢各位志愿者连日来的辛勤付出。",
+    );
   });
 });

@@ -99,10 +99,10 @@ describe("✅ Received", () => {
     expect(await acknowledgements(id)).toHaveLength(1);
 
     // In Chinese for someone who chose it.
-    const zhCopy = member.user.messages().find((m) => m.text === `📢 Coord Lead：\n\n${text}`);
+    const zhCopy = member.user.messages().find((m) => m.text === `📢 Coord Lead发布：\n\n${text}`);
     expect(zhCopy, "the copy in Chinese").toBeDefined();
     expect(buttonLabels(zhCopy!)).toEqual(["✅ 已收到"]);
-    expect((await pressButton(member.user, zhCopy!, "✅ 已收到")).text).toBe("谢谢，已记录。");
+    expect((await pressButton(member.user, zhCopy!, "✅ 已收到")).text).toBe("谢谢，已确认收到。");
     expect(await acknowledgements(id)).toHaveLength(2);
   });
 });

@@ -40,8 +40,8 @@ describe("the operator CLI", () => {
     const first = await cli(["import", csv]);
     expect(first.code).toBe(1);
     expect(first.stdout).toMatch(/created: 1/);
-    expect(first.stdout).toContain("第 3 行：手机号“not-a-phone”不是手机号码");
-    expect(first.stdout).toContain("第 4 行：手机号“1380013800”不是手机号码：大陆手机号为11位数字，以13至19开头");
+    expect(first.stdout).toContain("第 3 行：手机号“not-a-phone”不是有效的手机号码");
+    expect(first.stdout).toContain("第 4 行：手机号“1380013800”不是有效的手机号码：大陆手机号为 11 位数字，以 13 至 19 开头");
     const second = await cli(["import", csv]);
     expect(second.stdout).toMatch(/created: 0, updated: 0, unchanged: 1/);
   }, 60_000);

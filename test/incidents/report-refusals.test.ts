@@ -73,7 +73,7 @@ describe("answers the dialog cannot take", () => {
     const ask = await reporter.waitForMessage(UI.zh.askDescription);
 
     await reporter.send("邻里纠纷".repeat(260));
-    const tooLong = await reporter.waitForMessage(/共 1,040 字，上报最多 1,000 字，请精简。/, { after: ask });
+    const tooLong = await reporter.waitForMessage(/共 1040 字，上报最多 1000 字，请精简。/, { after: ask });
     await reporter.waitForMessage(UI.zh.askDescription, { after: tooLong });
     await reporter.send("楼上漏水引发纠纷，已调解");
     await reporter.waitForMessage(UI.zh.askPhotos, { after: tooLong });

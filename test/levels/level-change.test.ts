@@ -45,8 +45,8 @@ async function setLevel(coordinator: FakeUser, level: RegExp, scope: string, mes
   await coordinator.waitForMessage(/A message for everyone/, { after: before });
   if (message) await coordinator.send(message);
   else await coordinator.click("Skip");
-  await coordinator.waitForMessage(/Set the response level for/, { after: before });
-  await coordinator.click(/Confirm/);
+  await coordinator.waitForMessage(/This notice goes to everyone in scope/, { after: before });
+  await coordinator.click(/Publish/);
   return coordinator.waitForMessage(/^🛡 Done:/, { after: before });
 }
 
@@ -71,7 +71,8 @@ describe("/level through the bot", () => {
     await h.app.scheduler.run("substitute-waves");
     expect((await teamShifts(there.teamId)).map((s) => s.required)).toEqual([4, 4]);
     for (const m of [...here.members.map((x) => x.user), here.leader]) {
-      const told = await m.waitForMessage(/Response level for Xinfeng: Level 1 response/);
+      // As a notice reads: at once, the headcount every team there patrols with, and no end yet.
+      const told = await m.waitForMessage(/From now on, Xinfeng is at level 1 response \(8 people a team each night\), until further notice\./);
       expect(told.text).toContain("Expo opening week: all hands, please.");
       expect(told.reply_markup?.inline_keyboard.flat().map((b) => b.text)).toContain("✅ Received");
     }

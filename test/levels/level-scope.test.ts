@@ -45,15 +45,15 @@ describe("/level for the whole district, with times typed", () => {
     await coordinator.send("07-05 08:00");
     await coordinator.waitForMessage(/A message for everyone/);
     await coordinator.click("Skip");
-    const confirm = await coordinator.waitForMessage(/Set the response level for the district to Heightened/);
-    expect(confirm.text).toMatch(/from 2 Jul 2027, 08:00 until 5 Jul 2027, 08:00/);
-    await coordinator.click(/Confirm/);
+    const confirm = await coordinator.waitForMessage(/This notice goes to everyone in scope/);
+    expect(confirm.text).toMatch(/From 2 Jul 2027, 08:00, the district is at heightened response, level 2 \(8 people a team each night\), until 5 Jul 2027, 08:00\./);
+    await coordinator.click(/Publish/);
     await coordinator.waitForMessage(/Done: Heightened for the district\. 2 shifts restaffed/);
 
     expect(await requiredOf(east.teamId)).toEqual([4, 8]);
     expect(await requiredOf(west.teamId)).toEqual([4, 8]);
     for (const u of [...east.members, ...west.members, east.leader, west.leader, coordinator]) {
-      await u.waitForMessage(/Response level for the district: Heightened\nFrom 2 Jul 2027, 08:00 until 5 Jul 2027, 08:00\./);
+      await u.waitForMessage(/🛡 Response level notice\nFrom 2 Jul 2027, 08:00, the district is at heightened response, level 2 \(8 people a team each night\), until 5 Jul 2027, 08:00\./);
     }
     const [row] = await h.database.db.select().from(responseLevels).where(isNull(responseLevels.townId));
     expect(row!.startsAt.toISOString()).toBe("2027-07-02T00:00:00.000Z");
@@ -97,7 +97,7 @@ describe("the race for the last place", () => {
     await coordinator.click("Now");
     await coordinator.click("Until changed");
     await coordinator.click("Skip");
-    await coordinator.click(/Confirm/);
+    await coordinator.click(/Publish/);
     await coordinator.waitForMessage(/Done: Level 1 response for Beishan/);
     await h.app.scheduler.run("substitute-waves");
     await outboxSettled(h.database.db);

@@ -113,7 +113,7 @@ describe("reading past logs", () => {
     await team.leader.click(list, /10 May/);
     const full = await team.leader.waitForMessage(/Log of the night patrol of .*\(closed\)/, { after: opened });
     expect(full.text).toMatch(/20:40 Leader Ledger: 6人巡逻，发现隐患2处/);
-    expect(full.text).toMatch(/20:40 Leader Ledger: 📷 photo 路口井盖松动/);
+    expect(full.text).toMatch(/20:40 Leader Ledger: 📷 photo: 路口井盖松动/);
     await team.leader.waitForMessage((m) => m.photo !== undefined && m.caption === "路口井盖松动", { after: opened });
     await team.leader.waitForMessage((m) => m.voice !== undefined, { after: opened });
   });

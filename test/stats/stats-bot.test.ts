@@ -82,13 +82,13 @@ describe("/stats", () => {
     await h.database.db.update(people).set({ locale: "zh" }).where(eq(people.id, volunteerId));
     const start = volunteer.cursor();
     await volunteer.send("/stats");
-    const shown = await volunteer.waitForMessage(/张三丰 的巡防记录/, { after: start });
-    expect(shown.text).toContain(`今年：2027-01-01 至 ${EXPECTED.today}`);
+    const shown = await volunteer.waitForMessage(/张三丰的巡防记录/, { after: start });
+    expect(shown.text).toContain(`今年：2027-01-01至${EXPECTED.today}`);
     await volunteer.click(shown, /服务时长证明/);
     const sent = await volunteer.waitForMessage((m) => m.document !== undefined, { after: start });
-    expect(sent.caption).toMatch(new RegExp(`^📄 证明编号 NH-S-2027-\\d{6}：3 晚，共 ${EXPECTED.thisYear.hours} 小时（2027-01-01 至 ${EXPECTED.today}）。$`));
+    expect(sent.caption).toMatch(new RegExp(`^📄 证明编号 NH-S-2027-\\d{6}：巡防 3 次，共 ${EXPECTED.thisYear.hours} 小时（2027-01-01至${EXPECTED.today}）。$`));
     const text = pdfText(h.fake.fileBytes(sent.document!.file_id)!);
-    expect(text).toEqual(expect.arrayContaining(["南湖区", "志愿巡防服务时长证明", "姓名：张三丰", `期间：2027-01-01 至 ${EXPECTED.today}`, "夜间巡防", EXPECTED.thisYear.hours, "南湖区志愿巡防协调小组办公室"]));
+    expect(text).toEqual(expect.arrayContaining(["南湖区", "志愿巡防服务时长证明", "姓名：张三丰", `期间：2027-01-01至${EXPECTED.today}`, "夜间巡防", EXPECTED.thisYear.hours, "南湖区志愿巡防协调小组办公室"]));
     await h.database.db.update(people).set({ locale: null }).where(eq(people.id, volunteerId));
   });
 

@@ -79,17 +79,17 @@ err-broadcast-list-not-allowed = Broadcasts are listed for team leaders, supervi
 level-changed =
     🛡 Response level notice
     {$from}, {$area} { $code ->
-        [level1] is at level 1 response
-        [heightened] is at heightened response (level 2)
-       *[normal] returns to normal patrols
-    }{$staffing}, {$until}.
+        [level1] is at level 1 response{$staffing}, {$until}
+        [heightened] is at heightened response, level 2{$staffing}, {$until}
+       *[normal] returns to normal patrols{$staffing}
+    }.
 level-changed-message =
     🛡 Response level notice
     {$from}, {$area} { $code ->
-        [level1] is at level 1 response
-        [heightened] is at heightened response (level 2)
-       *[normal] returns to normal patrols
-    }{$staffing}, {$until}.
+        [level1] is at level 1 response{$staffing}, {$until}
+        [heightened] is at heightened response, level 2{$staffing}, {$until}
+       *[normal] returns to normal patrols{$staffing}
+    }.
 
     {$message}
 level-from-now = From now on
@@ -121,8 +121,8 @@ slot-offer-more-people =
 level-ask-level = 🛡 Which level?
 level-ask-scope = For the whole district or one town?
 btn-scope-district = Whole district
-level-ask-start = From when? Press "At once", or send a time such as "21:00" or "2027-10-01 20:00".
-btn-level-now = At once
+level-ask-start = From when? Press Now, or send a time such as "21:00" or "2027-10-01 20:00".
+btn-level-now = Now
 level-ask-end = Until when? Press "Until changed", or send a time such as "2027-10-08 08:00".
 btn-level-until-changed = Until changed
 level-ask-message = A message for everyone who will be told (or Skip):
@@ -137,6 +137,6 @@ level-done = 🛡 Done: {$level} for {$area}. {$shifts} shifts restaffed, {$offe
 level-repeated = This change was already made.
 err-level-when = I could not read that time. Send it like "21:00" or "2027-10-01 20:00".
 err-level-invalid = That level change is not valid.
-err-level-start-in-past = The start is in the past; choose "At once" or a later time.
+err-level-start-in-past = The start is in the past; choose Now or a later time.
 err-level-end-before-start = The end must come after the start.
 err-level-town-not-found = That town does not exist.

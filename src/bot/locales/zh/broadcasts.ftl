@@ -72,17 +72,17 @@ err-broadcast-list-not-allowed = 群发记录仅供队长、副队长、镇街�
 level-changed =
     🛡 响应等级调整通知
     {$area}{$from}{ $code ->
-        [level1] 启动一级响应
-        [heightened] 启动加强（二级）响应
-       *[normal] 恢复常态巡防
-    }{$staffing}，{$until}。
+        [level1] 启动一级响应{$staffing}，{$until}
+        [heightened] 启动加强（二级）响应{$staffing}，{$until}
+       *[normal] 恢复常态巡防{$staffing}
+    }。
 level-changed-message =
     🛡 响应等级调整通知
     {$area}{$from}{ $code ->
-        [level1] 启动一级响应
-        [heightened] 启动加强（二级）响应
-       *[normal] 恢复常态巡防
-    }{$staffing}，{$until}。
+        [level1] 启动一级响应{$staffing}，{$until}
+        [heightened] 启动加强（二级）响应{$staffing}，{$until}
+       *[normal] 恢复常态巡防{$staffing}
+    }。
 
     {$message}
 level-from-now = 自即时起

@@ -18,7 +18,7 @@ err-stats-not-member = 加入巡防队之后才有巡防记录：请向队长索
 err-stats-no-nights = 这段时间没有签到的巡防记录，暂时无法开具证明。
 
 statement-title = 志愿巡防服务时长证明
-statement-issuer = {$district}志愿巡防工作协调小组办公室
+statement-issuer = {$district}志愿巡防协调小组办公室
 statement-name = 姓名：{$value}
 statement-affiliation = 单位：{$value}
 statement-period = 期间：{$from}至{$to}
