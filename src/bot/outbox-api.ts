@@ -10,6 +10,7 @@ import { Api } from "grammy";
  */
 export function createOutboxApi(token: string, apiRoot: string, ratePerSecond: number): Api {
   const options = { keepAlive: true, maxFreeSockets: Math.max(256, Math.ceil(ratePerSecond)) };
-  const agent = apiRoot.startsWith("https:") ? new HttpsAgent(options) : new HttpAgent(options);
+  const secure = apiRoot.toLowerCase().startsWith("https");
+  const agent = secure ? new HttpsAgent(options) : new HttpAgent(options);
   return new Api(token, { apiRoot, baseFetchConfig: { agent } });
 }
