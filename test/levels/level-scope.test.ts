@@ -48,7 +48,7 @@ describe("/level for the whole district, with times typed", () => {
     const confirm = await coordinator.waitForMessage(/This notice goes to everyone in scope/);
     expect(confirm.text).toMatch(/From 2 Jul 2027, 08:00, the district is at heightened response, level 2 \(8 people a team each night\), until 5 Jul 2027, 08:00\./);
     await coordinator.click(/Publish/);
-    await coordinator.waitForMessage(/Done: Heightened for the district\. 2 shifts restaffed/);
+    await coordinator.waitForMessage(/Done: Heightened \(level 2\) for the district\. 2 shifts restaffed/);
 
     expect(await requiredOf(east.teamId)).toEqual([4, 8]);
     expect(await requiredOf(west.teamId)).toEqual([4, 8]);
