@@ -59,6 +59,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   let settled: SettledBatch = { sent: [], unreachable: [] };
   /** Telegram message ids of sends not yet recorded, so an edit right behind its original can go. */
   const unrecorded = new Map<number, number>();
+  /** Rows found unreachable and not yet recorded, so an edit right behind one gives up at once as it would after. */
+  const unreachableUnrecorded = new Set<number>();
   let flushing: Promise<void> = Promise.resolve();
   let flushTimer: NodeJS.Timeout | null = null;
   let stopping = new AbortController();
@@ -82,6 +84,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       .then(() => {
         for (const id of flushed) {
           unrecorded.delete(id);
+          unreachableUnrecorded.delete(id);
           held.delete(id);
         }
       });
@@ -118,6 +121,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     // Sent a moment ago by this dispatcher but not yet written down: its id is known here.
     const known = unrecorded.get(payload.target.outboxId);
     if (known !== undefined) return deliver({ ...message, payload: { ...payload, target: { messageId: known } } });
+    if (unreachableUnrecorded.has(payload.target.outboxId)) return { status: "failed", error: "original message was unreachable" };
     const target = await resolveEditTarget(db, payload.target.outboxId);
     if ("wait" in target) return { status: "retry", error: "original not sent yet", retryAfterMs: 2000 };
     if ("gone" in target) return { status: "failed", error: target.gone };
@@ -148,6 +152,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     if (result.status === "unreachable") {
       // A district has a share of people who blocked the bot: written with the sent ones, not one transaction each.
       settled.unreachable.push({ message, error: result.error });
+      unreachableUnrecorded.add(message.id);
       flushSoon();
       return;
     }
