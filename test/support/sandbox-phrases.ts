@@ -47,7 +47,7 @@ export const englishPhrases: Phrases = {
     askStart: /From when/,
     askEnd: /Until when/,
     askMessage: /message for everyone/i,
-    levelConfirm: /Set the response level/,
+    levelConfirm: /This notice goes to everyone in scope/,
     levelDone: /Done: Level 1/,
     progress: /Broadcast #\d+/,
     deliveryReport: /Broadcast #\d+: delivery report/,
@@ -62,7 +62,7 @@ export const englishPhrases: Phrases = {
     level1: /Level 1/,
     now: /^Now$/,
     untilChanged: /Until changed/,
-    confirm: /Confirm/,
+    confirm: /Publish/,
   },
   typed: { coming: "ok", hazard: "Broken street light at the east gate of the village", levelMessage: "Expo opening week: all hands, please." },
 };
