@@ -55,4 +55,26 @@ describe("the sandbox with its clock running fast", () => {
       events.close();
     }
   }, 30_000);
+
+  it("When the clock jumps to 19:45 and runs an hour a second while Telegram is slow, then nobody gets a message twice", async () => {
+    const people = (await api<{ people: PersonView[] }>(sandbox, "/sandbox/api/people")).body.people;
+    const answers = sandbox.telegram.holdAnswers("sendMessage");
+    try {
+      expect((await api(sandbox, "/sandbox/api/clock/jump", { body: { to: "19:45" } })).status).toBe(200);
+      expect((await api(sandbox, "/sandbox/api/clock/speed", { body: { speed: 3600 } })).status).toBe(200);
+      await sleep(2000);
+    } finally {
+      answers.release();
+    }
+    await sleep(2000);
+    let reminders = 0;
+    for (const person of people) {
+      const chat = await api<{ messages: MessageView[] }>(sandbox, `/sandbox/api/chats/${person.id}/messages`);
+      const texts = chat.body.messages.filter((m) => m.from?.isBot).map((m) => m.text ?? "");
+      reminders += texts.filter((t) => /签到|check in/i.test(t)).length;
+      const repeated = texts.filter((t, i) => texts.indexOf(t) !== i);
+      expect(repeated, `messages ${person.name} got twice`).toEqual([]);
+    }
+    expect(reminders, "check-in reminders sent").toBeGreaterThan(0);
+  }, 30_000);
 });
