@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import { isCoordinator, isTeamLeader, leadsTeam, loadAccess, supervisesTown } from "../access/access.js";
 import type { DomainContext } from "../domain/context.js";
 import { ForbiddenError, NotFoundError } from "../domain/errors.js";
@@ -15,12 +15,15 @@ export const BOARD_MIN_INTERVAL_MS = 10_000;
 export const boardGroup = (shiftId: number) => `board:${shiftId}`;
 
 /**
- * Called by every verb that changes who is on a shift or where they are. It always writes: the
- * row lock makes a redraw in progress and this change wait for each other, so no change is lost
- * between a board being read and its flag being cleared.
+ * What a change writes to `board_dirty_at`: its time, but always later than the mark before it
+ * (if only by a microsecond), so a redraw that clears the mark only if it is still the one read
+ * before drawing (redrawBoard) never mistakes a newer change for one it drew.
  */
+export const boardDirtyMark = (now: SQL) => sql`greatest(${now}, ${shifts.boardDirtyAt} + interval '1 microsecond')`;
+
+/** Called by every verb that changes who is on a shift or where they are. */
 export async function markBoardDirty(tx: Db, shiftId: number, now: Date): Promise<void> {
-  await tx.update(shifts).set({ boardDirtyAt: now }).where(eq(shifts.id, shiftId));
+  await tx.update(shifts).set({ boardDirtyAt: boardDirtyMark(sql`${now.toISOString()}::timestamptz`) }).where(eq(shifts.id, shiftId));
 }
 
 /** Whether the actor may see and run this shift: its leader tonight, the team's leads, its supervisor, a coordinator. */
@@ -114,10 +117,9 @@ const boardIsDue = (quietSince: Date) => and(isNotNull(shifts.boardDirtyAt), or(
  * Scheduler job: redraws the boards whose roster changed, at most once per interval per board,
  * as one edit per copy through the outbox.
  *
- * Each board is redrawn in a transaction of its own. The redraw locks its shift row, and every
- * check-in on that shift marks the row (`recordCheckIn`), so it waits for the redraw: one
- * transaction over all boards held every check-in of the district until the last board was drawn
- * (at 20:00, a hundred boards at once). Now a check-in waits at most for its own board's redraw.
+ * A board is drawn holding no lock: every check-in on a shift writes its row (`recordCheckIn`),
+ * and a redraw that locked the row while drawing made each of them wait for it, which at 20:00
+ * (a hundred boards at once) was most of the check-ins' slow tail.
  */
 export async function refreshBoards(ctx: DomainContext): Promise<number> {
   const quietSince = new Date(ctx.now.getTime() - BOARD_MIN_INTERVAL_MS);
@@ -130,24 +132,28 @@ export async function refreshBoards(ctx: DomainContext): Promise<number> {
 }
 
 /**
- * One board, if it is still due; whether an edit was queued. The lock waits rather than skips: in
- * a wave the row is locked a moment by one check-in after another, and skipping those left boards
- * undrawn tick after tick. Another instance drawing the same board holds it to its commit, and the
- * condition, read again then, finds it drawn.
+ * One board, if it is still due; whether an edit was queued. It reads the mark, draws, and then
+ * in one short transaction takes the redraw (the board is due still, so no other instance took
+ * it) and clears the mark only if no change came after it was read; a later change leaves it set,
+ * and the next tick draws again.
  */
-function redrawBoard(ctx: DomainContext, shiftId: number, quietSince: Date): Promise<boolean> {
+async function redrawBoard(ctx: DomainContext, shiftId: number, quietSince: Date): Promise<boolean> {
+  // As text: the mark has microseconds, which a Date would drop.
+  const [due] = await ctx.db
+    .select({ mark: sql<string>`${shifts.boardDirtyAt}::text` })
+    .from(shifts)
+    .where(and(eq(shifts.id, shiftId), boardIsDue(quietSince)));
+  if (!due) return false;
+  const [copy] = await ctx.db.select({ id: outbox.id }).from(outbox).where(eq(outbox.groupKey, boardGroup(shiftId))).limit(1);
+  const drawn = copy ? await drawBoard(ctx.db, shiftId) : null; // null: nobody has opened this board
   return ctx.db.transaction(async (tx) => {
-    const [due] = await tx
-      .select({ id: shifts.id })
-      .from(shifts)
+    const taken = await tx
+      .update(shifts)
+      .set({ boardDrawnAt: ctx.now, boardDirtyAt: sql`case when ${shifts.boardDirtyAt} = ${due.mark}::timestamptz then null else ${shifts.boardDirtyAt} end` })
       .where(and(eq(shifts.id, shiftId), boardIsDue(quietSince)))
-      .for("update");
-    if (!due) return false;
-    const [copy] = await tx.select({ id: outbox.id }).from(outbox).where(eq(outbox.groupKey, boardGroup(shiftId))).limit(1);
-    await tx.update(shifts).set({ boardDirtyAt: null, boardDrawnAt: ctx.now }).where(eq(shifts.id, shiftId));
-    if (!copy) return false; // nobody has opened this board
-    const { text, buttons } = await drawBoard(tx, shiftId);
-    await editCardCopies(tx, ctx.now, boardGroup(shiftId), text, sameForAll(buttons));
+      .returning({ id: shifts.id });
+    if (taken.length === 0 || !drawn) return false;
+    await editCardCopies(tx, ctx.now, boardGroup(shiftId), drawn.text, sameForAll(drawn.buttons));
     return true;
   });
 }

@@ -1,10 +1,11 @@
-import { and, desc, eq, gt, isNull, type SQL } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, sql, type SQL } from "drizzle-orm";
 import type { DomainContext } from "../domain/context.js";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.js";
 import type { Db } from "../storage/db.js";
 import { assignments, shifts } from "../storage/schema/index.js";
 import { loadAssignment, loadCurrentAssignment, type AssignmentFacts } from "./assignment-facts.js";
 import type { ShiftPolicy } from "./policy.js";
+import { boardDirtyMark } from "./board.js";
 import { recordCheckIn } from "./record-check-in.js";
 
 export interface Coordinates {
@@ -42,7 +43,7 @@ async function changeAttendance(db: Db, assignmentId: number, set: Partial<typeo
       .where(and(eq(assignments.id, assignmentId), unchanged))
       .returning({ shiftId: assignments.shiftId }),
   );
-  const marked = await db.with(changed).update(shifts).set({ boardDirtyAt: now }).from(changed).where(eq(shifts.id, changed.shiftId)).returning({ id: shifts.id });
+  const marked = await db.with(changed).update(shifts).set({ boardDirtyAt: boardDirtyMark(sql`${now.toISOString()}::timestamptz`) }).from(changed).where(eq(shifts.id, changed.shiftId)).returning({ id: shifts.id });
   return marked.length > 0;
 }
 

@@ -1,6 +1,7 @@
-import { and, eq, gt, inArray, isNull } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "../storage/db.js";
 import { assignments, openSlots, shifts } from "../storage/schema/index.js";
+import { boardDirtyMark } from "./board.js";
 import { STANDBY_CALL_HOURS } from "./recompute-staffing.js";
 
 /**
@@ -34,6 +35,6 @@ export async function leavePlannedShifts(tx: Db, now: Date, personId: number, te
       nextWaveAt: new Date(Math.max(now.getTime(), p.startsAt.getTime() - STANDBY_CALL_HOURS * 3_600_000)),
     })),
   );
-  await tx.update(shifts).set({ boardDirtyAt: now }).where(inArray(shifts.id, [...new Set(places.map((p) => p.shiftId))]));
+  await tx.update(shifts).set({ boardDirtyAt: boardDirtyMark(sql`${now.toISOString()}::timestamptz`) }).where(inArray(shifts.id, [...new Set(places.map((p) => p.shiftId))]));
   return places.length;
 }

@@ -4,6 +4,7 @@ import type { TextRef } from "../outbox/payload.js";
 import { recipientColumns, toRecipient } from "../people/locale.js";
 import type { Db } from "../storage/db.js";
 import { assignments, people, reminders, shifts } from "../storage/schema/index.js";
+import { boardDirtyMark } from "./board.js";
 import { shiftWindow, type Night } from "./night.js";
 import type { ShiftPolicy } from "./policy.js";
 import type { ReminderKind } from "./schedule-reminders.js";
@@ -45,7 +46,7 @@ export async function movePlannedShifts(tx: Db, now: Date, duty: { id: number; b
       continue;
     }
     if (window.startsAt.getTime() === shift.startsAt.getTime() && window.endsAt.getTime() === shift.endsAt.getTime()) continue;
-    await tx.update(shifts).set({ ...window, boardDirtyAt: now }).where(eq(shifts.id, id));
+    await tx.update(shifts).set({ ...window, boardDirtyAt: boardDirtyMark(sql`${now.toISOString()}::timestamptz`) }).where(eq(shifts.id, id));
     movedIds.push(id);
     result.moved.push(shift.night);
   }

@@ -3,6 +3,7 @@ import { levelsAt } from "../levels/level-at.js";
 import { headcountFor } from "../levels/response-levels.js";
 import type { Db } from "../storage/db.js";
 import { assignments, duties, openSlots, shifts, towns } from "../storage/schema/index.js";
+import { boardDirtyMark } from "./board.js";
 import { releaseAssignments, type StaffingCause } from "./release-assignments.js";
 import { selectShiftFacts } from "./shift-facts.js";
 
@@ -60,7 +61,7 @@ export async function recomputeStaffing(
   const ids = changed.map((c) => c.shift.shiftId);
   for (const part of chunks(changed, 1000)) {
     const values = sql.join(part.map((c) => sql`(${c.shift.shiftId}::int, ${c.after}::smallint)`), sql`, `);
-    await tx.execute(sql`update ${shifts} set required = v.required, board_dirty_at = ${now.toISOString()}::timestamptz from (values ${values}) as v(id, required) where ${shifts.id} = v.id`);
+    await tx.execute(sql`update ${shifts} set required = v.required, board_dirty_at = ${boardDirtyMark(sql`${now.toISOString()}::timestamptz`)} from (values ${values}) as v(id, required) where ${shifts.id} = v.id`);
   }
   const staffed = new Map<number, number>();
   const open = new Map<number, number[]>();

@@ -1,4 +1,5 @@
-import { and, asc, eq, gt, inArray, isNull, lte, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNotNull, isNull, lte, sql } from "drizzle-orm";
+import { boardDirtyMark } from "./board.js";
 import type { Db } from "../storage/db.js";
 import { preparedPerDb } from "../storage/prepared.js";
 import { assignments, shifts } from "../storage/schema/index.js";
@@ -46,9 +47,16 @@ function build(db: Db, target: "named" | "current") {
       .returning({ shiftId: assignments.shiftId }),
   );
   const marked = db.$with("marked").as(
-    db.update(shifts).set({ boardDirtyAt: sql`${sql.placeholder("now")}::timestamptz` }).from(checked).where(eq(shifts.id, checked.shiftId)).returning({ id: shifts.id }),
+    // Only a board someone has opened: the others have nothing to redraw, and a wave's check-ins
+    // then write no shift row at all, so they never wait on each other's row lock.
+    db
+      .update(shifts)
+      .set({ boardDirtyAt: boardDirtyMark(sql`${sql.placeholder("now")}::timestamptz`) })
+      .from(checked)
+      .where(and(eq(shifts.id, checked.shiftId), isNotNull(shifts.boardDrawnAt)))
+      .returning({ id: shifts.id }),
   );
-  return selectAssignmentFacts(db.with(chosen, checked, marked), { checkedInNow: sql<boolean>`exists (${db.select({ id: marked.id }).from(marked)})` })
+  return selectAssignmentFacts(db.with(chosen, checked, marked), { checkedInNow: sql<boolean>`exists (${db.select({ shiftId: checked.shiftId }).from(checked)})` })
     .where(inArray(assignments.id, db.select({ id: chosen.id }).from(chosen)))
     .prepare(`record_check_in_${target}`);
 }

@@ -1,4 +1,4 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assignments, people, shifts } from "../../src/storage/schema/index.js";
 import type { FakeUser } from "../../src/sandbox/telegram/index.js";
@@ -116,6 +116,30 @@ describe("the leader's live board", () => {
     await h.app.scheduler.run("live-boards");
     await n.leader.waitForMessage((m) => m.message_id === board.message_id && /checked in 2/.test(m.text ?? ""));
   });
+  it("When a check-in is written while the board is being drawn, then the next redraw shows it", async () => {
+    const n = await remindedNight("Race", "2027-06-07");
+    const [a, b] = n.assigned;
+    h.setNow("2027-06-08T11:40:00Z");
+    await n.leader.send("/roster");
+    const board = await n.leader.waitForMessage(/📋 night patrol/);
+    await a!.send("/checkin");
+    await a!.waitForMessage(/Checked in/);
+    h.setNow("2027-06-08T11:40:11Z");
+    // A check-in's transaction holds the shift's row while the redraw, having drawn the board
+    // without it, waits to take the redraw; it commits first, so the board drawn lacks it.
+    let redraw: Promise<unknown> | undefined;
+    await h.database.db.transaction(async (tx) => {
+      await tx.update(shifts).set({ boardDirtyAt: sql`greatest(now(), ${shifts.boardDirtyAt} + interval '1 microsecond')` }).where(eq(shifts.id, n.shift.id));
+      await tx.update(assignments).set({ checkedInAt: new Date("2027-06-08T11:40:10Z"), reply: "coming" }).where(eq(assignments.id, n.assignmentOf(b!)));
+      redraw = h.app.scheduler.run("live-boards");
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    });
+    await redraw;
+    h.setNow("2027-06-08T11:40:22Z");
+    await h.app.scheduler.run("live-boards");
+    const edited = await n.leader.waitForMessage((m) => m.message_id === board.message_id && /checked in 2/.test(m.text ?? ""));
+    expect(edited.text).toContain(`📍 ${b!.user.first_name}`);
+  });
 });
 
 describe("naming a substitute and checking out by button", () => {
@@ -139,7 +163,8 @@ describe("naming a substitute and checking out by button", () => {
     const [a] = n.assigned;
     h.setNow("2027-06-10T11:45:00Z");
     await h.app.scheduler.run("due-reminders");
-    const reminder = await a!.waitForMessage(/Check in when you arrive/);
+    // The night before's reminder is in the chat too: this is tonight's.
+    const reminder = await a!.waitForMessage(/\(Thu 10 Jun\)\.\s+Check in when you arrive/);
     h.setNow("2027-06-10T11:55:00Z");
     await a!.click(reminder, /Check in/);
     const checkedIn = await a!.waitForMessage(/Checked in for the night patrol/);
