@@ -4,9 +4,9 @@ import { DEMO_TEAMS } from "../../src/sandbox/demo/demo-people.js";
 import type { RunningSandbox } from "../../src/sandbox/sandbox.js";
 import type { Database } from "../../src/storage/db.js";
 import { browserAvailable, launchBrowser } from "../support/browser.js";
-import { startTestSandbox } from "../support/sandbox-client.js";
-import { checkInFlow, hazardFlow, levelFlow, type FlowDeps } from "../support/sandbox-flows.js";
-import type { PersonPage } from "../support/sandbox-page.js";
+import { api, startTestSandbox } from "../support/sandbox-client.js";
+import { checkInFlow, demoPeople, hazardFlow, levelFlow, type FlowDeps } from "../support/sandbox-flows.js";
+import { PersonPage } from "../support/sandbox-page.js";
 import { englishPhrases } from "../support/sandbox-phrases.js";
 import { openTestDatabase } from "../support/test-database.js";
 
@@ -82,5 +82,22 @@ describe.runIf(browserAvailable)("the sandbox page in a browser", () => {
     expect(sent).toBe(total);
     await expect(flow.progress.locator.locator(".meta").textContent()).resolves.toMatch(/edited|已编辑/);
     await expect(flow.coordinator.page.locator("#messages li", { hasText: /Done: Level 1 response for 新丰镇/ }).count()).resolves.toBe(1);
+  }, FLOW_TIMEOUT_MS);
+
+  it("When the clock runs at ×60, then the header's time runs on between the server's clock events", async () => {
+    const [someone] = await demoPeople(sandbox);
+    const page = await PersonPage.open(browser, sandbox, someone!);
+    opened.push(page);
+    await page.page.locator("[data-speed='60']").click();
+    await page.page.locator("[data-speed='60'].on").waitFor();
+    const minutes = async () => {
+      const [, hh, mm] = /(\d\d):(\d\d)$/.exec((await page.page.locator("#clock-local").textContent()) ?? "") ?? [];
+      return Number(hh) * 60 + Number(mm);
+    };
+    const before = await minutes();
+    await page.page.waitForTimeout(3500);
+    // Three and a half seconds at ×60: three minutes or more on, with no clock event in between.
+    expect(((await minutes()) - before + 1440) % 1440).toBeGreaterThanOrEqual(3);
+    await api(sandbox, "/sandbox/api/clock/speed", { body: { speed: 1 } });
   }, FLOW_TIMEOUT_MS);
 });
