@@ -26,7 +26,7 @@ if (process.argv.includes("--sandbox") && config.TELEGRAM_BOT_TOKEN) {
 const logger = createLogger(config.LOG_LEVEL);
 
 try {
-  const stop = config.TELEGRAM_BOT_TOKEN ? await startBot(config, logger) : await startSandbox(config, logger);
+  const { stop, ready } = config.TELEGRAM_BOT_TOKEN ? await startBot(config, logger) : await startSandbox(config, logger);
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -43,6 +43,8 @@ try {
   };
   process.once("SIGINT", () => void shutdown("SIGINT"));
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  // Said only now: whoever waits for it (a supervisor, a test) may stop it at once, cleanly.
+  ready?.();
 } catch (error) {
   const problem = describeStartupProblem(error, config);
   if (problem) {
@@ -53,25 +55,34 @@ try {
   setTimeout(() => process.exit(1), 100).unref();
 }
 
-async function startBot(config: Config, logger: Logger): Promise<() => Promise<void>> {
+interface Started {
+  stop: () => Promise<void>;
+  ready?: () => void;
+}
+
+async function startBot(config: Config, logger: Logger): Promise<Started> {
   // The bot's modules load while the store opens and migrates; a start is mostly one or the other.
   const [database, { startApp }] = await Promise.all([openConfiguredDatabase(config), import("./app.js")]);
   logger.info({ store: database.kind }, "database ready");
   const app = await startApp(config, database, logger);
-  return async () => {
-    await app.stop();
-    await database.close();
+  return {
+    stop: async () => {
+      await app.stop();
+      await database.close();
+    },
   };
 }
 
 /** Loaded only without a token, so the real bot never loads the sandbox's Bot API server. */
-async function startSandbox(config: Config, logger: Logger): Promise<() => Promise<void>> {
+async function startSandbox(config: Config, logger: Logger): Promise<Started> {
   const sandbox = await import("./sandbox/sandbox.js");
   logger.info(
     { url: sandbox.pageUrl(config.SANDBOX_HOST, config.PORT), dataDir: config.SANDBOX_DATA_DIR },
     `No TELEGRAM_BOT_TOKEN, so this is the sandbox, not the real bot: the bot with a demo district on a Bot API server of its own; open ${sandbox.pageUrl(config.SANDBOX_HOST, config.PORT)} once it is ready`,
   );
   const running = await sandbox.startSandbox({ config, logger });
-  logger.info({ url: running.url, seeded: running.seeded }, `sandbox ready: open ${running.url}`);
-  return () => running.stop();
+  return {
+    stop: () => running.stop(),
+    ready: () => logger.info({ url: running.url, seeded: running.seeded }, `sandbox ready: open ${running.url}`),
+  };
 }

@@ -3,18 +3,20 @@ import { mkdtempSync } from "node:fs";
 import { connect } from "node:net";
 import { networkInterfaces, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { SANDBOX_REFUSED, startSandbox } from "../../src/sandbox/sandbox.js";
 import { freePort, startBotHarness } from "../support/bot-harness.js";
 import { silentLogger } from "../support/domain.js";
 
 const root = resolve(import.meta.dirname, "../..");
-const tsx = join(root, "node_modules/.bin/tsx");
 const main = join(root, "src/main.ts");
+const tsxLoader = pathToFileURL(join(root, "node_modules/tsx/dist/loader.mjs")).href;
 
 function startMain(env: Record<string, string>, args: string[] = []) {
   const cwd = mkdtempSync(join(tmpdir(), "shouye-sandbox-"));
-  const child = spawn(tsx, [main, ...args], { cwd, env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env } });
+  // Node itself with tsx's loader, not tsx's wrapper, which forwards signals to a child of its own.
+  const child = spawn(process.execPath, ["--import", tsxLoader, main, ...args], { cwd, env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env } });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (d) => (stdout += d));
