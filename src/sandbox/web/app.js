@@ -1,66 +1,9 @@
 // The sandbox's page: pick a demo person, chat with the bot as them, watch every chat change live
 // (Server-Sent Events), and run the night's clock. Plain modules, no build step.
 
-const WORDS = {
-  zh: {
-    sandbox: "沙盒演示", clock: "辖区时间", jump: "跳到", pick: "请在左侧选择您要扮演的人。", send: "发送",
-    private: "与机器人私聊", "map-hint": "点击地图分享该位置，或选一个地点：", edited: "已编辑",
-    roles: { coordinator: "区巡防协调员", supervisor: "镇街督导员", police: "派出所联络民警", leader: "队长", deputy: "副队长", volunteer: "志愿者", resident: "居民" },
-    noCommands: "没有可用的命令", contactHint: "分享您的手机号", speed: (n) => (n === 1 ? "实时" : `${n} 倍速`),
-  },
-  en: {
-    sandbox: "sandbox", clock: "District time", jump: "jump to", pick: "Pick who you are on the left.", send: "Send",
-    private: "Private chat with the bot", "map-hint": "Click the map to share that place, or pick one:", edited: "edited",
-    roles: { coordinator: "Coordinator", supervisor: "Town supervisor", police: "Police liaison", leader: "Team leader", deputy: "Deputy leader", volunteer: "Volunteer", resident: "Resident" },
-    noCommands: "No commands", contactHint: "Share your phone number", speed: (n) => (n === 1 ? "real time" : `×${n}`),
-  },
-};
-
-/** Places in the demo district for sharing a location, and the area the little map covers. */
-const PLACES = [
-  { zh: "竹林村村委会", en: "Zhulin village office", latitude: 30.7843, longitude: 120.8405 },
-  { zh: "镇北社区", en: "Zhenbei community", latitude: 30.7905, longitude: 120.8261 },
-  { zh: "湘家荡码头", en: "Xiangjiadang pier", latitude: 30.8062, longitude: 120.8197 },
-  { zh: "东进村", en: "Dongjin village", latitude: 30.7711, longitude: 120.8024 },
-];
-const MAP = { south: 30.74, north: 30.83, west: 120.77, east: 120.88 };
-
-const state = {
-  lang: localStorage.getItem("sandbox-lang") ?? "zh",
-  people: [],
-  person: null,
-  chats: [],
-  chatId: null,
-  unread: new Map(),
-  pressed: new Set(),
-  /** The reply keyboard's location button waiting for a place picked on the map, if any. */
-  locationButton: null,
-};
-const $ = (selector) => document.querySelector(selector);
-const words = () => WORDS[state.lang];
-
-async function api(path, options = {}) {
-  const response = await fetch(`/sandbox/api${path}`, options);
-  const body = await response.json().catch(() => ({}));
-  if (!response.ok) throw new Error(body.error ?? `${response.status}`);
-  return body;
-}
-const post = (path, body) => api(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-
-function toast(text) {
-  const box = $("#toast");
-  box.textContent = text;
-  box.hidden = false;
-  clearTimeout(toast.timer);
-  toast.timer = setTimeout(() => (box.hidden = true), 3500);
-}
-const failed = (error) => toast(`⚠️ ${error.message}`);
-
-function el(tag, props = {}, ...children) {
-  const node = Object.assign(document.createElement(tag), props);
-  for (const child of children) if (child !== null && child !== undefined) node.append(child);
-  return node;
-}
+import { showClock } from "./clock.js";
+import { $, api, el, failed, post, state, toast, words } from "./kit.js";
+import { MAP, PLACES } from "./words.js";
 
 // --- labels -----------------------------------------------------------------------------------
 
@@ -293,35 +236,6 @@ async function sendPhoto(file) {
   if (!response.ok) throw new Error(body.error);
   $("#text").value = "";
   showMessage(body.message);
-}
-
-// --- clock ------------------------------------------------------------------------------------
-
-// Between the server's clock events (sent only on a jump or a change of speed) the header runs on
-// by itself: at ×60 a minute passes every second.
-let clockTicker;
-
-function showClock(clock) {
-  state.timeZone = clock.timeZone;
-  $("#clock-local").textContent = clock.local;
-  const reading = { at: Date.parse(clock.now), received: performance.now(), speed: clock.speed };
-  const format = new Intl.DateTimeFormat("sv-SE", { timeZone: clock.timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
-  clearInterval(clockTicker);
-  clockTicker = setInterval(() => {
-    const now = reading.at + (performance.now() - reading.received) * reading.speed;
-    $("#clock-local").textContent = format.format(now);
-  }, clock.speed > 1 ? 250 : 1000);
-  $("#clock-speed").textContent = words().speed(clock.speed);
-  for (const b of document.querySelectorAll("[data-speed]")) b.classList.toggle("on", Number(b.dataset.speed) === clock.speed);
-  const presets = $("#clock-presets");
-  if (presets.childElementCount === 0) {
-    for (const to of clock.presets) {
-      const b = el("button", { type: "button", textContent: to });
-      b.dataset.jump = to;
-      b.addEventListener("click", () => post("/clock/jump", { to }).then(showClock).catch(failed));
-      presets.append(b);
-    }
-  }
 }
 
 // --- live changes -----------------------------------------------------------------------------
