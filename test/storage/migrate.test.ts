@@ -26,6 +26,9 @@ async function tableNames(db: Awaited<ReturnType<typeof openDatabase>>["db"]): P
   return rows.map((r) => r.table_name);
 }
 
+/** Each creates a store from nothing (PGlite's initdb, every migration): seconds alone, more on a busy machine. */
+const FROM_NOTHING_MS = 60_000;
+
 describe("migrations", () => {
   it.runIf(onPostgres)("When three instances start at once on an empty PostgreSQL database, then the schema is applied once without errors", async () => {
     const url = process.env.TEST_DATABASE_URL!;
@@ -45,7 +48,7 @@ describe("migrations", () => {
       await admin.unsafe(`drop database if exists ${name} with (force)`);
       await admin.end();
     }
-  });
+  }, FROM_NOTHING_MS);
 
   it.runIf(!onPostgres)("When the embedded store is migrated twice, then the second run changes nothing", async () => {
     const database = await openDatabase({ kind: "pglite" });
@@ -56,7 +59,7 @@ describe("migrations", () => {
     } finally {
       await database.close();
     }
-  });
+  }, FROM_NOTHING_MS);
 
   it.runIf(!onPostgres)("When the bot starts on an empty DATA_DIR, then its store has every table and every migration recorded, seeded by the build or not", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), "shouye-empty-"));
@@ -70,5 +73,5 @@ describe("migrations", () => {
       await database.close();
       rmSync(dataDir, { recursive: true, force: true });
     }
-  });
+  }, FROM_NOTHING_MS);
 });
