@@ -172,12 +172,19 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     inFlight.add(tracked);
   }
 
+  /** One pump at a time: `drain()` called while the loop runs shares the loop's pump. */
+  let pumping: Promise<void> | null = null;
+  function pump(): Promise<void> {
+    pumping ??= pumpQueue().finally(() => (pumping = null));
+    return pumping;
+  }
+
   /**
    * Takes a place for each queued message before launching it, so waiting costs nothing. The slot
    * stays taken until Telegram answered: a send chained behind another to the same chat holds it
    * while it waits, which only errs on the safe side.
    */
-  async function pump(): Promise<void> {
+  async function pumpQueue(): Promise<void> {
     while (queue.length > 0) {
       if (queue.length <= refillAt && !stopping.signal.aborted) refill ??= claimMore();
       const cost = sendCost(queue[0]!.payload);

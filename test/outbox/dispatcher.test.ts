@@ -71,6 +71,24 @@ describe("the outbox dispatcher", () => {
     expect(p!.user.messages().map((m) => m.text)).toEqual([expect.stringContaining(" C."), expect.stringContaining(" D.")]);
   });
 
+  it("When drain() is called while the dispatcher's loop runs, then both send from one queue, each message once, and the loop goes on", async () => {
+    const list = await recipients(12);
+    const log = captureLogs();
+    const dispatcher = createDispatcher({ db: database.db, logger: log.logger, deliver, ratePerSecond: 20 });
+    dispatcher.start();
+    try {
+      await enqueueMessages(database.db, new Date(), list.map((p) => notice(p, "Drained")));
+      await Promise.all([dispatcher.drain(), dispatcher.drain()]);
+      await enqueueMessages(database.db, new Date(), list.map((p) => notice(p, "After")));
+      dispatcher.nudge();
+      for (const p of list) await p.user.waitForMessage(/ After\./, { timeoutMs: 10_000 });
+    } finally {
+      await dispatcher.stop();
+    }
+    for (const p of list) expect(p.user.messages().map((m) => m.text)).toEqual([expect.stringContaining(" Drained."), expect.stringContaining(" After.")]);
+    expect(log.lines.filter((line) => line.level >= 50).map((line) => line.msg)).toEqual([]);
+  });
+
   it("When a user blocked the bot, then the message is marked unreachable and so is the person", async () => {
     const [p] = await recipients(1);
     fake.blockUser(p!.telegramId);
