@@ -3,6 +3,7 @@ import { levelsAt } from "../levels/level-at.js";
 import { headcountFor } from "../levels/response-levels.js";
 import type { Db } from "../storage/db.js";
 import { assignments, duties, openSlots, shifts, towns } from "../storage/schema/index.js";
+import { closeSlots, offerClosedLine } from "./close-slots.js";
 import { releaseAssignments, type StaffingCause } from "./release-assignments.js";
 import { selectShiftFacts } from "./shift-facts.js";
 
@@ -96,7 +97,7 @@ export async function recomputeStaffing(
     changes.push(change);
   }
   for (const part of chunks(newSlots, 1000)) await tx.insert(openSlots).values(part);
-  for (const part of chunks(toClose, 1000)) await tx.update(openSlots).set({ closedAt: now }).where(inArray(openSlots.id, part));
+  await closeSlots(tx, now, toClose, offerClosedLine(now));
   return changes;
 }
 
