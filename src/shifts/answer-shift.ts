@@ -41,13 +41,13 @@ export async function answerShift(ctx: DomainContext, input: ShiftAnswer, policy
   const facts = await loadAssignment(ctx.db, assignmentId);
   if (ctx.actor.type !== "person" || ctx.actor.personId !== facts.personId) throw new ForbiddenError("shift.not_yours");
   if (facts.endedAt) throw new ConflictError("shift.not_on_it");
-  await refuseAnsweredReminder(ctx.db, facts, on);
+  const onReminder = await refuseAnsweredReminder(ctx.db, facts, on);
   if (facts.endsAt <= ctx.now) throw new ValidationError("shift.over");
   if (answer !== "coming" && facts.startsAt <= ctx.now) throw new ValidationError("shift.started");
 
   return ctx.db.transaction(async (tx) => {
     const unchanged = facts.reply === answer && (answer !== "coming" || (facts.lateMinutes ?? undefined) === lateMinutes);
-    if (unchanged) return { answer, changed: false, facts };
+    if (unchanged) return { answer, changed: false, facts, onReminder };
     const [updated] = await tx
       .update(assignments)
       .set({
@@ -85,18 +85,20 @@ export async function answerShift(ctx: DomainContext, input: ShiftAnswer, policy
         })),
       );
     }
-    return { answer, changed: true, facts };
+    return { answer, changed: true, facts, onReminder };
   });
 }
 
 /**
  * A press on a reminder that was already answered changes nothing: its buttons are gone or about
- * to go, so the press is stale or forged. It says what the answer is.
+ * to go, so the press is stale or forged. It says what the answer is. Otherwise says whether the
+ * press was on the reminder (which the answer edits) or on another message (a "which night?").
  */
-export async function refuseAnsweredReminder(db: Db, facts: { assignmentId: number; reply: ShiftReply | null }, on: AnsweredOn): Promise<void> {
-  if (!on.pressedOn || !facts.reply) return;
-  if ((await assignmentOfReminderMessage(db, on.pressedOn.chatId, on.pressedOn.messageId)) !== facts.assignmentId) return;
-  throw new ConflictError(`shift.answered_${facts.reply}`);
+async function refuseAnsweredReminder(db: Db, facts: { assignmentId: number; reply: ShiftReply | null }, on: AnsweredOn): Promise<boolean> {
+  if (!on.pressedOn) return false;
+  const onReminder = (await assignmentOfReminderMessage(db, on.pressedOn.chatId, on.pressedOn.messageId)) === facts.assignmentId;
+  if (onReminder && facts.reply) throw new ConflictError(`shift.answered_${facts.reply}`);
+  return onReminder;
 }
 type ShiftReply = "coming" | "cant" | "substitute";
 

@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import { closeCopies, queuedCopies } from "../outbox/close-copies.js";
 import type { TextRef } from "../outbox/payload.js";
 import type { Db } from "../storage/db.js";
-import { openSlots, outbox } from "../storage/schema/index.js";
+import { assignments, openSlots, outbox } from "../storage/schema/index.js";
 
 /** The copies of one place's offer share a group; a raised level's places share one per shift. */
 export const offerGroup = (slotId: number) => `offer:${slotId}`;
@@ -65,14 +65,26 @@ export async function closeSlots(tx: Db, now: Date, slotIds: number[], line: Tex
  */
 export async function showSlotTaken(tx: Db, now: Date, slot: Slot, taker: { personId: number; name: string }): Promise<void> {
   const mine: TextRef = { key: "offer-taken-by-you", args: { time: at(now) } };
-  const theirs: TextRef = { key: "offer-taken-by", args: { name: taker.name, time: at(now) } };
+  // A raised level's offer was for several places: the last one taken is not the whole story.
+  const theirs: TextRef = slot.reason === "level" ? { key: "offer-all-taken", args: { time: at(now) } } : { key: "offer-taken-by", args: { name: taker.name, time: at(now) } };
   const [group] = await settledGroups(tx, [slot]);
   if (group) {
-    await closeOffers(tx, now, [group], (copy) => (copy.personId === taker.personId ? mine : theirs));
+    // Those who took one of a level's places earlier keep "you took this place".
+    const tookOne = new Set(slot.reason === "level" ? await levelTakers(tx, slot.shiftId) : []);
+    await closeOffers(tx, now, [group], (copy) => (copy.personId === taker.personId ? mine : copy.personId !== null && tookOne.has(copy.personId) ? null : theirs));
     return;
   }
   const own = await queuedCopies(tx, and(eq(outbox.groupKey, levelOfferGroup(slot.shiftId)), eq(outbox.personId, taker.personId)));
   await closeCopies(tx, now, own, () => mine);
+}
+
+async function levelTakers(tx: Db, shiftId: number): Promise<number[]> {
+  const rows = await tx
+    .select({ personId: assignments.personId })
+    .from(openSlots)
+    .innerJoin(assignments, eq(assignments.id, openSlots.filledByAssignmentId))
+    .where(and(eq(openSlots.shiftId, shiftId), eq(openSlots.reason, "level")));
+  return rows.map((r) => r.personId);
 }
 
 function chunks<T>(items: T[], size: number): T[][] {

@@ -133,6 +133,7 @@ describe("a substitute offer, once taken or withdrawn", () => {
     const who = await d!.waitForMessage(/Should someone in particular take your place/);
     await d!.click(who, /Ask the whole team/);
     await d!.waitForMessage(/I am asking your teammates/);
+    expect(hasButtons(d!.messages().find((m) => m.message_id === who.message_id)!), "the question which teammate is answered too").toBe(false);
     await closedAs(d!, reminder, /🔁 Answered: find me a substitute \(20:01\)$/);
     const offers = await Promise.all(n.free.map((spare) => spare.waitForMessage(/A place is open/)));
 

@@ -2,6 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { FakeUser } from "../../src/sandbox/telegram/index.js";
 import { assignments, people, shifts } from "../../src/storage/schema/index.js";
 import type { BotHarness } from "./bot-harness.js";
+import { moveClock } from "./outbox-settled.js";
 import { activeMember, teamWithLeader } from "./world.js";
 
 export const nextDay = (night: string) => new Date(Date.parse(`${night}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
@@ -15,7 +16,8 @@ export async function remindedNight(h: BotHarness, name: string, night: string, 
   const team = await teamWithLeader(h, name);
   const members: FakeUser[] = [];
   for (let i = 0; i < size; i++) members.push((await activeMember(h, team.teamId, `${name} ${i + 1}`)).user);
-  h.setNow(`${night}T00:30:00Z`); // 08:30 in Shanghai, the night before
+  // Moved with the outbox stopped: setting up the team queued messages that may be in flight.
+  await moveClock(h, `${night}T00:30:00Z`); // 08:30 in Shanghai, the night before
   await h.app.scheduler.run("plan-shifts");
   const [shift] = await h.database.db.select().from(shifts).where(and(eq(shifts.teamId, team.teamId), eq(shifts.night, nextDay(night))));
   const onShift = await h.database.db
@@ -26,7 +28,7 @@ export async function remindedNight(h: BotHarness, name: string, night: string, 
   const assigned = members.filter((m) => onShift.some((a) => a.telegramId === m.id));
   const free = members.filter((m) => !onShift.some((a) => a.telegramId === m.id));
   const assignmentOf = (u: FakeUser) => onShift.find((a) => a.telegramId === u.id)!.assignmentId;
-  h.setNow(`${night}T12:01:00Z`); // 24 hours before 20:00 the next night
+  await moveClock(h, `${night}T12:01:00Z`); // 24 hours before 20:00 the next night
   await h.app.scheduler.run("due-reminders");
   for (const m of assigned) await m.waitForMessage(/Are you coming\?/);
   return { ...team, shift: shift!, assigned, free, assignmentOf };

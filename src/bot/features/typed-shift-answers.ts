@@ -73,16 +73,20 @@ export const pressedOn = (ctx: DialogContext): AnsweredOn => {
 
 /**
  * Records an answer (from a button or words) and says what happens now. The same button pressed
- * again (a redelivered press) changes nothing and gets a popup rather than a second reply.
+ * again (a redelivered press) changes nothing and gets a popup rather than a second reply. A
+ * question asked in this chat rather than through the outbox ("which night?", "which teammate?")
+ * loses its buttons here; the reminder is edited by the outbox.
  */
 export async function replyToAnswer(ctx: DialogContext, input: ShiftAnswer): Promise<void> {
-  const { facts, changed } = await answerShift(ctx.domain(), input, ctx.deps.policy, pressedOn(ctx));
+  const { facts, changed, onReminder } = await answerShift(ctx.domain(), input, ctx.deps.policy, pressedOn(ctx));
   ctx.deps.nudgeOutbox();
   if (!changed && ctx.callbackQuery) {
     await ctx.answerCallbackQuery({ text: ctx.t(`err-shift-answered-${input.answer}`), show_alert: true });
     return;
   }
   if (ctx.callbackQuery) await ctx.answerCallbackQuery();
+  // Best effort: a keyboard left in place only gets "already answered" if pressed again.
+  if (ctx.callbackQuery?.message && !onReminder) await ctx.editMessageReplyMarkup().catch((error: unknown) => ctx.logger.warn({ err: error }, "removing answered buttons failed"));
   const key = input.answer === "coming" ? (input.lateMinutes ? "answer-late" : "answer-coming") : `answer-${input.answer}`;
   await ctx.reply(ctx.t(key, { ...(await renderArgs(ctx, shiftArgs(facts))), minutes: input.lateMinutes ?? 0 }));
 }

@@ -223,6 +223,7 @@ answered-substitute = 🔁 已回复：请人替班（{$time}）
 answered-checked-in = 📍 已签到（{$time}）
 answered-substituted = 🔁 {$name}替你参加（{$time}）
 offer-taken-by = ✅ 这个位置已由{$name}接下（{$time}）
+offer-all-taken = ✅ 空位都已有人接下（{$time}）
 offer-taken-by-you = ✅ 你接下了这个位置（{$time}）
 offer-withdrawn = ↩️ 不再需要替班：{$name}能来了（{$time}）
 offer-closed = ⏹ 这个空位已关闭（{$time}）
