@@ -145,6 +145,17 @@ describe("a substitute offer, once taken or withdrawn", () => {
     expect(await assignment(n.assignmentOf(d!))).toMatchObject({ reply: "coming", endedAt: null });
   });
 
+  it("When the shift begins with the place still open, then the offers say it is no longer open", async () => {
+    const n = await remindedNight(h, "Passed", "2027-07-13", 6);
+    const [c] = n.assigned;
+    await c!.click(question(c!), /Can't come/);
+    const offers = await Promise.all(n.free.map((spare) => spare.waitForMessage(/A place is open/)));
+    await moveClock(h, `${nextDay("2027-07-13")}T12:05:00Z`); // 20:05, the patrol under way
+    await h.app.scheduler.run("substitute-waves");
+    for (const [i, spare] of n.free.entries()) await closedAs(spare, offers[i]!, /⏹ This place is no longer open \(20:05\)$/);
+    expect(await pressAnswer(n.free[0]!, offers[0]!, dataOf(offers[0]!))).toMatch(/no longer open/);
+  });
+
   it("When the place is taken before the offers went out, then they go out and are edited right after", async () => {
     const n = await remindedNight(h, "Unsent", "2027-07-11", 7);
     const [c] = n.assigned;
