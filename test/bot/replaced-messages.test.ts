@@ -145,6 +145,27 @@ describe("a substitute offer, once taken or withdrawn", () => {
     expect(await assignment(n.assignmentOf(d!))).toMatchObject({ reply: "coming", endedAt: null });
   });
 
+  it("When a volunteer who asked a teammate by name then says they can't come, then the one place is offered to the team too, not a second one", async () => {
+    const n = await remindedNight(h, "Widened", "2027-07-15", 7);
+    const [d] = n.assigned;
+    const [named, ...rest] = n.free;
+    const reminder = question(d!);
+    await d!.click(reminder, /Find me a substitute/);
+    const who = await d!.waitForMessage(/Should someone in particular take your place/);
+    await d!.click(who, named!.user.first_name);
+    const namedOffer = await named!.waitForMessage(/asked you to take their place/);
+
+    await d!.reply(reminder, "sorry, can't come after all");
+    await d!.waitForMessage(/teammates are being asked/);
+    await closedAs(d!, reminder, /❌ Answered: can't come/);
+    for (const spare of rest) await spare.waitForMessage(/A place is open/);
+    const open = await h.database.db.select().from(openSlots).where(and(eq(openSlots.shiftId, n.shift.id), isNull(openSlots.filledAt), isNull(openSlots.closedAt)));
+    expect(open).toHaveLength(1);
+    await named!.click(namedOffer, /take it/);
+    await named!.waitForMessage(/The place is yours/);
+    for (const spare of rest) await closedAs(spare, spare.messages().find((m) => /A place is open/.test(m.text ?? ""))!, new RegExp(`Taken by ${named!.user.first_name}`));
+  });
+
   it("When the shift begins with the place still open, then the offers say it is no longer open", async () => {
     const n = await remindedNight(h, "Passed", "2027-07-13", 6);
     const [c] = n.assigned;
