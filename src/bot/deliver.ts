@@ -27,6 +27,7 @@ export function resolveArgs(args: TextRef["args"], lang: string, translate: Tran
     else if ("lines" in value) resolved[name] = value.lines.map((line) => translate(lang, line.key, resolveArgs(line.args, lang, translate, timeZone))).join(value.separator ?? "\n");
     else if ("weekdays" in value) resolved[name] = formatWeekdays(value.weekdays, lang) || "-";
     else if ("date" in value) resolved[name] = formatNight(value.date, lang);
+    else if ("time" in value) resolved[name] = dateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(value.time));
     else resolved[name] = dateTimeFormat(lang === "en" ? "en-GB" : "zh-CN", { timeZone, dateStyle: "medium", timeStyle: "short" }).format(new Date(value.datetime));
   }
   return resolved;

@@ -12,6 +12,8 @@ const formatted = z.union([
   z.object({ datetime: z.iso.datetime() }),
   /** A night (YYYY-MM-DD) as a short weekday and date, e.g. "Fri 1 May" or "5月1日 周五". */
   z.object({ date: z.iso.date() }),
+  /** An instant as the time of day in the bot's zone, e.g. "19:02": when something was answered. */
+  z.object({ time: z.iso.datetime() }),
 ]);
 /** A message key and its arguments; an argument may be another such text (a card inside a card). */
 export interface TextRef {

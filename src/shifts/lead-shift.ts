@@ -7,6 +7,7 @@ import { recipientColumns, toRecipient } from "../people/locale.js";
 import { assignments, people, roleGrants, shifts } from "../storage/schema/index.js";
 import { loadAssignment } from "./assignment-facts.js";
 import { markBoardDirty, requireShiftLead } from "./board.js";
+import { ALL_KINDS, answeredLine, closeReminders } from "./close-reminders.js";
 import { selectShiftFacts, shiftArgs } from "./shift-facts.js";
 
 /** The leader marks someone present who could not check in themselves. */
@@ -24,6 +25,7 @@ export async function markPresent(ctx: DomainContext, assignmentId: number): Pro
       .returning({ id: assignments.id });
     if (!row) throw new ConflictError("checkin.already");
     await markBoardDirty(tx, facts.shiftId, ctx.now);
+    await closeReminders(tx, ctx.now, assignmentId, facts.reply ? ["checkin"] : ALL_KINDS, answeredLine({ kind: "checked-in" }, ctx.now));
   });
 }
 

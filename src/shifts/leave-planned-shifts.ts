@@ -2,6 +2,7 @@ import { and, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "../storage/db.js";
 import { assignments, openSlots, shifts } from "../storage/schema/index.js";
 import { boardDirtyMark } from "./board.js";
+import { closeSlots, offerClosedLine } from "./close-slots.js";
 import { STANDBY_CALL_HOURS } from "./recompute-staffing.js";
 
 /**
@@ -25,7 +26,8 @@ export async function leavePlannedShifts(tx: Db, now: Date, personId: number, te
   const endedIds = new Set(ended.map((e) => e.id));
   const places = planned.filter((p) => endedIds.has(p.assignmentId));
   // Their substitute searches stop: the place is opened afresh below.
-  await tx.update(openSlots).set({ closedAt: now }).where(and(inArray(openSlots.replacesAssignmentId, [...endedIds]), isNull(openSlots.filledAt), isNull(openSlots.closedAt)));
+  const searches = await tx.select({ id: openSlots.id }).from(openSlots).where(inArray(openSlots.replacesAssignmentId, [...endedIds]));
+  await closeSlots(tx, now, searches.map((s) => s.id), offerClosedLine(now));
   await tx.insert(openSlots).values(
     places.map((p) => ({
       shiftId: p.shiftId,

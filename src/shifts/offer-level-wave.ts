@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNull, lte } from "drizzle-orm";
 import { levelAt } from "../levels/level-at.js";
 import type { Db } from "../storage/db.js";
 import { openSlots, shifts, slotOffers } from "../storage/schema/index.js";
+import { closeSlots, levelOfferGroup, offerClosedLine } from "./close-slots.js";
 import { sendSlotOffers } from "./send-slot-offers.js";
 import type { ShiftPolicy } from "./policy.js";
 import { selectShiftFacts, shiftArgs } from "./shift-facts.js";
@@ -20,7 +21,7 @@ export async function offerLevelWave(tx: Db, now: Date, shiftId: number, policy:
   const ids = due.map((d) => d.id);
   const [shift] = await selectShiftFacts(tx).where(eq(shifts.id, shiftId));
   if (!shift || shift.startsAt <= now || shift.cancelledAt) {
-    await tx.update(openSlots).set({ closedAt: now }).where(inArray(openSlots.id, ids));
+    await closeSlots(tx, now, ids, offerClosedLine(now));
     return 0;
   }
   const asked = await tx
@@ -38,6 +39,6 @@ export async function offerLevelWave(tx: Db, now: Date, shiftId: number, policy:
   // The places may come from a raised level or from the team's own headcounts (/patrol).
   const level = await levelAt(tx, shift.townId, { night: shift.night, at: shift.startsAt });
   const key = level === "normal" ? "slot-offer-more-people" : "slot-offer-level";
-  await sendSlotOffers(tx, now, chosen, { text: { key, args: shiftArgs(shift) }, slotId: ids[0]!, dedupeKey: (personId) => `offer:level:${shiftId}:${personId}` });
+  await sendSlotOffers(tx, now, chosen, { text: { key, args: shiftArgs(shift) }, slotId: ids[0]!, dedupeKey: (personId) => `offer:level:${shiftId}:${personId}`, groupKey: levelOfferGroup(shiftId) });
   return chosen.length;
 }

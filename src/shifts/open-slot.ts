@@ -1,7 +1,8 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { personName } from "../people/display-name.js";
 import type { Db } from "../storage/db.js";
 import { assignments, openSlots, slotOffers, shifts } from "../storage/schema/index.js";
+import { closeSlots, offerClosedLine, offerGroup } from "./close-slots.js";
 import { offerLevelWave } from "./offer-level-wave.js";
 import { sendSlotOffers } from "./send-slot-offers.js";
 import type { ShiftPolicy } from "./policy.js";
@@ -52,7 +53,7 @@ export async function offerNextWave(tx: Db, now: Date, slotId: number, policy: S
   if (!slot || slot.filledAt || slot.closedAt) return 0;
   if (slot.reason === "level") return offerLevelWave(tx, now, slot.shiftId, policy);
   if (slot.startsAt <= now || slot.cancelledAt) {
-    await tx.update(openSlots).set({ closedAt: now }).where(and(eq(openSlots.id, slotId), isNull(openSlots.closedAt)));
+    await closeSlots(tx, now, [slotId], offerClosedLine(now));
     return 0;
   }
   const asked = await tx.select({ personId: slotOffers.personId }).from(slotOffers).where(eq(slotOffers.slotId, slotId));
@@ -79,6 +80,7 @@ export async function offerNextWave(tx: Db, now: Date, slotId: number, policy: S
     text: slot.onlyTo !== null ? { key: "slot-offer-named", args: { ...shiftArgs(slot), name: replacedName ?? "-" } } : { key: "slot-offer", args: shiftArgs(slot) },
     slotId,
     dedupeKey: (personId) => `offer:${slotId}:${personId}`,
+    groupKey: offerGroup(slotId),
   });
   return chosen.length;
 }

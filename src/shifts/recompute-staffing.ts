@@ -4,6 +4,7 @@ import { headcountFor } from "../levels/response-levels.js";
 import type { Db } from "../storage/db.js";
 import { assignments, duties, openSlots, shifts, towns } from "../storage/schema/index.js";
 import { boardDirtyMark } from "./board.js";
+import { closeSlots, offerClosedLine } from "./close-slots.js";
 import { releaseAssignments, type StaffingCause } from "./release-assignments.js";
 import { selectShiftFacts } from "./shift-facts.js";
 
@@ -97,7 +98,7 @@ export async function recomputeStaffing(
     changes.push(change);
   }
   for (const part of chunks(newSlots, 1000)) await tx.insert(openSlots).values(part);
-  for (const part of chunks(toClose, 1000)) await tx.update(openSlots).set({ closedAt: now }).where(inArray(openSlots.id, part));
+  await closeSlots(tx, now, toClose, offerClosedLine(now));
   return changes;
 }
 

@@ -3,6 +3,7 @@ import { enqueueMessages } from "../outbox/enqueue.js";
 import { recipientColumns, toRecipient } from "../people/locale.js";
 import type { Db } from "../storage/db.js";
 import { assignments, openSlots, people } from "../storage/schema/index.js";
+import { closeSlots, offerClosedLine } from "./close-slots.js";
 import { shiftArgs } from "./shift-facts.js";
 
 export type StaffingCause = "level" | "headcount";
@@ -26,7 +27,8 @@ export async function releaseAssignments(tx: Db, now: Date, shift: Parameters<ty
     .set({ endedAt: now, endedReason: "level_lowered" })
     .where(and(inArray(assignments.id, ids), isNull(assignments.endedAt)))
     .returning({ id: assignments.id, personId: assignments.personId });
-  await tx.update(openSlots).set({ closedAt: now }).where(and(inArray(openSlots.replacesAssignmentId, ids), isNull(openSlots.filledAt), isNull(openSlots.closedAt)));
+  const searches = await tx.select({ id: openSlots.id }).from(openSlots).where(inArray(openSlots.replacesAssignmentId, ids));
+  await closeSlots(tx, now, searches.map((s) => s.id), offerClosedLine(now));
   const who = await tx.select(recipientColumns).from(people).where(inArray(people.id, ended.map((e) => e.personId)));
   await enqueueMessages(
     tx,

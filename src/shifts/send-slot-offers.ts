@@ -8,8 +8,16 @@ import { people } from "../storage/schema/index.js";
 export const takeSlotData = (slotId: number) => `sl:${slotId}`;
 export const takeSlotPattern = /^sl:(\d{1,9})$/;
 
-/** One "I'll take it" message to each chosen person. */
-export async function sendSlotOffers(tx: Db, now: Date, chosen: number[], offer: { text: TextRef; slotId: number; dedupeKey: (personId: number) => string }): Promise<void> {
+/**
+ * One "I'll take it" message to each chosen person. The copies share `groupKey`, so once the place
+ * is taken or closed every copy can be edited (close-slots.ts).
+ */
+export async function sendSlotOffers(
+  tx: Db,
+  now: Date,
+  chosen: number[],
+  offer: { text: TextRef; slotId: number; dedupeKey: (personId: number) => string; groupKey: string },
+): Promise<void> {
   const recipients = await tx.select(recipientColumns).from(people).where(inArray(people.id, chosen));
   await enqueueMessages(
     tx,
@@ -18,7 +26,7 @@ export async function sendSlotOffers(tx: Db, now: Date, chosen: number[], offer:
       const to = toRecipient(row);
       if (!to) return [];
       const payload = { kind: "message" as const, text: offer.text, buttons: [[{ text: { key: "btn-take-slot" }, data: takeSlotData(offer.slotId) }]] };
-      return [{ to, payload, dedupeKey: offer.dedupeKey(row.personId) }];
+      return [{ to, payload, dedupeKey: offer.dedupeKey(row.personId), groupKey: offer.groupKey }];
     }),
   );
 }

@@ -7,6 +7,8 @@ import { assignments, leaveDates, memberships, openSlots, people } from "../stor
 import { shiftLeadRecipients } from "./assignment-facts.js";
 import type { ShiftPolicy } from "./policy.js";
 import { scheduleReminders } from "./schedule-reminders.js";
+import { ALL_KINDS, answeredLine, closeReminders } from "./close-reminders.js";
+import { showSlotTaken } from "./close-slots.js";
 import { loadSlot } from "./open-slot.js";
 import { shiftArgs } from "./shift-facts.js";
 import { markBoardDirty } from "./board.js";
@@ -24,6 +26,12 @@ export async function takeSlot(ctx: DomainContext, pressedSlotId: number, policy
   if (!slot) throw new NotFoundError("slot.not_found");
   // Any of the places a raised level opened will do: the offer was for the shift, not one place.
   const anyOfShift = slot.reason === "level";
+  const [busy] = await ctx.db
+    .select({ shiftId: assignments.shiftId })
+    .from(assignments)
+    .where(and(eq(assignments.personId, personId), eq(assignments.night, slot.night), isNull(assignments.endedAt)));
+  // The taker pressing again (a stale copy, a redelivered press) hears it is theirs, not "taken".
+  if (busy?.shiftId === slot.shiftId) throw new ConflictError("slot.already_yours");
   if (slot.filledAt && !anyOfShift) throw new ConflictError("slot.taken");
   if (slot.closedAt || slot.cancelledAt || slot.startsAt <= ctx.now) throw new ValidationError("slot.closed");
   const [member] = await ctx.db
@@ -31,7 +39,6 @@ export async function takeSlot(ctx: DomainContext, pressedSlotId: number, policy
     .from(memberships)
     .where(and(eq(memberships.personId, personId), eq(memberships.teamId, slot.teamId), eq(memberships.status, "active")));
   if (!member || (slot.onlyTo !== null && slot.onlyTo !== personId)) throw new ForbiddenError("slot.not_for_you");
-  const [busy] = await ctx.db.select({ id: assignments.id }).from(assignments).where(and(eq(assignments.personId, personId), eq(assignments.night, slot.night), isNull(assignments.endedAt)));
   if (busy) throw new ConflictError("slot.busy_that_night");
   const [onLeave] = await ctx.db.select().from(leaveDates).where(and(eq(leaveDates.personId, personId), eq(leaveDates.night, slot.night)));
   if (onLeave) throw new ValidationError("slot.on_leave");
@@ -67,6 +74,7 @@ export async function takeSlot(ctx: DomainContext, pressedSlotId: number, policy
 
     const [taker] = await tx.select({ name: people.name }).from(people).where(eq(people.id, personId));
     const args = { ...shiftArgs(slot), name: taker?.name ?? "-" };
+    await showSlotTaken(tx, ctx.now, { id: slotId, shiftId: slot.shiftId, reason: slot.reason }, { personId, name: args.name });
     const messages = (await shiftLeadRecipients(tx, slot)).map((to) => ({
       to,
       payload: { kind: "message" as const, text: { key: "notice-slot-filled", args } },
@@ -86,6 +94,8 @@ export async function takeSlot(ctx: DomainContext, pressedSlotId: number, policy
         .where(eq(assignments.id, slot.replaces));
       const to = person ? toRecipient(person) : null;
       const key = ended.length > 0 ? "notice-substitute-found" : "notice-place-taken";
+      // Their reminders said "find me a substitute" (and the check-in one still had its button).
+      if (ended.length > 0) await closeReminders(tx, ctx.now, slot.replaces, ALL_KINDS, answeredLine({ kind: "substituted", name: args.name }, ctx.now));
       if (to) messages.push({ to, payload: { kind: "message", text: { key, args } }, dedupeKey: `substituted:${slotId}` });
     }
     await enqueueMessages(tx, ctx.now, messages);

@@ -1,9 +1,8 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assignments, people, shifts } from "../../src/storage/schema/index.js";
-import type { FakeUser } from "../../src/sandbox/telegram/index.js";
+import { assignments, shifts } from "../../src/storage/schema/index.js";
 import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
-import { activeMember, teamWithLeader } from "../support/world.js";
+import { remindedNight as remindedNightOf } from "../support/reminded-night.js";
 
 let h: BotHarness;
 beforeAll(async () => {
@@ -13,29 +12,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-/** A team of five planned for one night (four on the shift, one free), with its reminders sent. */
-async function remindedNight(name: string, night: string) {
-  const team = await teamWithLeader(h, name);
-  const members: FakeUser[] = [];
-  for (let i = 0; i < 5; i++) members.push((await activeMember(h, team.teamId, `${name} ${i + 1}`)).user);
-  h.setNow(`${night}T00:30:00Z`); // 08:30 in Shanghai, the night before
-  await h.app.scheduler.run("plan-shifts");
-  const [shift] = await h.database.db.select().from(shifts).where(and(eq(shifts.teamId, team.teamId), eq(shifts.night, nextDay(night))));
-  const onShift = await h.database.db
-    .select({ telegramId: people.telegramId, assignmentId: assignments.id })
-    .from(assignments)
-    .innerJoin(people, eq(people.id, assignments.personId))
-    .where(and(eq(assignments.shiftId, shift!.id), isNull(assignments.endedAt)));
-  const assigned = members.filter((m) => onShift.some((a) => a.telegramId === m.id));
-  const free = members.filter((m) => !onShift.some((a) => a.telegramId === m.id));
-  const assignmentOf = (u: FakeUser) => onShift.find((a) => a.telegramId === u.id)!.assignmentId;
-  h.setNow(`${night}T12:01:00Z`); // 24 hours before 20:00 the next night
-  await h.app.scheduler.run("due-reminders");
-  for (const m of assigned) await m.waitForMessage(/Are you coming\?/);
-  return { ...team, shift: shift!, assigned, free, assignmentOf };
-}
-
-const nextDay = (night: string) => new Date(Date.parse(`${night}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+const remindedNight = (name: string, night: string) => remindedNightOf(h, name, night);
 
 describe("a volunteer's night, through the bot", () => {
   it("When reminded, volunteers answer by button and in words, and the leader hears about lateness and absence", async () => {

@@ -52,6 +52,55 @@ describe("special days restaff nights already planned", () => {
   });
 });
 
+/** For each message closed by an edit, the line of its latest edit. */
+async function closingLines(): Promise<Map<number, string>> {
+  const edits = await database.db
+    .select({ payload: outbox.payload })
+    .from(outbox)
+    .where(sql`${outbox.payload}->>'kind' = 'edit' and ${outbox.payload}->'text'->>'key' = 'message-closed'`)
+    .orderBy(outbox.id);
+  const lines = new Map<number, string>();
+  for (const { payload } of edits as Array<{ payload: { target: { outboxId: number }; text: { args: { line: { key: string } } } } }>) lines.set(payload.target.outboxId, payload.text.args.line.key);
+  return lines;
+}
+
+describe("a raised level's offers, once taken or closed", () => {
+  it("When teammates take a raised level's places, then each taker's offer says it is theirs, and the others' once the last place is taken", async () => {
+    const db = database.db;
+    const night = await plannedNight(db, "2027-09-16", 10);
+    const coordinator = await makePerson(db, { role: "coordinator" });
+    await addSpecialDay(contextFor(db, asPerson(coordinator.personId), night.morning), { night: night.date, kind: "social_patrol_day", name: "Patrol Day" });
+    await runSubstituteWaves(contextFor(db, system, night.morning), testPolicy);
+    const offers = (await messagesWith("slot-offer-level")).filter((o) => night.free.some((f) => f.personId === o.personId));
+    expect(offers).toHaveLength(6);
+    const offerOf = (personId: number) => offers.find((o) => o.personId === personId)!.id;
+    const [slot] = await openLevelSlots(night.shift.id);
+    const takers = night.free.slice(0, 4);
+    for (const taker of takers.slice(0, 3)) await takeSlot(contextFor(db, asPerson(taker.personId), night.morning), slot!.id, testPolicy);
+    const lines = await closingLines();
+    expect(offers.filter((o) => lines.has(o.id)).map((o) => o.personId)).toEqual(takers.slice(0, 3).map((t) => t.personId));
+    for (const taker of takers.slice(0, 3)) expect(lines.get(offerOf(taker.personId))).toBe("offer-taken-by-you");
+
+    await takeSlot(contextFor(db, asPerson(takers[3]!.personId), night.morning), slot!.id, testPolicy);
+    const after = await closingLines();
+    for (const offer of offers) expect(after.get(offer.id)).toBe(takers.some((t) => t.personId === offer.personId) ? "offer-taken-by-you" : "offer-all-taken");
+  });
+
+  it("When a holiday's places close again unfilled, then every offer of them says the place is no longer open", async () => {
+    const db = database.db;
+    const night = await plannedNight(db, "2027-09-18", 10);
+    const coordinator = await makePerson(db, { role: "coordinator" });
+    const as = contextFor(db, asPerson(coordinator.personId), night.morning);
+    await addSpecialDay(as, { night: night.date, kind: "holiday", name: "Holiday" });
+    await runSubstituteWaves(contextFor(db, system, night.morning), testPolicy);
+    const offers = (await messagesWith("slot-offer-level")).filter((o) => night.free.some((f) => f.personId === o.personId));
+    expect(offers.length).toBeGreaterThan(0);
+    await removeSpecialDay(as, night.date);
+    const lines = await closingLines();
+    for (const offer of offers) expect(lines.get(offer.id)).toBe("offer-closed");
+  });
+});
+
 describe("lowering the level", () => {
   it("When the level falls again, then the people added last are freed first, and nobody who has checked in", async () => {
     const db = database.db;

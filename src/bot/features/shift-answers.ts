@@ -1,10 +1,11 @@
 import type { Composer} from "grammy";
 import { InlineKeyboard } from "grammy";
 import { LeanComposer } from "../lean-composer.js";
+import { refuseStalePress } from "../../shifts/answer-shift.js";
 import { substituteCandidates } from "../../shifts/substitute-candidates.js";
 import type { BotContext } from "../context.js";
 import { guarded } from "../errors.js";
-import { replyToAnswer as answer, replyToTake, typedShiftAnswersFeature } from "./typed-shift-answers.js";
+import { pressedOn, replyToAnswer as answer, replyToTake, typedShiftAnswersFeature } from "./typed-shift-answers.js";
 
 const ANSWERS = { c: "coming", n: "cant", s: "substitute" } as const;
 
@@ -25,6 +26,7 @@ export function shiftAnswersFeature(): Composer<BotContext> {
   composer.callbackQuery(/^sh:s:(\d{1,9})$/, (ctx) =>
     guarded(ctx, async () => {
       const assignmentId = Number(ctx.match[1]);
+      await refuseStalePress(ctx.domain(), assignmentId, pressedOn(ctx));
       const candidates = await substituteCandidates(ctx.domain(), assignmentId);
       if (candidates.length === 0) {
         await answer(ctx, { assignmentId, answer: "substitute" });

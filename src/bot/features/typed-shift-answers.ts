@@ -1,7 +1,7 @@
 import type { Composer} from "grammy";
 import { InlineKeyboard } from "grammy";
 import { LeanComposer } from "../lean-composer.js";
-import { answerShift, type ShiftAnswer } from "../../shifts/answer-shift.js";
+import { answerShift, type AnsweredOn, type ShiftAnswer } from "../../shifts/answer-shift.js";
 import { readTypedAnswer, type AskedOffer, type AskedQuestion, type ClearReply, type TypedAnswer } from "../../shifts/read-typed-answer.js";
 import { takeSlotData } from "../../shifts/send-slot-offers.js";
 import { replyButtons } from "../../shifts/shift-buttons.js";
@@ -65,11 +65,28 @@ function act(ctx: DialogContext, typed: Exclude<TypedAnswer, { kind: "none" }>):
   }
 }
 
-/** Records an answer (from a button or words) and says what happens now. */
+/** The message a pressed button was on, so a press on an answered reminder is told so. */
+export const pressedOn = (ctx: DialogContext): AnsweredOn => {
+  const message = ctx.callbackQuery?.message;
+  return message ? { pressedOn: { chatId: message.chat.id, messageId: message.message_id } } : {};
+};
+
+/**
+ * Records an answer (from a button or words) and says what happens now. The same button pressed
+ * again (a redelivered press) changes nothing and gets a popup rather than a second reply. A
+ * question asked in this chat rather than through the outbox ("which night?", "which teammate?")
+ * loses its buttons here; the reminder is edited by the outbox.
+ */
 export async function replyToAnswer(ctx: DialogContext, input: ShiftAnswer): Promise<void> {
-  const { facts } = await answerShift(ctx.domain(), input, ctx.deps.policy);
+  const { facts, changed, onReminder } = await answerShift(ctx.domain(), input, ctx.deps.policy, pressedOn(ctx));
   ctx.deps.nudgeOutbox();
+  if (!changed && ctx.callbackQuery) {
+    await ctx.answerCallbackQuery({ text: ctx.t(`err-shift-answered-${input.answer}`), show_alert: true });
+    return;
+  }
   if (ctx.callbackQuery) await ctx.answerCallbackQuery();
+  // Best effort: a keyboard left in place only gets "already answered" if pressed again.
+  if (ctx.callbackQuery?.message && !onReminder) await ctx.editMessageReplyMarkup().catch((error: unknown) => ctx.logger.warn({ err: error }, "removing answered buttons failed"));
   const key = input.answer === "coming" ? (input.lateMinutes ? "answer-late" : "answer-coming") : `answer-${input.answer}`;
   await ctx.reply(ctx.t(key, { ...(await renderArgs(ctx, shiftArgs(facts))), minutes: input.lateMinutes ?? 0 }));
 }

@@ -212,6 +212,25 @@ err-slot-closed = That place is no longer open.
 err-slot-not-for-you = That place is not offered to you.
 err-slot-busy-that-night = You are already on a shift that night.
 err-slot-on-leave = You are on leave that night.
+message-closed =
+    {$message}
+    {$line}
+answered-coming = ✅ Answered: coming ({$time})
+answered-late = ⏱ Answered: coming, about {$minutes} minutes late ({$time})
+answered-cant = ❌ Answered: can't come ({$time})
+answered-substitute = 🔁 Answered: find me a substitute ({$time})
+answered-checked-in = 📍 Checked in ({$time})
+answered-substituted = 🔁 {$name} takes your place ({$time})
+offer-taken-by = ✅ Taken by {$name} ({$time})
+offer-all-taken = ✅ All the places are taken ({$time})
+offer-taken-by-you = ✅ You took this place ({$time})
+offer-withdrawn = ↩️ No longer needed: {$name} is coming after all ({$time})
+offer-closed = ⏹ This place is no longer open ({$time})
+err-shift-answered-coming = You already answered: coming. To change it, reply to the reminder in words, for example "can't come" or "find me a substitute".
+err-shift-answered-cant = You already answered: can't come.
+err-shift-answered-substitute = You already asked for a substitute; teammates are being asked. To change it, reply to the reminder in words, for example "coming" or "can't come".
+err-shift-answered-meanwhile = Another answer of yours arrived at the same moment; the first one counts.
+err-slot-already-yours = This place is already yours. I will remind you before it starts.
 
 notice-no-shows = 🚫 No-show on the {$duty} of {$date} ({$start}-{$end}), not checked in: {$names} ({$count}).
 notice-auto-checked-out = You did not check out of the {$duty} of {$date}, so I closed it at {$end}. Tell your shift leader if that is wrong.

@@ -213,6 +213,25 @@ err-slot-closed = 这个空位已关闭。
 err-slot-not-for-you = 这个空位不是邀请你的。
 err-slot-busy-that-night = 你当晚已有班次。
 err-slot-on-leave = 你当晚已请假。
+message-closed =
+    {$message}
+    {$line}
+answered-coming = ✅ 已回复：能来（{$time}）
+answered-late = ⏱ 已回复：能来，大约晚到 {$minutes} 分钟（{$time}）
+answered-cant = ❌ 已回复：来不了（{$time}）
+answered-substitute = 🔁 已回复：请人替班（{$time}）
+answered-checked-in = 📍 已签到（{$time}）
+answered-substituted = 🔁 {$name}替你参加（{$time}）
+offer-taken-by = ✅ 这个位置已由{$name}接下（{$time}）
+offer-all-taken = ✅ 空位都已有人接下（{$time}）
+offer-taken-by-you = ✅ 你接下了这个位置（{$time}）
+offer-withdrawn = ↩️ 不再需要替班：{$name}能来了（{$time}）
+offer-closed = ⏹ 这个空位已关闭（{$time}）
+err-shift-answered-coming = 你已回复：能来。如需更改，请回复那条提醒，写上“来不了”或“请人替班”。
+err-shift-answered-cant = 你已回复：来不了。
+err-shift-answered-substitute = 你已回复：请人替班，正在询问队友。如需更改，请回复那条提醒，写上“能来”或“来不了”。
+err-shift-answered-meanwhile = 同时收到了你的另一个回复，以先到的为准。
+err-slot-already-yours = 这个位置已经是你的了，开始前会提醒你。
 
 notice-no-shows = 🚫 {$date}{$duty}（{$start}-{$end}）未签到：{$names}（{$count} 人），已记为缺勤。
 notice-auto-checked-out = 你没有签退{$date}的{$duty}，已按 {$end} 自动签退。如有误请告诉带班人。

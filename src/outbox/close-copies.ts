@@ -1,0 +1,62 @@
+import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import type { Db } from "../storage/db.js";
+import { outbox } from "../storage/schema/index.js";
+import { editGroup } from "./edit-group.js";
+import { enqueueMessages } from "./enqueue.js";
+import { outboxPayloadSchema, type TextRef } from "./payload.js";
+
+/** A message we queued with buttons, as it was queued. */
+export interface QueuedCopy {
+  id: number;
+  chatId: number;
+  personId: number | null;
+  locale: string;
+  text: TextRef;
+}
+
+/**
+ * Messages (not edits) matching `where` that were sent or may still be: a pending one may be
+ * withdrawn before it goes out, and then its edit gives up (resolve-edit-target.ts); if it goes
+ * out after all, the edit follows it. Edits share the original's chat and group key space, so
+ * only rows of kind "message" are taken.
+ */
+export async function queuedCopies(tx: Db, where: SQL | undefined): Promise<QueuedCopy[]> {
+  const rows = await tx
+    .select({ id: outbox.id, chatId: outbox.chatId, personId: outbox.personId, locale: outbox.locale, payload: outbox.payload })
+    .from(outbox)
+    .where(and(where, inArray(outbox.status, ["pending", "sending", "sent"]), sql`${outbox.payload}->>'kind' = 'message'`))
+    .orderBy(asc(outbox.id));
+  return rows.flatMap((row) => {
+    const payload = outboxPayloadSchema.safeParse(row.payload);
+    if (!payload.success || payload.data.kind !== "message") return [];
+    return [{ id: row.id, chatId: row.chatId, personId: row.personId, locale: row.locale, text: payload.data.text }];
+  });
+}
+
+/**
+ * Closes a question once it is answered: each copy is edited to its own text with a line saying
+ * what became of it, and without its buttons, so nobody answers it again. Each edit is aimed at
+ * its original row (it waits while that is unsent) and grouped with the other edits of it, so a
+ * later answer's line replaces an earlier one. `lineFor` may give each holder their own line (the
+ * one who took a place, the others); null leaves that copy as it is.
+ */
+export async function closeCopies(tx: Db, now: Date, copies: QueuedCopy[], lineFor: (copy: QueuedCopy) => TextRef | null): Promise<number> {
+  return enqueueMessages(
+    tx,
+    now,
+    copies.flatMap((copy) => {
+      const line = lineFor(copy);
+      if (!line) return [];
+      return [
+        {
+          to: { personId: copy.personId, chatId: copy.chatId, locale: copy.locale },
+          payload: { kind: "edit" as const, target: { outboxId: copy.id }, text: { key: "message-closed", args: { message: copy.text, line } } },
+          groupKey: editGroup(copy.id),
+        },
+      ];
+    }),
+  );
+}
+
+/** The copies of one card or offer, by the group key they were queued with. */
+export const inGroup = (groupKey: string) => eq(outbox.groupKey, groupKey);
