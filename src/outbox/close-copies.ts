@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../storage/db.js";
 import { outbox } from "../storage/schema/index.js";
 import { editGroup } from "./edit-group.js";
-import { enqueueMessages } from "./enqueue.js";
+import { enqueueMessages, PRIORITY } from "./enqueue.js";
 import { outboxPayloadSchema, type TextRef } from "./payload.js";
 
 /** A message we queued with buttons, as it was queued. */
@@ -52,6 +52,9 @@ export async function closeCopies(tx: Db, now: Date, copies: QueuedCopy[], lineF
           to: { personId: copy.personId, chatId: copy.chatId, locale: copy.locale },
           payload: { kind: "edit" as const, target: { outboxId: copy.id }, text: { key: "message-closed", args: { message: copy.text, line } } },
           groupKey: editGroup(copy.id),
+          // A closed question only tidies the chat (a late press is refused anyway): it never
+          // holds up a notice, as the 20:00 wave's hundreds of check-ins would otherwise do.
+          priority: PRIORITY.bulk,
         },
       ];
     }),
