@@ -13,7 +13,7 @@ import { mayGrant } from "./permissions.js";
 export const grantInputSchema = z
   .object({
     personId: z.number().int().positive(),
-    role: z.enum(roleGrants.role.enumValues),
+    role: z.enum(roleGrants.role.enumValues, { message: "role.invalid" }),
     teamId: z.number().int().positive().nullable().default(null),
     townId: z.number().int().positive().nullable().default(null),
   })

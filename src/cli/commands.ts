@@ -1,8 +1,6 @@
 import { createWriteStream, readFileSync } from "node:fs";
 import { pipeline } from "node:stream/promises";
 import { grantRole, revokeRole, type GrantInput } from "../access/grant-role.js";
-import { reasonKey } from "../bot/errors.js";
-import { createI18n } from "../bot/i18n.js";
 import type { DomainContext } from "../domain/context.js";
 import { isDomainError } from "../domain/errors.js";
 import { EXPORT_KIND_NAMES, exportCsv } from "../exports/export-csv.js";
@@ -22,23 +20,21 @@ import { importRoster } from "../roster/import-roster.js";
 import type { PlanPolicy } from "../shifts/generate-shifts.js";
 import { decodeSpreadsheet } from "../roster/roster-csv.js";
 import type { CliIo } from "./io.js";
+import { progressLine, type CliWords } from "./words.js";
 import { usage } from "./usage.js";
 
-/** Imports a roster; each skipped line is told with its reason in the operator's language (DEFAULT_LOCALE). */
-export async function importFile(ctx: DomainContext, io: CliIo, file: string | undefined, planWith: PlanPolicy, locale: string): Promise<number> {
+/** Imports a roster; the summary and each skipped line are told in the operator's language (DEFAULT_LOCALE). */
+export async function importFile(ctx: DomainContext, io: CliIo, file: string | undefined, planWith: PlanPolicy, say: CliWords): Promise<number> {
   if (!file) return usage(io, 2);
   const text = decodeSpreadsheet(readFileSync(file));
-  const summary = await importRoster(ctx, text, {
-    planWith,
-    onProgress: (done, total) => void io.err.write(`\r${done}/${total} rows`),
-  });
-  io.err.write("\n");
+  const progress = progressLine(io.err, (done, total) => say.t("import-progress", { done, total }));
+  const summary = await importRoster(ctx, text, { planWith, onProgress: progress.update });
+  progress.end();
   const { errors, ...counts } = summary;
-  io.out.write(`${Object.entries(counts).map(([k, v]) => `${k}: ${v}`).join(", ")}, errors: ${errors.length}\n`);
-  const i18n = createI18n(locale);
+  io.out.write(`${say.t("import-summary", { ...counts, errors: errors.length })}\n`);
   for (const e of errors) {
-    const reason = i18n.t(locale, reasonKey(e.reason), { value: e.value ?? "" });
-    io.out.write(`${i18n.t(locale, "import-error-line", { line: e.line, reason })}\n`);
+    const reason = say.reason(e.reason, { value: e.value ?? "" });
+    io.out.write(`${say.t("import-error-line", { line: e.line, reason })}\n`);
   }
   return errors.length > 0 ? 1 : 0;
 }
@@ -90,7 +86,7 @@ export async function addPostFrom(
   return 0;
 }
 
-export async function rules(ctx: DomainContext, io: CliIo, args: string[], file: string | undefined): Promise<number> {
+export async function rules(ctx: DomainContext, io: CliIo, args: string[], file: string | undefined, say: CliWords): Promise<number> {
   const [first, key, ...text] = args;
   if (first !== "set") {
     const views = (await viewPolicies(ctx)).filter((v) => !first || v.policy.key === first);
@@ -102,7 +98,7 @@ export async function rules(ctx: DomainContext, io: CliIo, args: string[], file:
   if (!key || !written.trim()) return usage(io, 2);
   const parsed = parsePolicyText(written);
   if (!parsed.ok) {
-    for (const p of parsed.problems) io.err.write(`level ${p.line}: ${p.reason} (${p.text})\n`);
+    for (const p of parsed.problems) io.err.write(`${say.t("rules-problem", { line: p.line, problem: say.reason(p.reason, { text: p.text }) })}\n`);
     return 1;
   }
   const policy = await updatePolicy(ctx, { key, policy: parsed.policy });

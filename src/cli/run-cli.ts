@@ -12,6 +12,7 @@ import { openConfiguredDatabase } from "../storage/open-configured.js";
 import { addPostFrom, changeRole, exportCommand, importFile, levelCommand, rules, specialDaysCommand } from "./commands.js";
 import type { CliIo } from "./io.js";
 import { usage } from "./usage.js";
+import { cliWords } from "./words.js";
 
 /** Operator commands on the same store as the bot. They act as "cli:<user>" in the audit log. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -40,6 +41,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   const database = io.database ?? (await openConfiguredDatabase(parsed.config));
+  const say = cliWords(parsed.config.DEFAULT_LOCALE);
   // New teams, members and posts are planned at once, as the bot does.
   const planWith: PlanPolicy = {
     timeZone: parsed.config.BOT_TIMEZONE,
@@ -59,14 +61,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         io.out.write("migrations applied\n");
         return 0;
       case "import":
-        return await importFile(ctx, io, rest[0], planWith, parsed.config.DEFAULT_LOCALE);
+        return await importFile(ctx, io, rest[0], planWith, say);
       case "teams":
         for (const t of await findTeams(ctx.db, rest.join(" "), 500)) io.out.write(`${t.teamId}\t${teamLabel(t)}\n`);
         return 0;
       case "add-post":
         return await addPostFrom(ctx, io, values, planWith);
       case "rules":
-        return await rules(ctx, io, rest, values.file);
+        return await rules(ctx, io, rest, values.file, say);
       case "level":
         return await levelCommand(ctx, io, parsed.config.BOT_TIMEZONE, rest, values);
       case "specialdays":
@@ -87,7 +89,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
   } catch (error) {
     if (!isDomainError(error)) throw error;
-    io.err.write(`refused: ${error.reason}${Object.keys(error.details).length ? ` ${JSON.stringify(error.details)}` : ""}\n`);
+    io.err.write(`${say.refusal(error)}\n`);
     return 1;
   } finally {
     if (!io.database) await database.close();

@@ -146,8 +146,11 @@ const CHINESE_AT_START = new RegExp(`^[${CJK}]`, "u");
 const CHINESE_AT_END = new RegExp(`[${CJK}]$`, "u");
 /** Names of things that are not translated, in any Chinese text; "tg" is how /rules names one person ("tg:<id>"). */
 const LATIN_ALLOWED = new Set(["Telegram", "QR", "CSV", "PDF", "PNG", "ID", "Excel", "WPS", "MB", "tg"]);
-/** A command to type, quoted as an example ("/specialdays 添加 2027-10-01 节假日 国庆节"): its spaces and words are the syntax. */
-const COMMAND_EXAMPLE = /“\/[^”]*”/g;
+/**
+ * A command to type, quoted as an example ("/specialdays 添加 2027-10-01 节假日 国庆节", or an
+ * operator's option "--team 队伍编号"): its spaces and words are the syntax.
+ */
+const COMMAND_EXAMPLE = /“(?:\/|--)[^”]*”/g;
 /** Chosen before the language is known, so it asks in both. */
 const BILINGUAL = new Set(["signup-ask-language"]);
 
