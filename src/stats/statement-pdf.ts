@@ -153,17 +153,21 @@ function foot(doc: PDFKit.PDFDocument, labels: StatementLabels, qr: Awaited<Retu
   const stampX = MARGIN + width - stampSide - 10;
   doc.save().lineWidth(0.8).dash(4, { space: 3 }).strokeColor("#999999").rect(stampX, top, stampSide, stampSide).stroke().undash().restore();
   doc.fontSize(9).fillColor("#999999").text(labels.stamp, stampX, top + stampSide / 2 - 6, { width: stampSide, align: "center", lineBreak: false });
-  const right = { width: 220, align: "right" as const, lineBreak: false };
-  const rightX = MARGIN + width - 220;
-  doc.fontSize(11).fillColor("black").text(labels.issuer, rightX, top + stampSide + 10, right);
-  doc.text(labels.issued, rightX, top + stampSide + 28, right);
+  const rightWidth = 220;
+  const rightX = MARGIN + width - rightWidth;
+  doc.fontSize(11).fillColor("black");
+  let rightY = top + stampSide + 10;
+  for (const line of [...wrapText(labels.issuer, rightWidth, (s) => doc.widthOfString(s)), labels.issued]) {
+    doc.text(line, rightX, rightY, { width: rightWidth, align: "right", lineBreak: false });
+    rightY += 17;
+  }
 
   const signY = top + side + 44;
   doc.fontSize(11).fillColor("black").text(labels.signature, MARGIN, signY, { lineBreak: false });
   const lineX = MARGIN + doc.widthOfString(labels.signature) + 6;
   doc.moveTo(lineX, signY + 14).lineTo(lineX + 150, signY + 14).lineWidth(0.6).strokeColor("black").stroke();
   doc.x = MARGIN;
-  doc.y = top + FOOT;
+  doc.y = Math.max(top + FOOT, rightY);
 }
 
 /** One night of the statement as printed: the duty in words, times as from–to, hours to one decimal. */
