@@ -35,6 +35,9 @@ export function drawQrPdf(doc: PDFKit.PDFDocument, qr: QrMatrix, x: number, y: n
 export function drawQrCanvas(g: SKRSContext2D, qr: QrMatrix, x: number, y: number, side: number): number {
   const unit = Math.max(1, Math.floor(side / qrSpan(qr)));
   const drawn = unit * qrSpan(qr);
+  // On whole pixels: a module edge between two pixels is drawn grey, and a seam of grey misleads scanners.
+  x = Math.round(x);
+  y = Math.round(y);
   g.fillStyle = "#ffffff";
   g.fillRect(x, y, drawn, drawn);
   g.fillStyle = "#000000";

@@ -1,4 +1,3 @@
-import { writeFileSync } from "node:fs";
 import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureOrgPath } from "../../src/org/ensure-org-path.js";
@@ -39,7 +38,6 @@ describe("the weekly chart", () => {
     const chart = supervisor.messages().find((m) => m.message_id > message.message_id && m.photo !== undefined);
     expect(chart, "the chart is sent").toBeDefined();
     const bytes = h.fake.fileBytes(chart!.photo!.at(-1)!.file_id)!;
-    if (process.env.CHART_OUT) writeFileSync(process.env.CHART_OUT, bytes);
     const png = PNG.sync.read(bytes);
     expect(png.width).toBe(1600);
     // A row for each team, three bars in each, and the title and legend above.
