@@ -85,8 +85,16 @@ function layout(g: SKRSContext2D, statement: Statement, labels: PngLabels, qr: Q
   const shown = statement.rows.slice(0, IMAGE_ROWS_MAX);
   for (const r of shown) row(statementCells(r, labels), false);
   const more = statement.rows.length - shown.length;
-  if (more > 0) for (const line of lines(labels.more(more), inner, 24)) text(line, PAD + CELL_PAD, (y += LINE), 24, { colour: "#555555" });
-  if (more > 0) y += CELL_PAD;
+  if (more > 0) {
+    // The nights not listed keep their hours in the column, so the column still adds up to the total.
+    const hours = COLUMNS.at(-1)!;
+    const rest = statement.rows.slice(shown.length).reduce((sum, r) => sum + r.tenths, 0);
+    const said = lines(labels.more(more), inner - hours.width - CELL_PAD, 24);
+    said.forEach((line, n) => text(line, PAD + CELL_PAD, y + CELL_PAD + 28 + n * LINE, 24, { colour: "#555555" }));
+    text(formatTenths(rest), WIDTH - PAD - CELL_PAD, y + CELL_PAD + 28, 26, { align: "right", colour: "#555555" });
+    y += said.length * LINE + 2 * CELL_PAD;
+    rule(y, "#cccccc");
+  }
   row({ date: labels.total, team: "", duty: "", time: "", hours: formatTenths(statement.totals.tenths) }, true);
 
   y += 20;
@@ -126,10 +134,10 @@ function layout(g: SKRSContext2D, statement: Statement, labels: PngLabels, qr: Q
     g.setLineDash([]);
   }
   text(labels.stamp, stampX + stamp / 2, top + stamp / 2 + 10, 24, { align: "center", colour: "#999999" });
-  text(labels.issuer, WIDTH - PAD, top + stamp + 44, 28, { align: "right" });
-  text(labels.issued, WIDTH - PAD, top + stamp + 86, 28, { align: "right" });
+  let right = top + stamp + 2;
+  for (const line of [...lines(labels.issuer, 560, 28), labels.issued]) text(line, WIDTH - PAD, (right += 42), 28, { align: "right" });
 
-  y = Math.max(signY, top + stamp + 86) + 50;
+  y = Math.max(signY, right) + 50;
   text(statement.number, WIDTH / 2, y, 20, { align: "center", colour: "#777777" });
   return y + PAD / 2;
 }
