@@ -82,8 +82,13 @@ function targetLine(target: { value: number; label: string }, horizontal: boolea
         ctx.textAlign = "center";
         ctx.fillText(target.label, Math.min(at, chartArea.right - ctx.measureText(target.label).width / 2), chartArea.top - 12);
       } else {
+        // On a white patch above the line, so neither bars nor the line run through the words.
+        const width = ctx.measureText(target.label).width;
+        ctx.fillStyle = "#ffffff";
+        ctx.fillRect(chartArea.right - width - 8, at - 30, width + 8, 26);
+        ctx.fillStyle = TARGET_COLOUR;
         ctx.textAlign = "right";
-        ctx.fillText(target.label, chartArea.right, at - 8);
+        ctx.fillText(target.label, chartArea.right - 4, at - 10);
       }
       ctx.restore();
     },
