@@ -12,6 +12,8 @@ const LINE = 36;
 const CELL_PAD = 8;
 /** An image is for sharing from a phone; a longer record is the PDF's job. */
 export const IMAGE_ROWS_MAX = 40;
+/** Where listing rows stops at the latest, leaving room for the totals and the foot below 10000 − WIDTH px. */
+const ROWS_END = 6800;
 const COLUMNS: ReadonlyArray<{ field: StatementColumn; width: number; right?: true }> = [
   { field: "date", width: 180 },
   { field: "team", width: 310 },
@@ -82,8 +84,15 @@ function layout(g: SKRSContext2D, statement: Statement, labels: PngLabels, qr: Q
     rule(y, strong ? "#444444" : "#cccccc");
   };
   row(labels.columns, true);
-  const shown = statement.rows.slice(0, IMAGE_ROWS_MAX);
-  for (const r of shown) row(statementCells(r, labels), false);
+  // Telegram refuses a photo whose sides add up to more than 10000 px: rows of long, wrapped names
+  // stop early enough for the foot to fit under that.
+  let listed = 0;
+  for (const r of statement.rows.slice(0, IMAGE_ROWS_MAX)) {
+    if (y > ROWS_END && listed < statement.rows.length - 1) break;
+    row(statementCells(r, labels), false);
+    listed++;
+  }
+  const shown = statement.rows.slice(0, listed);
   const more = statement.rows.length - shown.length;
   if (more > 0) {
     // The nights not listed keep their hours in the column, so the column still adds up to the total.
