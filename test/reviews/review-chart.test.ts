@@ -45,5 +45,9 @@ describe("the weekly chart", () => {
     // The dashed line is one vertical run of red, most of the chart's height long.
     const longest = Math.max(...redColumns(png).values());
     expect(longest).toBeGreaterThan(png.height * 0.4);
+    // A name too long for its column would run off the left edge; wrapped, none reaches it.
+    let edgeInk = 0;
+    for (let y = 0; y < png.height; y++) for (let x = 0; x < 6; x++) if (png.data[(y * png.width + x) * 4]! < 200) edgeInk++;
+    expect(edgeInk).toBe(0);
   });
 });
