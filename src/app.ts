@@ -10,7 +10,9 @@ import { createDeliver, createRenderer } from "./bot/deliver.js";
 import { createOutboxApi } from "./bot/outbox-api.js";
 import { createI18n } from "./bot/i18n.js";
 import { botToken, type Config } from "./config/config.js";
+import { publicUrl } from "./http/public-url.js";
 import { createHttpServer, listen, type HttpMount } from "./http/server.js";
+import { verifyPage } from "./http/verify-page.js";
 import { watchWebhook } from "./bot/webhook-health.js";
 import { createMetrics } from "./metrics/metrics.js";
 import { readOutboxBacklog } from "./outbox/backlog.js";
@@ -80,6 +82,8 @@ export async function startApp(
   });
 
   const tasks = new Set<Promise<void>>();
+  // Known once the server listens (PORT 0 picks a free port); nothing prints a link before that.
+  let ownUrl = publicUrl(config, config.PORT);
   const bot = createBot({
     config,
     policy: shiftPolicyFrom(config),
@@ -89,6 +93,7 @@ export async function startApp(
     i18n,
     clock,
     metrics,
+    publicUrl: () => ownUrl,
     nudgeOutbox: () => dispatcher.nudge(),
     background: (name, work) => {
       // Wakes the dispatcher for what the task queued: it runs on after the update's own nudge.
@@ -113,7 +118,7 @@ export async function startApp(
     schedulerLastFinish: () => scheduler?.lastFinish() ?? startedAt,
     outbox: { backlog: outboxBacklog, lastSent: () => lastSent, now: clock },
     metrics: async () => ({ contentType: metrics.registry.contentType, body: await metrics.registry.metrics() }),
-    ...(extras.httpMounts ? { mounts: extras.httpMounts } : {}),
+    mounts: [verifyPage({ db, logger, clock, i18n, defaultLocale: config.DEFAULT_LOCALE, timeZone: config.BOT_TIMEZONE, district: { zh: config.DISTRICT_NAME, en: config.DISTRICT_NAME_EN ?? config.DISTRICT_NAME } }), ...(extras.httpMounts ?? [])],
     ...(webhookPath ? {} : { polling: () => polling?.health() ?? { ok: true, state: "ok" as const } }),
     ...(webhookPath
       ? {
@@ -126,6 +131,7 @@ export async function startApp(
       : {}),
   });
   const port = await listen(server, config.PORT, config.HOST);
+  ownUrl = publicUrl(config, port);
   dispatcher.start();
 
   if (config.WEBHOOK_URL) {

@@ -25,6 +25,8 @@ export interface BotDeps {
   /** Runs work that may outlast the update (a large import), tracked so shutdown waits for it. */
   background: (name: string, work: () => Promise<void>) => void;
   clock: () => Date;
+  /** This server's address as people outside reach it (no trailing slash), for printed links. */
+  publicUrl: () => string;
   /** Counts and times updates when the app exports metrics. */
   metrics?: Metrics;
 }

@@ -6,8 +6,8 @@ import { isDomainError } from "../domain/errors.js";
 import { findTeams } from "../org/find-teams.js";
 import { teamLabel } from "../org/team-scope.js";
 import type { PlanPolicy } from "../shifts/generate-shifts.js";
-import { checkStatement } from "../stats/check-statement.js";
-import { formatHours } from "../stats/hours.js";
+import { verifyStatement } from "../stats/verify-statement.js";
+import { formatTenths } from "../stats/hours.js";
 import { openConfiguredDatabase } from "../storage/open-configured.js";
 import { addPostFrom, changeRole, exportCommand, importFile, levelCommand, rules, specialDaysCommand } from "./commands.js";
 import type { CliIo } from "./io.js";
@@ -77,8 +77,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await exportCommand(ctx, io, parsed.config.BOT_TIMEZONE, rest[0], values);
       case "statement": {
         if (!rest[0]) return usage(io, 2);
-        const s = await checkStatement(ctx, rest[0]);
-        io.out.write(`${s.number}\t${s.name ?? "-"}\t${s.from ?? "all time"} – ${s.to}\t${s.nights} nights\t${formatHours(s.minutes)} h\tissued ${s.issuedAt.toISOString()}\n`);
+        const s = await verifyStatement(ctx, rest[0]);
+        io.out.write(`${s.number}\t${s.name}\t${s.teams.join(", ") || "-"}\t${s.from ?? "all time"} – ${s.to}\t${s.nights} nights\t${formatTenths(s.tenths)} h\tissued ${s.issuedAt.toISOString()}\n`);
         return 0;
       }
       case "grant":

@@ -21,7 +21,7 @@ export const USAGE = `Usage: npm run cli -- <command> [options]
                                           the calendar of public holidays and social patrol days (level 1)
   export <shifts|attendance|incidents|logs> --from YYYY-MM-DD --to YYYY-MM-DD [--out file.csv]
                                           CSV (UTF-8 with BOM, English column names) of the nights from..to; stdout by default
-  statement <number>                      check a service-hours statement a volunteer quoted (NH-S-2027-000042)
+  statement <number>                      check a service-hours statement a volunteer quoted (NH-S-2027-000042-7KQ3MX)
   migrate                                 apply database migrations and exit`;
 
 /** Prints the usage: to stdout when asked for, to stderr after a mistake. */

@@ -90,6 +90,9 @@ export const configSchema = z
       .regex(/^[A-Za-z0-9_-]{16,256}$/, "must be 16-256 characters of A-Z, a-z, 0-9, _ and -")
       .optional(),
     PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+    // Where people reach this server from outside, for the links printed on statements (their QR
+    // codes open /verify/<number>). Unset: the webhook's address, else this server's own.
+    PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
     HOST: z.string().default("0.0.0.0"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     INVITE_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),

@@ -50,6 +50,8 @@ export const chartSpecSchema = z.object({
     series: z.array(z.object({ label: textRefSchema, values: z.array(z.number()) })).min(1).max(6),
     /** The values are percentages: the axis runs from 0 to 100. */
     percent: z.boolean(),
+    /** A line across the bars at this value, labelled: the mark the review's text measures against. */
+    target: z.object({ value: z.number(), label: textRefSchema }).optional(),
   }),
   /** Shares of a whole beside the bars. */
   pie: z.object({ title: textRefSchema, labels: z.array(textRefSchema).max(12), values: z.array(z.number().nonnegative()).max(12) }).optional(),

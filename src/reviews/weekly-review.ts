@@ -87,7 +87,12 @@ export function composeReview(data: WeekData, scope: ReviewScope): ReviewContent
   const series = (key: string, pick: (r: ReturnType<typeof rates>) => number | null) => ({ label: { key }, values: charted.map((u) => pick(rates(u.figures)) ?? 0) });
   const chart: ChartSpec = {
     title: { key: "review-chart-title", args: { from: { date: from }, to: { date: to }, scope: scopeName } },
-    bars: { labels: charted.map((u) => u.name), series: [series("review-chart-staffed", (r) => r.staffed), series("review-chart-on-time", (r) => r.onTime), series("review-chart-logs", (r) => r.logs)], percent: true },
+    bars: {
+      labels: charted.map((u) => u.name),
+      series: [series("review-chart-staffed", (r) => r.staffed), series("review-chart-on-time", (r) => r.onTime), series("review-chart-logs", (r) => r.logs)],
+      percent: true,
+      target: { value: ATTENTION_BELOW, label: { key: "review-chart-target", args: { percent: ATTENTION_BELOW } } },
+    },
     pie: {
       title: { key: "review-chart-affiliation", args: { present: total.present } },
       labels: AFFILIATION_GROUPS.map((g) => ({ key: "review-chart-affiliation-label", args: { kind: { key: `review-affiliation-${g}` }, n: total.byAffiliation[g] } })),

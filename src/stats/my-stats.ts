@@ -12,6 +12,8 @@ export const TIP_CATEGORIES = ["tip", "suspicious"] as const;
 export interface StatsFigures {
   nights: number;
   minutes: number;
+  /** Hours as a statement prints them: each night rounded to a tenth, then added up. */
+  tenths: number;
   tipsReported: number;
   /** Marked useful by the police liaison. */
   tipsVerified: number;
@@ -30,7 +32,12 @@ export async function myStats(ctx: DomainContext, period: StatsPeriod, timeZone:
 export async function serviceFigures(ctx: DomainContext, personId: number, range: NightRange, timeZone: string): Promise<StatsFigures> {
   const nights: SQL[] = [lte(shifts.night, range.to), ...(range.from ? [gte(shifts.night, range.from)] : [])];
   const [time] = await ctx.db
-    .select({ nights: count(), minutes: sum(servedMinutes(ctx.now)).mapWith(Number), firstNight: min(shifts.night) })
+    .select({
+      nights: count(),
+      minutes: sum(servedMinutes(ctx.now)).mapWith(Number),
+      tenths: sql<number>`coalesce(sum(round(${servedMinutes(ctx.now)} / 6.0)), 0)::int`.mapWith(Number),
+      firstNight: min(shifts.night),
+    })
     .from(assignments)
     .innerJoin(shifts, eq(shifts.id, assignments.shiftId))
     .where(and(eq(assignments.personId, personId), served, ...nights));
@@ -43,6 +50,7 @@ export async function serviceFigures(ctx: DomainContext, personId: number, range
   return {
     nights: time?.nights ?? 0,
     minutes: time?.minutes ?? 0,
+    tenths: time?.tenths ?? 0,
     tipsReported: tips?.reported ?? 0,
     tipsVerified: tips?.verified ?? 0,
     firstNight: time?.firstNight ?? null,

@@ -1,6 +1,4 @@
 import { eq } from "drizzle-orm";
-import jsQRModule from "jsqr";
-import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { grantRole } from "../../src/access/grant-role.js";
 import { ensureOrgPath } from "../../src/org/ensure-org-path.js";
@@ -9,9 +7,7 @@ import { memberships, people } from "../../src/storage/schema/index.js";
 import type { FakeUser } from "../../src/sandbox/telegram/index.js";
 import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
 import { contextFor, system } from "../support/domain.js";
-
-// jsqr is CommonJS whose types describe an ES default export.
-const jsQR = ((jsQRModule as { default?: unknown }).default ?? jsQRModule) as typeof jsQRModule.default;
+import { decodeQr, readPoster } from "../support/qr-decode.js";
 
 let h: BotHarness;
 beforeAll(async () => {
@@ -38,10 +34,25 @@ async function inviteCode(leader: FakeUser): Promise<string> {
   const code = /start=j([a-z2-9]{12})/.exec(link ?? "")?.[1];
   expect(code).toBeDefined();
   // The printed QR code must open the same link.
-  const png = PNG.sync.read(h.fake.fileBytes(invite.photo!.at(-1)!.file_id)!);
-  expect(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data).toBe(link);
+  expect(decodeQr(h.fake.fileBytes(invite.photo!.at(-1)!.file_id)!)).toBe(link);
   return code!;
 }
+
+describe("invite posters", () => {
+  it("When a leader of a team with a long name asks for an invite, then the code comes on an A5 poster: the team's name above it, a 4-module quiet zone, the instructions and the bot's name below", async () => {
+    const { leader } = await leaderOfNewTeam("Xinxing Community Volunteer Night Patrol East District Second Group");
+    await leader.send("/invite");
+    const invite = await leader.waitForMessage(/Invite link for/);
+    const link = /https:\/\/t\.me\/\S+/.exec(invite.caption ?? "")![0];
+    const poster = readPoster(h.fake.fileBytes(invite.photo!.at(-1)!.file_id)!);
+    expect(poster.link).toBe(link);
+    expect(poster.width / poster.height, "A-series proportions, portrait").toBeCloseTo(1 / Math.SQRT2, 2);
+    expect(poster.width, "about 300 dpi on A5").toBeGreaterThanOrEqual(1700);
+    expect(poster.quietModules).toBeGreaterThanOrEqual(4);
+    expect(poster.inkAbove, "the team's name is printed above the code").toBeGreaterThan(5000);
+    expect(poster.inkBelow, "instructions in Chinese and English and the bot's name below it").toBeGreaterThan(5000);
+  });
+});
 
 describe("signup through an invite link", () => {
   it("When a volunteer completes the dialog and the leader approves, then both see it and the member is active", async () => {

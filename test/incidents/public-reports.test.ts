@@ -1,15 +1,11 @@
 import { eq } from "drizzle-orm";
-import jsQRModule from "jsqr";
-import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { incidents, outbox } from "../../src/storage/schema/index.js";
 import type { FakeUser } from "../../src/sandbox/telegram/index.js";
 import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
+import { readPoster } from "../support/qr-decode.js";
 import { buttonLabels, incidentIdOf, pressButton, sendReport, waitForCard } from "../support/reports.js";
 import { activeMember, nextTelegramId, teamWithLeader, userWithRole } from "../support/world.js";
-
-// jsqr is CommonJS whose types describe an ES default export.
-const jsQR = ((jsQRModule as { default?: unknown }).default ?? jsQRModule) as typeof jsQRModule.default;
 
 let h: BotHarness;
 beforeAll(async () => {
@@ -86,7 +82,7 @@ describe("a resident's report", () => {
     await zhou.waitForMessage(/Describe what you found/);
   });
 
-  it("When a volunteer or a coordinator asks for the report link, then only the coordinator gets the QR code with the link", async () => {
+  it("When a volunteer or a coordinator asks for the report link, then only the coordinator gets it, on an A5 poster: a title above the code, a 4-module quiet zone, the instructions and the bot's name below", async () => {
     const team = await teamWithLeader(h, "Linkless");
     const { user: volunteer } = await activeMember(h, team.teamId, "Volunteer Linkless");
     const coordinator = await userWithRole(h, "Coord Poster", { role: "coordinator" });
@@ -99,8 +95,12 @@ describe("a resident's report", () => {
     const poster = await coordinator.waitForMessage((m) => m.photo !== undefined);
     const link = `https://t.me/${h.fake.botInfo.username}?start=report`;
     expect(poster.caption).toContain(link);
-    const png = PNG.sync.read(h.fake.fileBytes(poster.photo!.at(-1)!.file_id)!);
-    expect(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data).toBe(link);
+    const printed = readPoster(h.fake.fileBytes(poster.photo!.at(-1)!.file_id)!);
+    expect(printed.link).toBe(link);
+    expect(printed.width / printed.height).toBeCloseTo(1 / Math.SQRT2, 2);
+    expect(printed.quietModules).toBeGreaterThanOrEqual(4);
+    expect(printed.inkAbove, "the title").toBeGreaterThan(5000);
+    expect(printed.inkBelow, "the instructions and the bot's name").toBeGreaterThan(5000);
   });
 
   it("When a resident has sent the day's two reports, then the third is refused with the reason until 24 hours have passed", async () => {

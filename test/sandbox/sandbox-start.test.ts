@@ -56,6 +56,9 @@ describe("starting the sandbox", () => {
       expect(first.url).toBe(`http://127.0.0.1:${port}/`);
       expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
       expect((await fetch(`http://127.0.0.1:${port}/sandbox/api/people`)).status).toBe(200);
+      const unknown = await fetch(`http://127.0.0.1:${port}/verify/NH-S-2027-000001-ABCDEF`);
+      expect(unknown.status, "the statement check page is served beside the page").toBe(404);
+      expect(await unknown.text()).toContain("没有开具过编号为 NH-S-2027-000001-ABCDEF 的证明");
       const outside = Object.values(networkInterfaces()).flat().find((a) => a && a.family === "IPv4" && !a.internal);
       if (outside) expect(await refused(outside.address, port)).toBe(true);
     } finally {

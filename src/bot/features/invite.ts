@@ -5,7 +5,7 @@ import { teamLabel } from "../../org/team-scope.js";
 import { createInvite, INVITE_PREFIX, listInvites, revokeInvite } from "../../roster/invites.js";
 import type { BotContext } from "../context.js";
 import { guarded } from "../errors.js";
-import { qrPng } from "../render/qr-png.js";
+import { invitePoster } from "../views/posters.js";
 import { pickTeam, teamPickPattern } from "../team-picker.js";
 
 /** /invite makes a deep link and a printable QR code for a team; /invites lists and revokes them. */
@@ -19,7 +19,7 @@ export function inviteFeature(): Composer<BotContext> {
       const link = `https://t.me/${ctx.me.username}?start=${INVITE_PREFIX}${invite.code}`;
       const expires = invite.expiresAt!.toLocaleDateString("sv-SE", { timeZone: ctx.deps.config.BOT_TIMEZONE });
       const text = ctx.t("invite-created", { team: teamLabel(invite.scope), link, expires });
-      const png = await qrPng(link);
+      const png = await invitePoster(ctx, invite.scope, link);
       await ctx.replyWithPhoto(new InputFile(png, `invite-${invite.code}.png`), {
         caption: text,
         reply_markup: new InlineKeyboard().text(ctx.t("btn-revoke"), `inv:x:${invite.id}`),

@@ -5,7 +5,7 @@ import { requireCoordinator } from "../../access/permissions.js";
 import { myReports } from "../../incidents/my-reports.js";
 import type { BotContext } from "../context.js";
 import { guarded } from "../errors.js";
-import { qrPng } from "../render/qr-png.js";
+import { reportPoster } from "../views/posters.js";
 import { renderArgs } from "../views/shift.js";
 
 /** The payload of the public deep link: t.me/<bot>?start=report opens the report dialog. */
@@ -52,7 +52,7 @@ export function reportsFeature(): Composer<BotContext> {
     guarded(ctx, async () => {
       await requireCoordinator(ctx.domain());
       const link = `https://t.me/${ctx.me.username}?start=${REPORT_START}`;
-      const png = await qrPng(link);
+      const png = await reportPoster(ctx, link);
       await ctx.replyWithPhoto(new InputFile(png, "report-link.png"), { caption: ctx.t("reportlink-caption", { link }) });
     }),
   );

@@ -1,16 +1,16 @@
 import type { Composer} from "grammy";
 import { InlineKeyboard, InputFile } from "grammy";
 import { LeanComposer } from "../lean-composer.js";
-import { formatHours } from "../../stats/hours.js";
-import { checkStatement } from "../../stats/check-statement.js";
+import { localNight } from "../../shifts/night.js";
+import { formatTenths } from "../../stats/hours.js";
 import { issueStatement } from "../../stats/issue-statement.js";
 import { myStats } from "../../stats/my-stats.js";
 import { STATS_PERIODS, type StatsPeriod } from "../../stats/period.js";
 import { renderStatementPdf } from "../../stats/statement-pdf.js";
 import { renderStatementPng } from "../../stats/statement-png.js";
+import { verifyStatement } from "../../stats/verify-statement.js";
 import type { BotContext } from "../context.js";
 import { guarded } from "../errors.js";
-import { renderArgs } from "../views/shift.js";
 import { statementLabels } from "../views/statement.js";
 
 /**
@@ -41,7 +41,7 @@ export function statsFeature(): Composer<BotContext> {
       const caption = ctx.t("stats-statement-caption", {
         number: statement.number,
         nights: ctx.t("stats-nights", { nights: statement.totals.nights }),
-        hours: formatHours(statement.totals.minutes),
+        hours: formatTenths(statement.totals.tenths),
         from: statement.period.from,
         to: statement.period.to,
       });
@@ -52,20 +52,23 @@ export function statsFeature(): Composer<BotContext> {
     }),
   );
 
-  // A coordinator checks a number a volunteer quoted: the statement as it was issued.
+  // Anyone holding a statement (a school, an employer) checks its number: whether it was issued and
+  // what it certified, the name partly hidden unless a coordinator asks.
   composer.chatType("private").command("statement", (ctx) =>
     guarded(ctx, async () => {
       if (!ctx.match.trim()) return void (await ctx.reply(ctx.t("statement-usage")));
-      const found = await checkStatement(ctx.domain(), ctx.match);
+      const found = await verifyStatement(ctx.domain(), ctx.match);
+      const zh = (await ctx.i18n.getLocale()) === "zh";
       await ctx.reply(
         ctx.t("statement-checked", {
           number: found.number,
-          name: found.name ?? "-",
+          name: found.name,
+          teams: found.teams.join(zh ? "、" : ", ") || "-",
           nights: ctx.t("stats-nights", { nights: found.nights }),
-          hours: formatHours(found.minutes),
+          hours: formatTenths(found.tenths),
           from: found.from ?? ctx.t("stats-period-all"),
           to: found.to,
-          issued: (await renderArgs(ctx, { at: { datetime: found.issuedAt.toISOString() } })).at!,
+          issued: localNight(found.issuedAt, ctx.deps.config.BOT_TIMEZONE),
         }),
       );
     }),
@@ -82,7 +85,7 @@ async function showStats(ctx: BotContext, period: StatsPeriod, edit = false): Pr
       from: range.from ?? figures.firstNight ?? range.to,
       to: range.to,
       nights: figures.nights,
-      hours: formatHours(figures.minutes),
+      hours: formatTenths(figures.tenths),
       tips: figures.tipsReported,
       verified: figures.tipsVerified,
     }),

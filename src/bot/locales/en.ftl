@@ -119,6 +119,7 @@ invite-created =
     {$link}
     Print the QR code for the community notice board.
 invite-revoked = Invite {$code} revoked.
+poster-invite-line = Scan the code with your phone to sign up for this team on Telegram
 invites-title = Active invite links:
 invites-line = {$code}: used {$uses} times, valid until {$expires}
 invites-none = There are no active invite links. Send /invite to make one.

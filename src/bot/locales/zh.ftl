@@ -120,6 +120,7 @@ invite-created =
     {$link}
     二维码可打印张贴在社区公告栏。
 invite-revoked = 邀请码 {$code} 已作废。
+poster-invite-line = 用手机扫描二维码，在 Telegram 中报名加入本队
 invites-title = 有效的邀请链接：
 invites-line = {$code}：已使用 {$uses} 次，有效期至 {$expires}
 invites-none = 暂无有效的邀请链接。发送 /invite 可生成。

@@ -1,7 +1,10 @@
 import type { Statement } from "../../stats/issue-statement.js";
-import { formatHours } from "../../stats/hours.js";
+import { formatTenths } from "../../stats/hours.js";
 import type { StatementLabels } from "../../stats/statement-pdf.js";
 import type { DialogContext } from "../context.js";
+
+/** Where a statement's QR code leads: its page on this server. */
+export const verifyUrl = (ctx: DialogContext, number: string) => `${ctx.deps.publicUrl()}/verify/${encodeURIComponent(number)}`;
 
 /** The statement's words in the reader's language, and the district's name in it. */
 export async function statementLabels(ctx: DialogContext, statement: Statement): Promise<StatementLabels> {
@@ -28,8 +31,13 @@ export async function statementLabels(ctx: DialogContext, statement: Statement):
     },
     patrol: ctx.t("duty-patrol"),
     total: ctx.t("statement-total"),
-    totals: ctx.t("statement-totals", { name: statement.person.name ?? "-", nights, hours: formatHours(statement.totals.minutes) }),
+    totals: ctx.t("statement-totals", { name: statement.person.name ?? "-", nights, hours: formatTenths(statement.totals.tenths) }),
     rule: ctx.t("statement-rule"),
+    // A no-break space keeps the command and the number on one printed line, to be typed as one.
+    verify: ctx.t("statement-verify", { number: statement.number, bot: ctx.me.username }).replace(`/statement ${statement.number}`, `/statement\u00a0${statement.number}`),
+    verifyUrl: verifyUrl(ctx, statement.number),
+    stamp: ctx.t("statement-stamp"),
+    signature: ctx.t("statement-signature"),
     page: (page, pages) => ctx.t("statement-page", { page, pages }),
   };
 }

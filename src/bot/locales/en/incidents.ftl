@@ -72,6 +72,8 @@ reportlink-caption =
     Public report link: residents can send a tip or a hazard here, without joining a team.
     {$link}
     Print the QR code for notice boards.
+poster-report-title = {$district}: report a tip or a hazard
+poster-report-line = Scan the code to report a tip or a hazard on Telegram, no team needed; in danger, call 110
 
 ## The report card
 card-incident =

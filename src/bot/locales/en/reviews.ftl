@@ -43,7 +43,8 @@ review-attention-none = ✅ Every team reached {$below}% at full strength and wi
 review-csv-caption = The full table: one row per team.
 
 review-chart-title = Weekly review · {$scope} · {$from} – {$to}
-review-chart-staffed = Nights at full strength
+review-chart-staffed = Full-strength rate (share of nights)
+review-chart-target = Attention line {$percent}%
 review-chart-on-time = Checked in on time
 review-chart-logs = Duty logs closed
 review-chart-affiliation = Volunteer-nights by affiliation ({$present})

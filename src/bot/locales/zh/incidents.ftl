@@ -73,6 +73,8 @@ reportlink-caption =
     居民上报链接：居民无需加入巡防队，也可以通过此链接上报线索或隐患。
     {$link}
     二维码可打印张贴在社区公告栏。
+poster-report-title = {$district}居民线索上报
+poster-report-line = 扫码即可在 Telegram 中上报线索或隐患，无需加入巡防队；遇到危险请拨打 110
 
 ## 上报卡片
 card-incident =

@@ -43,7 +43,8 @@ review-attention-none = ✅ 所有队伍的人数达标和值班记录都达到 
 review-csv-caption = 完整表格：每支队伍一行。
 
 review-chart-title = 每周汇总 · {$scope} · {$from}至{$to}
-review-chart-staffed = 人数达标的夜晚
+review-chart-staffed = 人数达标率
+review-chart-target = 关注线 {$percent}%
 review-chart-on-time = 准时签到
 review-chart-logs = 值班记录已提交
 review-chart-affiliation = 志愿者出勤人次（按身份，共 {$present}）
