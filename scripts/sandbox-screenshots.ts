@@ -1,7 +1,8 @@
 /**
  * The README's pictures of the sandbox: runs the browser tests' flows on a fresh demo district in
  * Chinese (the people keep their Chinese Telegram clients; the page serves the bot's font) and
- * writes docs/sandbox-*.png at 1280x800. Needs Chromium (CHROMIUM_PATH, /usr/bin/chromium).
+ * writes docs/sandbox-*.png at 1280x800. Needs Chromium (CHROMIUM_PATH, /usr/bin/chromium) and an
+ * emoji font (Debian: fonts-noto-color-emoji), or the emoji show as boxes.
  *
  *     npx tsx scripts/sandbox-screenshots.ts
  */
