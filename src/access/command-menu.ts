@@ -10,9 +10,10 @@ import { isCoordinator, isPoliceLiaison, ledTeamIds, loadAccess, supervisedTownI
 export const BASE_COMMANDS = ["start", "report", "myreports", "status", "specialdays", "me", "lang", "help"] as const;
 const VOLUNTEER_COMMANDS = ["shifts", "checkin", "checkout", "sos", "open", "leave_dates", "stats", "leave", "forgetme"] as const;
 const LEADER_COMMANDS = ["roster", "log", "logs", "team", "patrol", "invite", "invites", "broadcasts", "kit", "ranking"] as const;
-const SUPERVISOR_COMMANDS = ["team", "logs", "invite", "invites", "broadcast", "broadcasts", "spotcheck", "spotchecks", "kit", "review"] as const;
+const SUPERVISOR_COMMANDS = ["team", "logs", "invite", "invites", "broadcast", "broadcasts", "spotcheck", "spotchecks", "kit", "review", "statement"] as const;
 const COORDINATOR_COMMANDS = ["team", "logs", "invite", "invites", "import", "tips", "rules", "reportlink", "level", "broadcast", "broadcasts", "spotcheck", "spotchecks", "kit", "review", "ranking", "export", "statement"] as const;
-const POLICE_COMMANDS = ["tips"] as const;
+// Statements are checked by whoever is shown one: the police and the town supervisors among them.
+const POLICE_COMMANDS = ["tips", "statement"] as const;
 
 export function commandsFor(access: Access): string[] {
   const set = new Set<string>(BASE_COMMANDS);

@@ -148,6 +148,10 @@ describe("the sandbox's HTTP API", () => {
     expect(volunteersMenu.map((c) => c.command)).toContain("checkin");
     expect(volunteersMenu.find((c) => c.command === "checkin")?.description).toMatch(/^[\x20-\x7e]+$/);
     expect(coordinators.find((c) => c.command === "level")?.description).toMatch(/\p{Script=Han}/u);
+    // Whoever is shown a service statement checks it: the police liaison has /statement too.
+    const police = await menu(people.find((p) => p.role === "police")!);
+    expect(police.map((c) => c.command)).toEqual(expect.arrayContaining(["tips", "statement"]));
+    expect(volunteersMenu.map((c) => c.command)).not.toContain("statement");
   });
 
   it("When the sandbox starts again on its store, then the demo district is there once", async () => {
