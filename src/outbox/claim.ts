@@ -16,9 +16,11 @@ export interface ClaimedMessage {
 
 /**
  * Claims due rows for this dispatcher. A row whose lease ran out (its dispatcher died mid-send)
- * is due again. SKIP LOCKED lets several instances claim side by side without waiting.
+ * is due again, unless it is one of `holding`: rows this dispatcher claimed and has not written
+ * down yet, which it is still sending or recording (re-claiming one of them raced its own write).
+ * SKIP LOCKED lets several instances claim side by side without waiting.
  */
-export async function claimDueMessages(db: Db, now: Date, limit: number, leaseMs: number): Promise<ClaimedMessage[]> {
+export async function claimDueMessages(db: Db, now: Date, limit: number, leaseMs: number, holding: readonly number[] = []): Promise<ClaimedMessage[]> {
   type Row = {
     id: string | number;
     chat_id: string | number;
@@ -28,7 +30,7 @@ export async function claimDueMessages(db: Db, now: Date, limit: number, leaseMs
     group_key: string | null;
     attempts: number;
   };
-  const rows = await db.execute(claimStatement(now, limit, leaseMs));
+  const rows = await db.execute(claimStatement(now, limit, leaseMs, holding));
   const payloadOf = sharedPayloads();
   return rowsOf<Row>(rows)
     .map((r) => ({
@@ -59,7 +61,7 @@ function sharedPayloads(): (raw: unknown) => OutboxPayload {
 }
 
 /** The claim as one statement (exported so bench/claim-plan.ts can EXPLAIN it). */
-export function claimStatement(now: Date, limit: number, leaseMs: number): SQL {
+export function claimStatement(now: Date, limit: number, leaseMs: number, holding: readonly number[] = []): SQL {
   // Raw SQL: postgres.js takes instants as ISO strings here, not Date objects.
   const leaseUntil = new Date(now.getTime() + leaseMs);
   const at = sql`${now.toISOString()}::timestamptz`;
@@ -75,7 +77,7 @@ export function claimStatement(now: Date, limit: number, leaseMs: number): SQL {
       for update skip locked
     ), expired as (
       select id from ${outbox}
-      where status = 'sending' and lease_until < ${at}
+      where status = 'sending' and lease_until < ${at}${holding.length > 0 ? sql` and id not in (${sql.join(holding.map((id) => sql`${id}`), sql`, `)})` : sql``}
       order by lease_until
       limit ${limit}
       for update skip locked

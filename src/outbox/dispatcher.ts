@@ -197,18 +197,14 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   /** One claim at a time: a refill started by the pump is the claim the loop waits for next. */
   function claimMore(): Promise<number> {
     if (refill) return refill;
-    const claiming = claimDueMessages(db, clock(), batchSize, leaseMs).then(
+    // Rows still held here are left out even when their lease ran out (a long queue, a slow
+    // Telegram, a starved or absent database delaying the write, the sandbox's fast clock): taken
+    // again, the write under the first claim would find it gone and the row be sent once more.
+    const claiming = claimDueMessages(db, clock(), batchSize, leaseMs, [...held.keys()]).then(
       (batch) => {
         for (const message of batch) {
-          const mine = held.get(message.id);
-          // Its lease ran out while this dispatcher still had it (a long queue, a starved or absent
-          // database delaying the write) and this claim took it over: it stays one message, under
-          // the new claim, so it is neither sent twice nor written down under the old one.
-          if (mine) mine.attempt = message.attempt;
-          else {
-            held.set(message.id, message);
-            queue.push(message);
-          }
+          held.set(message.id, message);
+          queue.push(message);
         }
         claimedCount += batch.length;
         return batch.length;
