@@ -19,17 +19,19 @@ import { findPerson } from "../people/find-person.js";
 import { importRoster } from "../roster/import-roster.js";
 import type { PlanPolicy } from "../shifts/generate-shifts.js";
 import { decodeSpreadsheet } from "../roster/roster-csv.js";
+import { looksLikeXlsx, readRosterXlsx } from "../roster/roster-xlsx.js";
 import { exportLabels } from "../bot/export-labels.js";
 import type { CliIo } from "./io.js";
 import { cliWords, progressLine, type CliWords } from "./words.js";
 import { usage } from "./usage.js";
 
-/** Imports a roster; the summary and each skipped line are told in the operator's language (DEFAULT_LOCALE). */
+/** Imports a roster (CSV, or an .xlsx workbook by its bytes); the summary and each skipped line are told in the operator's language (DEFAULT_LOCALE). */
 export async function importFile(ctx: DomainContext, io: CliIo, file: string | undefined, planWith: PlanPolicy, say: CliWords): Promise<number> {
   if (!file) return usage(io, 2);
-  const text = decodeSpreadsheet(readFileSync(file));
+  const bytes = readFileSync(file);
+  const roster = looksLikeXlsx(bytes) ? await readRosterXlsx(bytes) : decodeSpreadsheet(bytes);
   const progress = progressLine(io.err, (done, total) => say.t("import-progress", { done, total }));
-  const summary = await importRoster(ctx, text, { planWith, onProgress: progress.update });
+  const summary = await importRoster(ctx, roster, { planWith, onProgress: progress.update });
   progress.end();
   const { errors, ...counts } = summary;
   io.out.write(`${say.t("import-summary", { ...counts, errors: errors.length })}\n`);

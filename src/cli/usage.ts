@@ -2,7 +2,7 @@ import type { CliIo } from "./io.js";
 
 export const USAGE = `Usage: npm run cli -- <command> [options]
 
-  import <file.csv>                       import volunteers (idempotent; bad lines are listed)
+  import <file.csv|file.xlsx>             import volunteers (idempotent; bad lines are listed)
   teams [text]                            list teams, or those whose name contains text
   grant <role> <person> [--team T] [--town T]
   revoke <role> <person> [--team T] [--town T]
