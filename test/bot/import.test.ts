@@ -1,3 +1,4 @@
+import { parse } from "csv-parse/sync";
 import { inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import writeXlsxFile from "write-excel-file/node";
@@ -130,5 +131,33 @@ describe("importing a recruitment spreadsheet in the chat", () => {
     await zhCoordinator.sendDocument({ fileName: "名单.xlsx", content: await workbook([[null, null], [null, null]]) });
     await zhCoordinator.waitForMessage(/^该 Excel 文件的第一个工作表是空的。/, { after: start });
     for (const user of [admin, zhCoordinator]) expect(user.messages().filter((m) => /Importing|正在导入/.test(m.text ?? ""))).toEqual([]);
+  });
+
+  it("When an import has more than 20 problem rows, then the chat lists the first 20 and a CSV in the coordinator's language lists all of them; 20 or fewer come without a file", async () => {
+    const admin = h.fake.user({ id: ADMIN, first_name: "Coordinator", language_code: "en" });
+    const bad = (n: number) => Array.from({ length: n }, (_, i) => `新丰镇,竹林村,问题队,坏号${i},12345${i},志愿者,一,`);
+    let start = admin.cursor();
+    await admin.sendDocument({ fileName: "bad.csv", content: [header, ...bad(25), ...rows(2, 700)].join("\n") });
+    const summary = await admin.waitForMessage(/Rows: 27/, { after: start, timeoutMs: 15_000 });
+    expect(summary.text!.split("\n").filter((l) => l.startsWith("Line "))).toHaveLength(20);
+    expect(summary.text).toContain("…and 5 more.");
+    const sent = await admin.waitForMessage((m) => m.document !== undefined, { after: start });
+    expect(sent.document!.file_name).toBe("import-problems.csv");
+    expect(sent.caption).toBe("All 25 rows with problems, to fix in the spreadsheet before sending it again.");
+    const bytes = h.fake.fileBytes(sent.document!.file_id)!;
+    expect([...bytes.subarray(0, 3)], "UTF-8 with a byte order mark").toEqual([0xef, 0xbb, 0xbf]);
+    const problems = parse(bytes, { bom: true, columns: true }) as Array<{ Row: string; Problem: string }>;
+    expect(problems).toHaveLength(25);
+    expect(problems.map((p) => p.Row)).toEqual(Array.from({ length: 25 }, (_, i) => String(i + 2)));
+    expect(problems[24]!.Problem).toMatch(/^the phone number "1234524" is not a mobile number/);
+
+    start = admin.cursor();
+    await admin.sendDocument({ fileName: "bad.csv", content: [header, ...bad(20)].join("\n") });
+    const few = await admin.waitForMessage(/Rows: 20/, { after: start, timeoutMs: 15_000 });
+    expect(few.text!.split("\n").filter((l) => l.startsWith("Line "))).toHaveLength(20);
+    // A file would follow the summary at once; the answer to a later command shows none came in between.
+    await admin.send("/import");
+    await admin.waitForMessage(/Send me the CSV or Excel/, { after: few });
+    expect(admin.messages().filter((m) => m.message_id > few.message_id && m.document !== undefined)).toEqual([]);
   });
 });

@@ -1,4 +1,6 @@
-import type { Composer } from "grammy";
+import { stringify } from "csv-stringify/sync";
+import { InputFile, type Composer } from "grammy";
+import { defuseFormula } from "../../exports/export-csv.js";
 import { LeanComposer } from "../lean-composer.js";
 import { botToken } from "../../config/config.js";
 import { requireCoordinator } from "../../access/permissions.js";
@@ -75,10 +77,24 @@ async function runImport(ctx: DialogContext, roster: string | RosterRecords, pro
     ctx.deps.nudgeOutbox();
     await ctx.api.editMessageText(chatId, progressMessageId, ctx.t("import-finished")).catch(() => {});
     await ctx.api.sendMessage(chatId, renderSummary(ctx, summary));
+    if (summary.errors.length > ERRORS_SHOWN) {
+      const caption = ctx.t("import-problems-caption", { count: summary.errors.length });
+      await ctx.api.sendDocument(chatId, new InputFile(problemsCsv(ctx, summary), `${ctx.t("import-problems-file")}.csv`), { caption });
+    }
   } catch (error) {
     ctx.logger.error({ err: error }, "import failed");
     await ctx.api.sendMessage(chatId, ctx.t("import-failed"));
   }
+}
+
+/**
+ * Every problem row when the chat shows only the first ones: a CSV in the coordinator's language
+ * (UTF-8 with a byte order mark for Excel), to fix the spreadsheet from.
+ */
+function problemsCsv(ctx: DialogContext, s: ImportSummary): Buffer {
+  const rows = s.errors.map((e) => [e.line, ctx.t(reasonKey(e.reason), { value: e.value ?? "" })]);
+  const header = [ctx.t("import-problems-col-row"), ctx.t("import-problems-col-problem")];
+  return Buffer.from(stringify([header, ...rows], { bom: true, cast: { string: defuseFormula } }), "utf8");
 }
 
 function renderSummary(ctx: DialogContext, s: ImportSummary): string {

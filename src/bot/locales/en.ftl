@@ -164,6 +164,10 @@ import-summary =
     Rows with problems: {$errors}
 import-error-line = Line {$line}: {$reason}
 import-more-errors = …and {$count} more.
+import-problems-caption = All {$count} rows with problems, to fix in the spreadsheet before sending it again.
+import-problems-file = import-problems
+import-problems-col-row = Row
+import-problems-col-problem = Problem
 
 ## Shifts and reminders
 duty-patrol = night patrol

@@ -165,6 +165,10 @@ import-summary =
     有问题的行：{$errors}
 import-error-line = 第 {$line} 行：{$reason}
 import-more-errors = ……另有 {$count} 行有问题。
+import-problems-caption = 附件列出全部 {$count} 行问题，请在表格中修改后重新发送。
+import-problems-file = 导入问题
+import-problems-col-row = 行号
+import-problems-col-problem = 问题
 
 ## 班次与提醒
 duty-patrol = 夜间巡防
