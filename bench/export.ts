@@ -11,7 +11,7 @@
  */
 import { sql } from "drizzle-orm";
 import { pino } from "pino";
-import { exportCsv, EXPORT_KIND_NAMES } from "../src/exports/export-csv.js";
+import { CODE_LABELS, exportCsv, EXPORT_KIND_NAMES } from "../src/exports/export-csv.js";
 import { NANHU, seedDistrict } from "./district.js";
 import { round, rss, runBench, timed } from "./measure.js";
 import { openScratchDatabase } from "./scratch-database.js";
@@ -53,7 +53,7 @@ runBench(async () => {
       let bytes = 0;
       let heapPeak = 0;
       const [rows, ms] = await timed(async () => {
-        const result = await exportCsv(ctx, { kind, from: FIRST, to: last }, TZ);
+        const result = await exportCsv(ctx, { kind, from: FIRST, to: last }, TZ, CODE_LABELS);
         for await (const chunk of result.csv) {
           bytes += Buffer.byteLength(chunk as string);
           heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);

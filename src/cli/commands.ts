@@ -19,16 +19,19 @@ import { findPerson } from "../people/find-person.js";
 import { importRoster } from "../roster/import-roster.js";
 import type { PlanPolicy } from "../shifts/generate-shifts.js";
 import { decodeSpreadsheet } from "../roster/roster-csv.js";
+import { looksLikeXlsx, readRosterXlsx } from "../roster/roster-xlsx.js";
+import { exportLabels } from "../bot/export-labels.js";
 import type { CliIo } from "./io.js";
-import { progressLine, type CliWords } from "./words.js";
+import { cliWords, progressLine, type CliWords } from "./words.js";
 import { usage } from "./usage.js";
 
-/** Imports a roster; the summary and each skipped line are told in the operator's language (DEFAULT_LOCALE). */
+/** Imports a roster (CSV, or an .xlsx workbook by its bytes); the summary and each skipped line are told in the operator's language (DEFAULT_LOCALE). */
 export async function importFile(ctx: DomainContext, io: CliIo, file: string | undefined, planWith: PlanPolicy, say: CliWords): Promise<number> {
   if (!file) return usage(io, 2);
-  const text = decodeSpreadsheet(readFileSync(file));
+  const bytes = readFileSync(file);
+  const roster = looksLikeXlsx(bytes) ? await readRosterXlsx(bytes) : decodeSpreadsheet(bytes);
   const progress = progressLine(io.err, (done, total) => say.t("import-progress", { done, total }));
-  const summary = await importRoster(ctx, text, { planWith, onProgress: progress.update });
+  const summary = await importRoster(ctx, roster, { planWith, onProgress: progress.update });
   progress.end();
   const { errors, ...counts } = summary;
   io.out.write(`${say.t("import-summary", { ...counts, errors: errors.length })}\n`);
@@ -145,13 +148,19 @@ const EXPORT_PROBLEMS: Record<string, (d: Record<string, string | number>) => st
   "export.range_too_long": (d) => `cannot export: at most ${d.max} nights at a time`,
 };
 
-export async function exportCommand(ctx: DomainContext, io: CliIo, timeZone: string, kind: string | undefined, values: { from?: string; to?: string; out?: string }): Promise<number> {
+/** Headers and codes in the operator's language (DEFAULT_LOCALE), or the one --lang names. */
+export async function exportCommand(ctx: DomainContext, io: CliIo, timeZone: string, kind: string | undefined, values: { from?: string; to?: string; out?: string; lang?: string }, say: CliWords): Promise<number> {
   if (!kind || values.from === undefined || values.to === undefined) {
     io.err.write(`export needs a kind (${EXPORT_KIND_NAMES.join(", ")}), --from and --to, e.g. export attendance --from 2027-06-01 --to 2027-06-30\n`);
     return 2;
   }
+  if (values.lang !== undefined && values.lang !== "zh" && values.lang !== "en") {
+    io.err.write(`cannot export in "${values.lang}": --lang is zh or en\n`);
+    return 2;
+  }
+  const words = values.lang ? cliWords(values.lang) : say;
   try {
-    const result = await exportCsv(ctx, { kind, from: values.from, to: values.to }, timeZone);
+    const result = await exportCsv(ctx, { kind, from: values.from, to: values.to }, timeZone, exportLabels(words.t));
     // The output stays open after the export: it is the process's stdout, or a test's.
     if (values.out) await pipeline(result.csv, createWriteStream(values.out));
     else await pipeline(result.csv, io.out, { end: false });

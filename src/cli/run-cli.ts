@@ -30,6 +30,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       to: { type: "string" },
       out: { type: "string" },
       message: { type: "string" },
+      lang: { type: "string" },
       help: { type: "boolean" },
     },
   });
@@ -74,7 +75,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case "specialdays":
         return await specialDaysCommand(ctx, io, rest);
       case "export":
-        return await exportCommand(ctx, io, parsed.config.BOT_TIMEZONE, rest[0], values);
+        return await exportCommand(ctx, io, parsed.config.BOT_TIMEZONE, rest[0], values, say);
       case "statement": {
         if (!rest[0]) return usage(io, 2);
         const s = await verifyStatement(ctx, rest[0]);

@@ -2,7 +2,7 @@ import type { CliIo } from "./io.js";
 
 export const USAGE = `Usage: npm run cli -- <command> [options]
 
-  import <file.csv>                       import volunteers (idempotent; bad lines are listed)
+  import <file.csv|file.xlsx>             import volunteers (idempotent; bad lines are listed)
   teams [text]                            list teams, or those whose name contains text
   grant <role> <person> [--team T] [--town T]
   revoke <role> <person> [--team T] [--town T]
@@ -19,8 +19,9 @@ export const USAGE = `Usage: npm run cli -- <command> [options]
                                           change the level as /level does: restaff shifts, tell leaders, announce
   specialdays [add <date> <holiday|patrol> <name> | remove <date>]
                                           the calendar of public holidays and social patrol days (level 1)
-  export <shifts|attendance|incidents|logs> --from YYYY-MM-DD --to YYYY-MM-DD [--out file.csv]
-                                          CSV (UTF-8 with BOM, English column names) of the nights from..to; stdout by default
+  export <shifts|attendance|incidents|logs> --from YYYY-MM-DD --to YYYY-MM-DD [--out file.csv] [--lang zh|en]
+                                          CSV (UTF-8 with BOM) of the nights from..to, headers and values in
+                                          DEFAULT_LOCALE or --lang; stdout by default
   statement <number>                      check a service-hours statement a volunteer quoted (NH-S-2027-000042-7KQ3MX)
   migrate                                 apply database migrations and exit`;
 

@@ -14,6 +14,7 @@ export const attendanceExport: ExportKind = {
     "night", "town", "community", "team", "duty", "person_id", "name", "affiliation", "source", "reply", "late_minutes",
     "checked_in_at", "checked_out_at", "auto_checked_out", "marked_present", "no_show_at", "ended_at", "ended_reason", "hours",
   ],
+  codes: ["source", "reply", "ended_reason"],
   rows(db, range, { timeZone, now }) {
     return db
       .select({

@@ -9,12 +9,14 @@ export interface ExportSettings {
 }
 
 /**
- * One kind of export: its CSV columns (English snake_case, for machines and spreadsheets
- * alike) and a set-based query returning rows keyed by those columns for a range of nights.
+ * One kind of export: its CSV columns (snake_case keys; the entry point gives the headers
+ * people read) and a set-based query returning rows keyed by those columns for a range of nights.
  * The exporter calls it a few nights at a time, so a district-wide month never sits in memory.
  */
 export interface ExportKind {
   columns: readonly string[];
+  /** Columns holding stored codes (a reply, a category) that the reader sees in words. */
+  codes?: readonly string[];
   rows(db: Db, range: ExportRange, settings: ExportSettings): Promise<Record<string, unknown>[]>;
 }
 

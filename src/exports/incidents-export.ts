@@ -13,6 +13,7 @@ export const incidentsExport: ExportKind = {
     "ref", "night", "created_at", "category", "status", "public", "town", "team", "reporter", "description", "latitude", "longitude",
     "owner", "acknowledged_at", "forwarded_at", "resolved_at", "resolution_note", "verdict", "verdict_at",
   ],
+  codes: ["category", "status", "verdict"],
   rows(db, range, { timeZone }) {
     const reporter = alias(people, "reporter");
     const owner = alias(people, "owner");

@@ -12,7 +12,7 @@ import { recipientColumns, toRecipient } from "../people/locale.js";
 import { planTeamsNow, type PlanPolicy } from "../shifts/generate-shifts.js";
 import type { Db } from "../storage/db.js";
 import { memberships, people, roleGrants } from "../storage/schema/index.js";
-import { parseRosterCsv, type RosterError, type RosterRow } from "./roster-csv.js";
+import { parseRosterCsv, parseRosterRecords, type RosterError, type RosterRecords, type RosterRow } from "./roster-csv.js";
 import { signupCardGroup } from "./signup-card.js";
 
 export interface ImportOptions {
@@ -58,9 +58,10 @@ const ENDED = new Set(["rejected", "removed", "left"]);
  * its people as active, pre-approved members (they link to Telegram later by sharing their
  * phone). Running the same file again changes nothing; memberships that ended stay ended.
  */
-export async function importRoster(ctx: DomainContext, csvText: string, options: ImportOptions = {}): Promise<ImportSummary> {
+export async function importRoster(ctx: DomainContext, roster: string | RosterRecords, options: ImportOptions = {}): Promise<ImportSummary> {
   await requireCoordinator(ctx);
-  const { total, rows, errors } = parseRosterCsv(csvText);
+  // CSV text, or the rows of a worksheet (roster-xlsx.ts).
+  const { total, rows, errors } = typeof roster === "string" ? parseRosterCsv(roster) : parseRosterRecords(roster);
   const result: ImportSummary = { total, created: 0, updated: 0, unchanged: 0, skipped: total - rows.length, errors };
   const run: RunState = { orgIds: new Map(), people: new Set(), members: new Set(), joined: new Set() };
   // Bounded so one chunk's bulk insert stays under PostgreSQL's 65,535 bind parameters.
@@ -71,7 +72,7 @@ export async function importRoster(ctx: DomainContext, csvText: string, options:
   }
   result.errors.sort((a, b) => a.line - b.line);
   const counts = { total, created: result.created, updated: result.updated, unchanged: result.unchanged, skipped: result.skipped, errors: result.errors.length };
-  const digest = createHash("sha256").update(csvText).digest("hex").slice(0, 16);
+  const digest = createHash("sha256").update(typeof roster === "string" ? roster : JSON.stringify(roster.records)).digest("hex").slice(0, 16);
   await ctx.db.transaction((tx) =>
     recordAudit(tx, ctx.actor, ctx.now, { action: "import.roster", subjectType: "roster", subjectId: digest, after: counts }),
   );

@@ -84,8 +84,18 @@ export interface ParsedRoster {
   errors: RosterError[];
 }
 
+/** A sheet's non-empty rows with the line (CSV) or row number (xlsx) each is on; `broken`: lines that could not be read. */
+export interface RosterRecords {
+  records: Array<{ line: number; cells: string[] }>;
+  broken: number[];
+}
+
 export function parseRosterCsv(csvText: string): ParsedRoster {
-  const { records, broken } = readRecords(csvText);
+  return parseRosterRecords(readRecords(csvText));
+}
+
+/** The rows of a CSV or of a worksheet, checked the same way: header first, then one person a row. */
+export function parseRosterRecords({ records, broken }: RosterRecords): ParsedRoster {
   const errors: RosterError[] = broken.map((line) => ({ line, reason: "import.bad_csv" }));
   const [header, ...data] = records;
   const total = data.length + broken.length;
@@ -141,7 +151,7 @@ function withoutDuplicates(rows: RosterRow[], errors: RosterError[]): RosterRow[
  * the record's cells are subtracted. For a record it cannot read (an unclosed quote swallows
  * the rest of the file) it gives the byte offset where the record began.
  */
-function readRecords(csvText: string): { records: Array<{ line: number; cells: string[] }>; broken: number[] } {
+function readRecords(csvText: string): RosterRecords {
   const text = withoutControlCharacters(csvText.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n"));
   const lineAtByte = (offset: number) => Buffer.from(text).subarray(0, offset).toString().split("\n").length;
   const broken = new Set<number>();

@@ -59,7 +59,7 @@ describe("a new command while a dialog waits", () => {
 
     const start = coordinator.cursor();
     await coordinator.send("/import");
-    await coordinator.waitForMessage(/Send me the CSV file/, { after: start });
+    await coordinator.waitForMessage(/Send me the CSV or Excel \(\.xlsx\) file/, { after: start });
     const csv = "镇街,村社区,队伍,姓名,手机,角色,巡逻日,单位\n新丰镇,北湖村,北湖村巡防队,孙悦,13955550001,志愿者,一三五,";
     const { message: document } = await coordinator.sendDocument({ fileName: "roster.csv", mimeType: "text/csv", content: csv });
     const summary = await coordinator.waitForMessage(/Rows: 1/, { after: start, timeoutMs: 15_000 });

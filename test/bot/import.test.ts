@@ -1,8 +1,10 @@
+import { parse } from "csv-parse/sync";
 import { inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import writeXlsxFile from "write-excel-file/node";
 import { people } from "../../src/storage/schema/index.js";
 import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
-import { nextTelegramId } from "../support/world.js";
+import { nextTelegramId, userWithRole } from "../support/world.js";
 
 const ADMIN = 515_151;
 let h: BotHarness;
@@ -16,6 +18,10 @@ afterAll(async () => {
 const header = "镇街,村社区,队伍,姓名,手机,角色,巡逻日,单位";
 const rows = (n: number, from = 0) =>
   Array.from({ length: n }, (_, i) => `新丰镇,竹林村,竹林村巡防队,队员${from + i},139${String(from + i).padStart(8, "0")},志愿者,一三五,新居民`);
+
+/** A workbook as Excel saves one: phones typed as numbers, empty rows left empty. */
+const workbook = (sheet: Array<Array<string | number | null>>) => writeXlsxFile(sheet).toBuffer();
+const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 describe("importing a recruitment spreadsheet in the chat", () => {
   it("When a coordinator sends a CSV with bad rows, then good rows are imported and each bad line is reported", async () => {
@@ -84,4 +90,74 @@ describe("importing a recruitment spreadsheet in the chat", () => {
     expect(finished).toBe(true);
     expect(progress.length).toBeGreaterThanOrEqual(1);
   }, 90_000);
+
+  it("When a coordinator sends a roster as .xlsx, then it is imported and its problems reported by spreadsheet row exactly as the same CSV", async () => {
+    const admin = h.fake.user({ id: ADMIN, first_name: "Coordinator", language_code: "en" });
+    const sheet = (team: string): Array<Array<string | number | null>> => [
+      header.split(","),
+      ["新丰镇", "竹林村", team, "王一", 13955500001, "志愿者", "一三五", "学生"],
+      [null, null, null, null, null, null, null, null],
+      ["新丰镇", "竹林村", team, "", 13955500002, "志愿者", "一", null],
+      ["新丰镇", "竹林村", team, "王三", "12345x", "队长", "二", null],
+      ["新丰镇", "竹林村", team, "王四", 13955500004, "组长", "二", null],
+      ["新丰镇", "竹林村", team, "王五", 13955500005, "副队长", "六日", "退休"],
+    ];
+    const asCsv = (rows: Array<Array<string | number | null>>) => rows.map((r) => r.map((c) => c ?? "").join(",")).join("\n");
+    const summaryOf = async (send: () => Promise<unknown>) => {
+      const start = admin.cursor();
+      await send();
+      return (await admin.waitForMessage(/Rows: 5/, { after: start, timeoutMs: 15_000 })).text!;
+    };
+    const fromXlsx = await summaryOf(async () => admin.sendDocument({ fileName: "名单.xlsx", mimeType: XLSX_MIME, content: await workbook(sheet("表格队")) }));
+    const fromCsv = await summaryOf(() => admin.sendDocument({ fileName: "名单.csv", mimeType: "text/csv", content: asCsv(sheet("逗号队")) }));
+    expect(fromXlsx).toBe(fromCsv);
+    expect(fromXlsx).toContain("New members: 2");
+    expect(fromXlsx).toMatch(/Line 4: the name is missing\nLine 5: the phone number "12345x" is not a mobile number.*\nLine 6: the role "组长" is unknown/);
+    // Known by the bytes' MIME type alone, too, as some phones send it without the name's ending.
+    const byMime = await summaryOf(async () => admin.sendDocument({ fileName: "roster", mimeType: XLSX_MIME, content: await workbook(sheet("表格队")) }));
+    expect(byMime).toContain("Unchanged: 2");
+    const phones = await h.database.db.select({ phone: people.phone }).from(people).where(inArray(people.name, ["王一", "王五"]));
+    expect(phones.map((p) => p.phone).sort()).toEqual(["+8613955500001", "+8613955500005"]);
+  });
+
+  it("When an .xlsx is damaged or its first worksheet empty, then it is refused with a sentence in the coordinator's language and nothing starts", async () => {
+    const admin = h.fake.user({ id: ADMIN, first_name: "Coordinator", language_code: "en" });
+    let start = admin.cursor();
+    await admin.sendDocument({ fileName: "roster.xlsx", content: Buffer.from("PK\u0003\u0004 not really a workbook") });
+    await admin.waitForMessage(/^That Excel file could not be read: it may be damaged, or not an \.xlsx workbook\./, { after: start });
+
+    const zhCoordinator = await userWithRole(h, "协调员", { role: "coordinator" }, "zh");
+    start = zhCoordinator.cursor();
+    await zhCoordinator.sendDocument({ fileName: "名单.xlsx", content: await workbook([[null, null], [null, null]]) });
+    await zhCoordinator.waitForMessage(/^该 Excel 文件的第一个工作表是空的。/, { after: start });
+    for (const user of [admin, zhCoordinator]) expect(user.messages().filter((m) => /Importing|正在导入/.test(m.text ?? ""))).toEqual([]);
+  });
+
+  it("When an import has more than 20 problem rows, then the chat lists the first 20 and a CSV in the coordinator's language lists all of them; 20 or fewer come without a file", async () => {
+    const admin = h.fake.user({ id: ADMIN, first_name: "Coordinator", language_code: "en" });
+    const bad = (n: number) => Array.from({ length: n }, (_, i) => `新丰镇,竹林村,问题队,坏号${i},12345${i},志愿者,一,`);
+    let start = admin.cursor();
+    await admin.sendDocument({ fileName: "bad.csv", content: [header, ...bad(25), ...rows(2, 700)].join("\n") });
+    const summary = await admin.waitForMessage(/Rows: 27/, { after: start, timeoutMs: 15_000 });
+    expect(summary.text!.split("\n").filter((l) => l.startsWith("Line "))).toHaveLength(20);
+    expect(summary.text).toContain("…and 5 more.");
+    const sent = await admin.waitForMessage((m) => m.document !== undefined, { after: start });
+    expect(sent.document!.file_name).toBe("import-problems.csv");
+    expect(sent.caption).toBe("All 25 rows with problems, to fix in the spreadsheet before sending it again.");
+    const bytes = h.fake.fileBytes(sent.document!.file_id)!;
+    expect([...bytes.subarray(0, 3)], "UTF-8 with a byte order mark").toEqual([0xef, 0xbb, 0xbf]);
+    const problems = parse(bytes, { bom: true, columns: true }) as Array<{ Row: string; Problem: string }>;
+    expect(problems).toHaveLength(25);
+    expect(problems.map((p) => p.Row)).toEqual(Array.from({ length: 25 }, (_, i) => String(i + 2)));
+    expect(problems[24]!.Problem).toMatch(/^the phone number "1234524" is not a mobile number/);
+
+    start = admin.cursor();
+    await admin.sendDocument({ fileName: "bad.csv", content: [header, ...bad(20)].join("\n") });
+    const few = await admin.waitForMessage(/Rows: 20/, { after: start, timeoutMs: 15_000 });
+    expect(few.text!.split("\n").filter((l) => l.startsWith("Line "))).toHaveLength(20);
+    // A file would follow the summary at once; the answer to a later command shows none came in between.
+    await admin.send("/import");
+    await admin.waitForMessage(/Send me the CSV or Excel/, { after: few });
+    expect(admin.messages().filter((m) => m.message_id > few.message_id && m.document !== undefined)).toEqual([]);
+  });
 });

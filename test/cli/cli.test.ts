@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { count, eq } from "drizzle-orm";
+import writeXlsxFile from "write-excel-file/node";
 import type { Database } from "../../src/storage/db.js";
 import { assignments, duties, shifts } from "../../src/storage/schema/index.js";
 import { cliOn, spawnCli } from "../support/cli.js";
@@ -47,6 +48,26 @@ describe("the operator CLI", () => {
     expect(first.stdout).toContain("第 4 行：手机号“1380013800”不是有效的手机号码：大陆手机号为 11 位数字，以 13 至 19 开头");
     const second = await cli(["import", csv]);
     expect(second.stdout).toMatch(/新增队员：0\n已更新：0\n无变化：1\n/);
+  }, 60_000);
+
+  it("When the same roster comes as an .xlsx workbook, whatever its name, then it reads as the CSV did; a damaged one gets a sentence", async () => {
+    const workbook = join(dataDir, "roster-from-excel");
+    const rows = ["town,community,team,name,phone,role,weekdays,affiliation", "Daqiao,Yunxi,Yunxi Patrol,Qian Yi,13800000001,leader,1-5,", "Daqiao,Yunxi,Yunxi Patrol,Zhao Er,not-a-phone,volunteer,6,", "Daqiao,Yunxi,Yunxi Patrol,Sun San,1380013800,volunteer,6,"];
+    // Excel keeps a typed phone as a number.
+    const sheet = rows.map((r) => r.split(",").map((cell) => (/^\d{10,}$/.test(cell) ? Number(cell) : cell || null)));
+    writeFileSync(workbook, await writeXlsxFile(sheet).toBuffer());
+    const run = await cli(["import", workbook]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/新增队员：0\n已更新：0\n无变化：1\n/);
+    expect(run.stdout).toContain("第 3 行：手机号“not-a-phone”不是有效的手机号码");
+    expect(run.stdout).toContain("第 4 行：手机号“1380013800”不是有效的手机号码");
+
+    const damaged = join(dataDir, "damaged.xlsx");
+    writeFileSync(damaged, "PK\u0003\u0004 cut short");
+    const refused = await cli(["import", damaged]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("无法读取该 Excel 文件：文件可能已损坏，或不是 Excel 工作簿。");
+    expect(refused.stdout).toBe("");
   }, 60_000);
 
   it("When an operator grants a role by phone and team number, then it is done once, and again changes nothing", async () => {

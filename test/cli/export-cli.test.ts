@@ -22,23 +22,23 @@ describe("exports from the CLI", () => {
     cli = cliOn(database);
   }, 60_000);
 
-  it("When an operator exports attendance to stdout and shifts to a file, then both are the CSV of those nights", async () => {
+  it("When an operator exports attendance to stdout and shifts to a file with --lang en, then both are the CSV of those nights, in DEFAULT_LOCALE (zh) and in English", async () => {
     const out = await cli(["export", "attendance", "--from", "2027-03-01", "--to", "2027-03-05"]);
     expect(out.code).toBe(0);
     expect([...out.stdout.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parse(out.stdout, { bom: true, columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(20);
-    expect(rows.filter((r) => r.name === "张三丰").map((r) => [r.night, r.hours])).toEqual([
-      ["2027-03-01", "3.50"], ["2027-03-02", "4.25"], ["2027-03-03", ""], ["2027-03-04", ""], ["2027-03-05", "3.50"],
+    expect(rows.filter((r) => r["姓名"] === "张三丰").map((r) => [r["日期"], r["服务时长（小时）"], r["自动签退"], r["退出原因"]])).toEqual([
+      ["2027-03-01", "3.50", "否", ""], ["2027-03-02", "4.25", "是", ""], ["2027-03-03", "", "否", ""], ["2027-03-04", "", "否", "被队长移出"], ["2027-03-05", "3.50", "否", ""],
     ]);
     expect(out.stderr).toContain("20 rows of attendance, 2027-03-01 to 2027-03-05");
 
     const file = join(dataDir, "shifts.csv");
-    const written = await cli(["export", "shifts", "--from", "2027-03-01", "--to", "2027-03-02", "--out", file]);
+    const written = await cli(["export", "shifts", "--from", "2027-03-01", "--to", "2027-03-02", "--out", file, "--lang", "en"]);
     expect(written.code).toBe(0);
     expect(written.stdout.length).toBe(0);
     const shifts = parse(readFileSync(file), { bom: true, columns: true }) as Record<string, string>[];
-    expect(shifts.map((s) => [s.night, s.team, s.shift_leader, s.checked_in])).toEqual([["2027-03-01", "Yunxi Patrol", "Qian Yi", "1"], ["2027-03-02", "Yunxi Patrol", "Qian Yi", "1"]]);
+    expect(shifts.map((s) => [s.Night, s.Team, s["Shift leader"], s["Checked in"]])).toEqual([["2027-03-01", "Yunxi Patrol", "Qian Yi", "1"], ["2027-03-02", "Yunxi Patrol", "Qian Yi", "1"]]);
   }, 60_000);
 
   it("When the kind, a date or the range is wrong, then the CLI says what and exits with 2, writing no CSV", async () => {
@@ -47,6 +47,7 @@ describe("exports from the CLI", () => {
       [["export", "logs", "--from", "2027-02-30", "--to", "2027-03-05"], /"2027-02-30" is not a date; write --from and --to as YYYY-MM-DD/],
       [["export", "logs", "--from", "2027-03-05", "--to", "2027-03-01"], /--from 2027-03-05 is after --to 2027-03-01/],
       [["export", "logs", "--from", "2027-03-01"], /export needs a kind .*, --from and --to/],
+      [["export", "logs", "--from", "2027-03-01", "--to", "2027-03-05", "--lang", "fr"], /cannot export in "fr": --lang is zh or en/],
     ];
     for (const [args, message] of cases) {
       const run = await cli(args);

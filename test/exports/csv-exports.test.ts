@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { exportCsv } from "../../src/exports/export-csv.js";
+import { CODE_LABELS, exportCsv } from "../../src/exports/export-csv.js";
 import { submitReport } from "../../src/incidents/submit-report.js";
 import type { Database } from "../../src/storage/db.js";
 import { asPerson, contextFor, makePerson, system } from "../support/domain.js";
@@ -24,9 +24,9 @@ afterAll(async () => {
   await database?.close();
 });
 
-/** Runs an export as the CLI does and reads the CSV back: the raw bytes and the rows as objects. */
+/** Runs an export with the stored codes (the labels are tested through the bot and the CLI) and reads the CSV back: the raw bytes and the rows as objects. */
 async function exported(kind: string, from: string, to: string) {
-  const result = await exportCsv(contextFor(database.db, system, NOW), { kind, from, to }, TZ);
+  const result = await exportCsv(contextFor(database.db, system, NOW), { kind, from, to }, TZ, CODE_LABELS);
   const chunks: Buffer[] = [];
   for await (const chunk of result.csv) chunks.push(Buffer.from(chunk as string));
   const bytes = Buffer.concat(chunks);
@@ -100,7 +100,7 @@ describe("CSV exports", () => {
 
   it("When the input is wrong or the asker is no coordinator, then it is refused with the reason", async () => {
     const as = (actor: Parameters<typeof contextFor>[1]) => contextFor(database.db, actor, NOW);
-    const tryExport = (kind: string, from: string, to: string, ctx = as(system)) => exportCsv(ctx, { kind, from, to }, TZ);
+    const tryExport = (kind: string, from: string, to: string, ctx = as(system)) => exportCsv(ctx, { kind, from, to }, TZ, CODE_LABELS);
     await expect(tryExport("payroll", "2027-03-01", "2027-03-05")).rejects.toMatchObject({ reason: "export.unknown_kind" });
     await expect(tryExport("shifts", "2027-02-30", "2027-03-05")).rejects.toMatchObject({ reason: "export.bad_date", details: { value: "2027-02-30" } });
     await expect(tryExport("shifts", "2027-03-01", "3 March")).rejects.toMatchObject({ reason: "export.bad_date", details: { value: "3 March" } });

@@ -30,7 +30,7 @@ function csvOf(user: FakeUser, documentName: string) {
 }
 
 describe("/export", () => {
-  it("When a coordinator picks attendance and the last 7 nights, then the CSV of those nights comes back as a document", async () => {
+  it("When an English coordinator picks attendance and the last 7 nights, then the CSV of those nights comes back with English headers and values", async () => {
     const start = coordinator.cursor();
     await coordinator.send("/export");
     await coordinator.click(await coordinator.waitForMessage(/What do you want to export/, { after: start }), "Attendance");
@@ -40,7 +40,28 @@ describe("/export", () => {
     const { caption, rows } = csvOf(coordinator, "attendance_2027-02-27_2027-03-05.csv");
     expect(caption).toMatch(/^Attendance, 2027-02-27 – 2027-03-05: 20 rows\./);
     expect(rows).toHaveLength(20);
-    expect(rows.filter((r) => r.name === "张三丰").map((r) => r.hours)).toEqual(["3.50", "4.25", "", "", "3.50"]);
+    const zhang = rows.filter((r) => r.Name === "张三丰");
+    expect(zhang.map((r) => [r.Hours, r["Checked out automatically"], r["Marked present"], r["Why taken off"]])).toEqual([
+      ["3.50", "no", "no", ""], ["4.25", "yes", "no", ""], ["", "no", "no", ""], ["", "no", "no", "Taken off by a lead"], ["3.50", "no", "yes", ""],
+    ]);
+    expect(zhang.every((r) => r.Reply === "Coming" || r.Reply === "")).toBe(true);
+  });
+
+  it("When a Chinese coordinator exports attendance, then the headers and the values are in Chinese", async () => {
+    const zhCoordinator = await userWithRole(h, "协调员", { role: "coordinator" }, "zh");
+    const start = zhCoordinator.cursor();
+    await zhCoordinator.send("/export");
+    await zhCoordinator.click(await zhCoordinator.waitForMessage(/请选择要导出的内容/, { after: start }), "出勤");
+    await zhCoordinator.click(await zhCoordinator.waitForMessage(/导出哪几晚/, { after: start }), "最近 7 晚（2027-02-27至2027-03-05）");
+    await zhCoordinator.waitForMessage((m) => m.document !== undefined, { after: start });
+    const { caption, rows } = csvOf(zhCoordinator, "attendance_2027-02-27_2027-03-05.csv");
+    expect(caption).toMatch(/^出勤，2027-02-27至2027-03-05：共 20 行。/);
+    expect(Object.keys(rows[0]!).slice(0, 6)).toEqual(["日期", "镇街", "村（社区）", "志愿巡防队", "岗位", "人员编号"]);
+    const zhang = rows.filter((r) => r["姓名"] === "张三丰");
+    expect(zhang.map((r) => [r["服务时长（小时）"], r["自动签退"], r["补记到岗"], r["退出原因"]])).toEqual([
+      ["3.50", "否", "否", ""], ["4.25", "是", "否", ""], ["", "否", "否", ""], ["", "否", "否", "被队长移出"], ["3.50", "否", "是", ""],
+    ]);
+    expect(rows.some((r) => /^[a-z_]+$/.test(r["排班方式"] ?? "") || /^[a-z_]+$/.test(r["答复"] ?? ""))).toBe(false);
   });
 
   it("When a coordinator types the dates the wrong way round, then they are told and can type them again", async () => {
@@ -53,7 +74,7 @@ describe("/export", () => {
     await coordinator.send("2027-3-1 至 2027-3-5");
     await coordinator.waitForMessage((m) => m.document !== undefined, { after: start });
     const { rows } = csvOf(coordinator, "logs_2027-03-01_2027-03-05.csv");
-    expect(rows.map((r) => [r.night, r.on_patrol, r.text])).toEqual([["2027-03-01", "4", "4人巡逻，发现隐患1处"]]);
+    expect(rows.map((r) => [r.Night, r["On patrol"], r.Text])).toEqual([["2027-03-01", "4", "4人巡逻，发现隐患1处"]]);
   });
 
   it("When a volunteer or a leader asks for an export, or presses a forged export button, then they are refused and get no file", async () => {

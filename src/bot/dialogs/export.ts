@@ -4,6 +4,7 @@ import { ValidationError } from "../../domain/errors.js";
 import { EXPORT_KIND_NAMES, exportCsv, type ExportKindName } from "../../exports/export-csv.js";
 import { addDays, localNight } from "../../shifts/night.js";
 import type { BotContext, DialogContext } from "../context.js";
+import { exportLabels } from "../export-labels.js";
 import { attempt } from "./attempt.js";
 import { answerPress, choose, nextInput, type DialogConversation } from "./next-input.js";
 
@@ -63,7 +64,7 @@ export function typedRange(text: string): { from: string; to: string } | null {
 
 /** Runs once per dialog step (its result is stored), so the file is built and sent once. */
 async function sendExport(ctx: BotContext, kind: ExportKindName, range: { from: string; to: string }): Promise<number> {
-  const result = await exportCsv(ctx.domain(), { kind, ...range }, ctx.deps.config.BOT_TIMEZONE);
+  const result = await exportCsv(ctx.domain(), { kind, ...range }, ctx.deps.config.BOT_TIMEZONE, exportLabels((key, args) => ctx.t(key, args)));
   await ctx.replyWithChatAction("upload_document").catch(() => {});
   const chunks: Buffer[] = [];
   let size = 0;

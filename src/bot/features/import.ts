@@ -1,9 +1,12 @@
-import type { Composer } from "grammy";
+import { stringify } from "csv-stringify/sync";
+import { InputFile, type Composer } from "grammy";
+import { defuseFormula } from "../../exports/export-csv.js";
 import { LeanComposer } from "../lean-composer.js";
 import { botToken } from "../../config/config.js";
 import { requireCoordinator } from "../../access/permissions.js";
 import { importRoster, type ImportSummary } from "../../roster/import-roster.js";
-import { decodeSpreadsheet } from "../../roster/roster-csv.js";
+import { decodeSpreadsheet, type RosterRecords } from "../../roster/roster-csv.js";
+import { readRosterXlsx, XLSX_MIME } from "../../roster/roster-xlsx.js";
 import type { BotContext, DialogContext } from "../context.js";
 import { guarded, reasonKey } from "../errors.js";
 import { excerpt } from "../views/excerpt.js";
@@ -15,7 +18,7 @@ const ERRORS_SHOWN = 20;
 const SUMMARY_MAX = 3800;
 
 /**
- * A coordinator sends a recruitment spreadsheet (CSV) as a document. It is imported in the
+ * A coordinator sends a recruitment spreadsheet (CSV or .xlsx) as a document. It is imported in the
  * background with a progress message edited in place, then a summary naming each bad line.
  */
 export function importFeature(): Composer<BotContext> {
@@ -33,7 +36,8 @@ export function importFeature(): Composer<BotContext> {
     guarded(ctx, async () => {
       await requireCoordinator(ctx.domain());
       const document = ctx.message.document;
-      if (!/\.csv$/i.test(document.file_name ?? "") && document.mime_type !== "text/csv") {
+      const xlsx = /\.xlsx$/i.test(document.file_name ?? "") || document.mime_type === XLSX_MIME;
+      if (!xlsx && !/\.csv$/i.test(document.file_name ?? "") && document.mime_type !== "text/csv") {
         await ctx.reply(ctx.t("import-not-csv"));
         return;
       }
@@ -44,21 +48,23 @@ export function importFeature(): Composer<BotContext> {
       const file = await ctx.getFile();
       const url = `${ctx.deps.config.TELEGRAM_API_ROOT}/file/bot${botToken(ctx.deps.config)}/${file.file_path}`;
       const response = await fetch(url);
-      if (!response.ok) throw new Error(`downloading the CSV failed: HTTP ${response.status}`);
-      const text = decodeSpreadsheet(new Uint8Array(await response.arrayBuffer()));
+      if (!response.ok) throw new Error(`downloading the roster failed: HTTP ${response.status}`);
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      // A workbook that cannot be read is refused here, in a sentence, before anything starts.
+      const roster = xlsx ? await readRosterXlsx(bytes) : decodeSpreadsheet(bytes);
       const progress = await ctx.reply(ctx.t("import-started"));
-      ctx.deps.background("import", () => runImport(ctx, text, progress.message_id));
+      ctx.deps.background("import", () => runImport(ctx, roster, progress.message_id));
     }),
   );
 
   return composer;
 }
 
-async function runImport(ctx: DialogContext, text: string, progressMessageId: number): Promise<void> {
+async function runImport(ctx: DialogContext, roster: string | RosterRecords, progressMessageId: number): Promise<void> {
   const chatId = ctx.chat!.id;
   let lastEdit = 0;
   try {
-    const summary = await importRoster(ctx.domain(), text, {
+    const summary = await importRoster(ctx.domain(), roster, {
       planWith: ctx.deps.policy,
       onProgress: async (done, total) => {
         // The first chunk always shows, then at most one edit per interval.
@@ -71,10 +77,24 @@ async function runImport(ctx: DialogContext, text: string, progressMessageId: nu
     ctx.deps.nudgeOutbox();
     await ctx.api.editMessageText(chatId, progressMessageId, ctx.t("import-finished")).catch(() => {});
     await ctx.api.sendMessage(chatId, renderSummary(ctx, summary));
+    if (summary.errors.length > ERRORS_SHOWN) {
+      const caption = ctx.t("import-problems-caption", { count: summary.errors.length });
+      await ctx.api.sendDocument(chatId, new InputFile(problemsCsv(ctx, summary), `${ctx.t("import-problems-file")}.csv`), { caption });
+    }
   } catch (error) {
     ctx.logger.error({ err: error }, "import failed");
     await ctx.api.sendMessage(chatId, ctx.t("import-failed"));
   }
+}
+
+/**
+ * Every problem row when the chat shows only the first ones: a CSV in the coordinator's language
+ * (UTF-8 with a byte order mark for Excel), to fix the spreadsheet from.
+ */
+function problemsCsv(ctx: DialogContext, s: ImportSummary): Buffer {
+  const rows = s.errors.map((e) => [e.line, ctx.t(reasonKey(e.reason), { value: e.value ?? "" })]);
+  const header = [ctx.t("import-problems-col-row"), ctx.t("import-problems-col-problem")];
+  return Buffer.from(stringify([header, ...rows], { bom: true, cast: { string: defuseFormula } }), "utf8");
 }
 
 function renderSummary(ctx: DialogContext, s: ImportSummary): string {

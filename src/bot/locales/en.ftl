@@ -11,7 +11,7 @@ cmd-forgetme = Delete your personal data
 cmd-team = Team members and sign-ups
 cmd-invite = Invite link and QR code for a team
 cmd-invites = Active invite links
-cmd-import = Import volunteers from a CSV file
+cmd-import = Import volunteers from a CSV or Excel file
 cmd-review = Weekly review: figures, chart and table
 cmd-ranking = Team evaluation: the week's ranking
 cmd-stats = Your nights, hours and tips; service-hours statement
@@ -147,9 +147,9 @@ forget-done = Your personal data was deleted. Goodbye, and thank you.
 
 ## Import
 import-howto =
-    Send me the CSV file as a document. Columns (first row): town, community, team, name, phone, role, weekdays, affiliation.
+    Send me the CSV or Excel (.xlsx) file as a document (an .xlsx: its first worksheet). Columns (first row): town, community, team, name, phone, role, weekdays, affiliation.
     role is volunteer, leader or deputy; weekdays like "1,3,5" or "一三五"; affiliation is optional.
-import-not-csv = That is not a CSV file. Please send a .csv file as a document.
+import-not-csv = That is not a CSV or Excel file. Please send a .csv or .xlsx file as a document.
 import-too-large = The file is too large (over 20 MB). Please split it.
 import-started = Importing…
 import-progress = Importing… {$done} of {$total} rows
@@ -164,6 +164,10 @@ import-summary =
     Rows with problems: {$errors}
 import-error-line = Line {$line}: {$reason}
 import-more-errors = …and {$count} more.
+import-problems-caption = All {$count} rows with problems, to fix in the spreadsheet before sending it again.
+import-problems-file = import-problems
+import-problems-col-row = Row
+import-problems-col-problem = Problem
 
 ## Shifts and reminders
 duty-patrol = night patrol
@@ -385,6 +389,8 @@ err-link-bad-phone = That phone number is not valid.
 err-role-grant = You may not give that role.
 err-role-revoke = You may not take that role away.
 err-import-bad-csv = the file could not be read as CSV
+err-import-unreadable-xlsx = That Excel file could not be read: it may be damaged, or not an .xlsx workbook. Save it again as .xlsx (or as CSV) and send it again.
+err-import-empty-xlsx = The first worksheet of that Excel file is empty. Put the header row and the volunteers on the first worksheet and send it again.
 err-import-missing-column = a required column is missing: {$value}
 err-import-missing-town = the town is missing
 err-import-missing-community = the community is missing

@@ -12,7 +12,7 @@ cmd-forgetme = 删除我的个人信息
 cmd-team = 队员名单和报名审核
 cmd-invite = 生成队伍邀请链接和二维码
 cmd-invites = 有效的邀请链接
-cmd-import = 从 CSV 文件导入志愿者
+cmd-import = 从 CSV 或 Excel 文件导入志愿者
 cmd-review = 每周汇总：数据、图表和表格
 cmd-ranking = 评优：本周各队排名
 cmd-stats = 我的巡防次数、时长和线索；志愿服务时长证明
@@ -148,9 +148,9 @@ forget-done = 您的个人信息已删除。感谢您的参与，再见。
 
 ## 导入
 import-howto =
-    请以文件形式发送 CSV 表格。第一行为列名：镇街、村（社区）、队伍、姓名、手机、角色、巡防日、单位（也可用英文列名）。
+    请以文件形式发送 CSV 表格或 Excel 表格（读取第一个工作表）。第一行为列名：镇街、村（社区）、队伍、姓名、手机、角色、巡防日、单位（也可用英文列名）。
     角色填写“志愿者”“队长”或“副队长”；巡防日如“一三五”或“1、3、5”；单位可不填。
-import-not-csv = 这不是 CSV 文件。请以文件形式发送 CSV 文件。
+import-not-csv = 这不是 CSV 或 Excel 文件。请以文件形式发送 CSV 或 Excel 表格。
 import-too-large = 文件太大（超过 20 MB），请拆分后再发送。
 import-started = 正在导入……
 import-progress = 正在导入……已处理 {$done}/{$total} 行
@@ -165,6 +165,10 @@ import-summary =
     有问题的行：{$errors}
 import-error-line = 第 {$line} 行：{$reason}
 import-more-errors = ……另有 {$count} 行有问题。
+import-problems-caption = 附件列出全部 {$count} 行问题，请在表格中修改后重新发送。
+import-problems-file = 导入问题
+import-problems-col-row = 行号
+import-problems-col-problem = 问题
 
 ## 班次与提醒
 duty-patrol = 夜间巡防
@@ -380,6 +384,8 @@ err-link-bad-phone = 手机号无效。
 err-role-grant = 您不能授予这个角色。
 err-role-revoke = 您不能撤销这个角色。
 err-import-bad-csv = 文件无法按 CSV 格式读取
+err-import-unreadable-xlsx = 无法读取该 Excel 文件：文件可能已损坏，或不是 Excel 工作簿。请用 Excel 或 WPS 另存为“Excel 工作簿”（或 CSV）后再发送。
+err-import-empty-xlsx = 该 Excel 文件的第一个工作表是空的。请把列名行和志愿者名单放在第一个工作表中，再重新发送。
 err-import-missing-column = 缺少必需的列：{$value}
 err-import-missing-town = 缺少镇街
 err-import-missing-community = 缺少村（社区）
