@@ -40,6 +40,9 @@ describe("a reminder, once answered", () => {
     await a!.waitForMessage(/See you at 20:00/);
     const closed = await closedAs(a!, reminder, /Answered: coming \(20:01\)$/);
     expect(closed.text).toMatch(/^🌙 night patrol of .*\n.*\nAre you coming\?\n✅ Answered: coming/);
+    // A press is known to be on the reminder by its Telegram message id, written down with the
+    // send (its edit may go out a moment earlier, from the dispatcher's memory).
+    await outboxSettled(h.database.db);
 
     const replies = a!.messages().length;
     expect(await pressAnswer(a!, reminder, `sh:n:${n.assignmentOf(a!)}`)).toMatch(/already answered: coming\. To change it, reply to the reminder/);
