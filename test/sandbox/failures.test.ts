@@ -2,17 +2,15 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { Api, type GrammyError } from "grammy";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { startFakeTelegram, type FakeTelegram, type FakeUser } from "../../src/sandbox/telegram/index.js";
-import { apiError as failure } from "./api-error.js";
+import type { FakeTelegram, FakeUser } from "../../src/sandbox/telegram/index.js";
+import { apiError as failure, fakeWithAlice } from "./api-error.js";
 
 let fake: FakeTelegram;
 let api: Api;
 let alice: FakeUser;
 
 beforeEach(async () => {
-  fake = await startFakeTelegram();
-  api = new Api(fake.token, { apiRoot: fake.apiRoot });
-  alice = fake.user({ id: 1001, first_name: "Alice" });
+  ({ fake, api, alice } = await fakeWithAlice({}));
   fake.user({ id: 1002, first_name: "Bob" });
 });
 

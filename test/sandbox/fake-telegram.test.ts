@@ -1,16 +1,14 @@
 import { Api, InlineKeyboard, InputFile } from "grammy";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { startFakeTelegram, type FakeTelegram, type FakeUser } from "../../src/sandbox/telegram/index.js";
-import { apiError } from "./api-error.js";
+import type { FakeTelegram, FakeUser } from "../../src/sandbox/telegram/index.js";
+import { apiError, fakeWithAlice } from "./api-error.js";
 
 let fake: FakeTelegram;
 let api: Api;
 let alice: FakeUser;
 
 beforeEach(async () => {
-  fake = await startFakeTelegram();
-  api = new Api(fake.token, { apiRoot: fake.apiRoot });
-  alice = fake.user({ id: 1001, first_name: "Alice", language_code: "en" });
+  ({ fake, api, alice } = await fakeWithAlice());
 });
 
 afterEach(async () => {
