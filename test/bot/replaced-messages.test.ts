@@ -191,8 +191,9 @@ describe("a substitute offer, once taken or withdrawn", () => {
     await taker!.send("yes");
     await taker!.waitForMessage(/The place is yours/);
     h.app.dispatcher.start();
-    await outboxSettled(h.database.db);
+    // The edits wait for their originals (retried every 2 s), slower on a busy machine.
+    await outboxSettled(h.database.db, undefined, 30_000);
     await closedAs(taker!, taker!.messages().find((m) => /A place is open/.test(m.text ?? ""))!, /You took this place/);
     for (const other of others) await closedAs(other, other.messages().find((m) => /A place is open/.test(m.text ?? ""))!, /Taken by/);
-  });
+  }, 60_000);
 });
