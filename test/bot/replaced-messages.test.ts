@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Message } from "grammy/types";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { FakeUser } from "../../src/sandbox/telegram/index.js";
 import { assignments, openSlots, outbox } from "../../src/storage/schema/index.js";
 import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
@@ -13,6 +13,11 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await h?.close();
+});
+// The tests share one bot and move its pinned clock from night to night, always forward: what a
+// test leaves queued is sent before the next begins, or it would wait for a time that never comes.
+afterEach(async () => {
+  await outboxSettled(h.database.db);
 });
 
 const hasButtons = (m: Message) => (m.reply_markup?.inline_keyboard.flat().length ?? 0) > 0;
@@ -149,7 +154,7 @@ describe("a substitute offer, once taken or withdrawn", () => {
   });
 
   it("When a volunteer who asked a teammate by name then says they can't come, then the one place is offered to the team too, not a second one", async () => {
-    const n = await remindedNight(h, "Widened", "2027-07-15", 7);
+    const n = await remindedNight(h, "Widened", "2027-07-11", 7);
     const [d] = n.assigned;
     const [named, ...rest] = n.free;
     const reminder = question(d!);
@@ -181,7 +186,7 @@ describe("a substitute offer, once taken or withdrawn", () => {
   });
 
   it("When the place is taken before the offers went out, then they go out and are edited right after", async () => {
-    const n = await remindedNight(h, "Unsent", "2027-07-11", 7);
+    const n = await remindedNight(h, "Unsent", "2027-07-15", 7);
     const [c] = n.assigned;
     await h.app.dispatcher.stop();
     await c!.click(question(c!), /Can't come/);
@@ -191,7 +196,7 @@ describe("a substitute offer, once taken or withdrawn", () => {
     await taker!.send("yes");
     await taker!.waitForMessage(/The place is yours/);
     h.app.dispatcher.start();
-    // The edits wait for their originals (retried every 2 s), slower on a busy machine.
+    // Each edit goes out right behind its original, to the same chat; a busy machine is slow.
     await outboxSettled(h.database.db, undefined, 30_000);
     await closedAs(taker!, taker!.messages().find((m) => /A place is open/.test(m.text ?? ""))!, /You took this place/);
     for (const other of others) await closedAs(other, other.messages().find((m) => /A place is open/.test(m.text ?? ""))!, /Taken by/);

@@ -1,4 +1,4 @@
-import { and, count, inArray, lte } from "drizzle-orm";
+import { and, count, inArray, lte, sql } from "drizzle-orm";
 import type { Db } from "../../src/storage/db.js";
 import type { BotHarness } from "./bot-harness.js";
 import { outbox } from "../../src/storage/schema/index.js";
@@ -11,7 +11,11 @@ export async function outboxSettled(db: Db, dueBy = new Date(Date.now() + 365 * 
     if (row!.n === 0) return;
     await new Promise((r) => setTimeout(r, 50));
   }
-  throw new Error("the outbox did not settle");
+  const stuck = await db
+    .select({ id: outbox.id, status: outbox.status, notBefore: outbox.notBefore, kind: sql<string>`${outbox.payload}->>'kind'`, lastError: outbox.lastError })
+    .from(outbox)
+    .where(and(inArray(outbox.status, ["pending", "sending"]), lte(outbox.notBefore, dueBy)));
+  throw new Error(`the outbox did not settle: ${JSON.stringify(stuck)}`);
 }
 
 /**
