@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../storage/db.js";
 import { outbox } from "../storage/schema/index.js";
 import { enqueueMessages } from "./enqueue.js";
@@ -6,6 +6,8 @@ import type { OutboxButton, TextRef } from "./payload.js";
 
 /** All edits of one sent message share a group, so a newer one can supersede an older one. */
 export const editGroup = (outboxId: number) => `edit:${outboxId}`;
+/** The same key computed by the database, for edits queued by one INSERT … SELECT. */
+export const editGroupSql = (outboxId: SQL) => sql`'edit:' || ${outboxId}`;
 
 /**
  * A card's buttons for one holder: copies of one card may offer different actions to different

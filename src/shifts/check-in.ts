@@ -6,7 +6,6 @@ import { assignments, shifts } from "../storage/schema/index.js";
 import { loadAssignment, loadCurrentAssignment, type AssignmentFacts } from "./assignment-facts.js";
 import type { ShiftPolicy } from "./policy.js";
 import { boardDirtyMark } from "./board.js";
-import { ALL_KINDS, answeredLine, closeReminders } from "./close-reminders.js";
 import { recordCheckIn } from "./record-check-in.js";
 
 export interface Coordinates {
@@ -66,10 +65,6 @@ export async function checkIn(ctx: DomainContext, policy: ShiftPolicy, input: { 
   if (ctx.now.getTime() < facts.startsAt.getTime() - opensMs) throw new ValidationError("checkin.not_open_yet", { start: facts.startTime });
   if (ctx.now >= facts.endsAt) throw new ValidationError("shift.over");
   if (!checkedIn) throw new ConflictError("checkin.already");
-  // The check-in reminder loses its button; the questions too if never answered (an answer
-  // already closed them). After the check-in's own statement, not in one transaction with it (a
-  // 20:00 wave runs one per volunteer): a crash in between loses only the edit, never the check-in.
-  await closeReminders(ctx.db, ctx.now, facts.assignmentId, facts.reply ? ["checkin"] : ALL_KINDS, answeredLine({ kind: "checked-in" }, ctx.now));
   return { ...facts, checkedInAt: ctx.now, reply: facts.reply === "substitute" ? facts.reply : "coming" };
 }
 

@@ -1,5 +1,7 @@
 import { and, asc, eq, gt, inArray, isNotNull, isNull, lte, sql } from "drizzle-orm";
+import { noteEnqueued } from "../outbox/enqueue-notice.js";
 import { boardDirtyMark } from "./board.js";
+import { answeredLine, closeRemindersInsert } from "./close-reminders.js";
 import type { Db } from "../storage/db.js";
 import { preparedPerDb } from "../storage/prepared.js";
 import { assignments, shifts } from "../storage/schema/index.js";
@@ -8,8 +10,8 @@ import { currentNights, isCurrentAssignment, selectAssignmentFacts, type Assignm
 /**
  * A check-in as one statement, since a 20:00 wave runs one per volunteer at once: find the
  * assignment (the one named, or the person's shift whose window is open), record the check-in if
- * it is still allowed, mark the shift's live board, and return the assignment's facts as they were
- * before, for the reply or for saying why not.
+ * it is still allowed, mark the shift's live board, close the reminders it answers, and return
+ * the assignment's facts as they were before, for the reply or for saying why not.
  */
 function build(db: Db, target: "named" | "current") {
   const chosen = db.$with("chosen").as(
@@ -44,7 +46,17 @@ function build(db: Db, target: "named" | "current") {
           gt(shifts.endsAt, sql.placeholder("now")),
         ),
       )
-      .returning({ shiftId: assignments.shiftId }),
+      .returning({ id: assignments.id, shiftId: assignments.shiftId }),
+  );
+  // The check-in reminder loses its button, and the questions too if never answered (an answer
+  // closed them already): `a` is the assignment as the statement found it, before the check-in.
+  const closed = db.$with("closed", { id: sql<number>`id` }).as(
+    closeRemindersInsert(
+      sql`select ${checked.id} from ${checked}`,
+      sql`(r.kind = 'checkin' or a.reply is null)`,
+      sql`${sql.placeholder("closedLine")}`,
+      sql`${sql.placeholder("now")}`,
+    ),
   );
   const marked = db.$with("marked").as(
     // Only a board someone has opened: the others have nothing to redraw, and a wave's check-ins
@@ -56,7 +68,10 @@ function build(db: Db, target: "named" | "current") {
       .where(and(eq(shifts.id, checked.shiftId), isNotNull(shifts.boardDrawnAt)))
       .returning({ id: shifts.id }),
   );
-  return selectAssignmentFacts(db.with(chosen, checked, marked), { checkedInNow: sql<boolean>`exists (${db.select({ shiftId: checked.shiftId }).from(checked)})` })
+  return selectAssignmentFacts(db.with(chosen, checked, closed, marked), {
+    checkedInNow: sql<boolean>`exists (${db.select({ shiftId: checked.shiftId }).from(checked)})`,
+    remindersClosed: sql<number>`(select count(*) from closed)::int`,
+  })
     .where(inArray(assignments.id, db.select({ id: chosen.id }).from(chosen)))
     .prepare(`record_check_in_${target}`);
 }
@@ -82,11 +97,13 @@ export async function recordCheckIn(db: Db, attempt: CheckInAttempt): Promise<{ 
     startsBy: attempt.opensBy.toISOString(),
     ...currentNights(attempt.now, attempt.opensBy, attempt.timeZone),
     assignmentId: attempt.assignmentId ?? null,
+    closedLine: JSON.stringify(answeredLine({ kind: "checked-in" }, attempt.now)),
     latitude: attempt.location?.latitude ?? null,
     longitude: attempt.location?.longitude ?? null,
   };
   const [row] = await (attempt.assignmentId === undefined ? current(db) : named(db)).execute(values);
   if (!row) return { checkedIn: false };
-  const { checkedInNow, ...facts } = row;
+  const { checkedInNow, remindersClosed, ...facts } = row;
+  if (remindersClosed > 0) noteEnqueued();
   return { facts, checkedIn: checkedInNow };
 }
