@@ -34,7 +34,7 @@ async function inviteCode(leader: FakeUser): Promise<string> {
   const code = /start=j([a-z2-9]{12})/.exec(link ?? "")?.[1];
   expect(code).toBeDefined();
   // The printed QR code must open the same link.
-  expect(decodeQr(h.fake.fileBytes(invite.photo!.at(-1)!.file_id)!)).toBe(link);
+  expect(decodeQr(h.fake.fileBytes(invite.document!.file_id)!)).toBe(link);
   return code!;
 }
 
@@ -44,7 +44,8 @@ describe("invite posters", () => {
     await leader.send("/invite");
     const invite = await leader.waitForMessage(/Invite link for/);
     const link = /https:\/\/t\.me\/\S+/.exec(invite.caption ?? "")![0];
-    const poster = readPoster(h.fake.fileBytes(invite.photo!.at(-1)!.file_id)!);
+    const poster = readPoster(h.fake.fileBytes(invite.document!.file_id)!);
+    expect(invite.document!.file_name, "sent as a file, as printed: a photo would be shrunk").toMatch(/\.png$/);
     expect(poster.link).toBe(link);
     expect(poster.width / poster.height, "A-series proportions, portrait").toBeCloseTo(1 / Math.SQRT2, 2);
     expect(poster.width, "about 300 dpi on A5").toBeGreaterThanOrEqual(1700);

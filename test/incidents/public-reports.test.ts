@@ -89,13 +89,14 @@ describe("a resident's report", () => {
 
     await volunteer.send("/reportlink");
     await volunteer.waitForMessage(/Only district coordinators can do that/);
-    expect(volunteer.messages().some((m) => m.photo)).toBe(false);
+    expect(volunteer.messages().some((m) => m.document)).toBe(false);
 
     await coordinator.send("/reportlink");
-    const poster = await coordinator.waitForMessage((m) => m.photo !== undefined);
+    const poster = await coordinator.waitForMessage((m) => m.document !== undefined);
     const link = `https://t.me/${h.fake.botInfo.username}?start=report`;
     expect(poster.caption).toContain(link);
-    const printed = readPoster(h.fake.fileBytes(poster.photo!.at(-1)!.file_id)!);
+    const printed = readPoster(h.fake.fileBytes(poster.document!.file_id)!);
+    expect(poster.document!.file_name, "sent as a file, as printed: a photo would be shrunk").toBe("report-link.png");
     expect(printed.link).toBe(link);
     expect(printed.width / printed.height).toBeCloseTo(1 / Math.SQRT2, 2);
     expect(printed.quietModules).toBeGreaterThanOrEqual(4);

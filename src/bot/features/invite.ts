@@ -20,7 +20,8 @@ export function inviteFeature(): Composer<BotContext> {
       const expires = invite.expiresAt!.toLocaleDateString("sv-SE", { timeZone: ctx.deps.config.BOT_TIMEZONE });
       const text = ctx.t("invite-created", { team: teamLabel(invite.scope), link, expires });
       const png = await invitePoster(ctx, invite.scope, link);
-      await ctx.replyWithPhoto(new InputFile(png, `invite-${invite.code}.png`), {
+      // A file, not a photo: Telegram would shrink and recompress a photo, and this one is printed.
+      await ctx.replyWithDocument(new InputFile(png, `invite-${invite.code}.png`), {
         caption: text,
         reply_markup: new InlineKeyboard().text(ctx.t("btn-revoke"), `inv:x:${invite.id}`),
       });

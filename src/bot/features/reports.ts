@@ -53,7 +53,8 @@ export function reportsFeature(): Composer<BotContext> {
       await requireCoordinator(ctx.domain());
       const link = `https://t.me/${ctx.me.username}?start=${REPORT_START}`;
       const png = await reportPoster(ctx, link);
-      await ctx.replyWithPhoto(new InputFile(png, "report-link.png"), { caption: ctx.t("reportlink-caption", { link }) });
+      // A file, not a photo: Telegram would shrink and recompress a photo, and this one is printed.
+      await ctx.replyWithDocument(new InputFile(png, "report-link.png"), { caption: ctx.t("reportlink-caption", { link }) });
     }),
   );
 
