@@ -107,6 +107,44 @@ function sampler(pid: number) {
   };
 }
 
+/** The child's heap by its own /metrics (prom-client's Node metrics), in MiB. */
+async function heapOf(port: string): Promise<Record<string, number> | null> {
+  try {
+    const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    const mib = (metric: string) => Math.round(Number(new RegExp(`^${metric.replace(/[{}"]/g, "\\$&")} (\\S+)`, "m").exec(text)?.[1] ?? NaN) / 1048576);
+    return {
+      heapTotal: mib("nodejs_heap_size_total_bytes"),
+      heapUsed: mib("nodejs_heap_size_used_bytes"),
+      newSpace: mib('nodejs_heap_space_size_total_bytes{space="new"}'),
+      oldSpace: mib('nodejs_heap_space_size_total_bytes{space="old"}'),
+      external: mib("nodejs_external_memory_bytes"),
+    };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Reads the child's heap every second while `during` runs, and keeps the reading taken when its
+ * RSS was highest: what the peak is made of.
+ */
+async function heapAtPeak<T>(port: string, pid: number, during: Promise<T>): Promise<{ result: T; atPeak: Record<string, number> | null }> {
+  let best: Record<string, number> | null = null;
+  let bestRss = 0;
+  let done = false;
+  const reading = (async () => {
+    while (!done) {
+      const heap = await heapOf(port);
+      const rss = status(pid)?.rss ?? 0;
+      if (heap && rss > bestRss) [best, bestRss] = [{ rss, ...heap }, rss];
+      await sleep(1000);
+    }
+  })();
+  const result = await during.finally(() => (done = true));
+  await reading;
+  return { result, atPeak: best };
+}
+
 const clock = (d: Date) => new Intl.DateTimeFormat("en-GB", { timeZone: TZ, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(d);
 
 /**
@@ -225,7 +263,7 @@ async function main(): Promise<void> {
       await untilTime(startsAt.getTime() - 12_000);
       const loadAtWave = load();
       const gcBefore = log.gcCount();
-      const wave = await drive(webhook, users.slice(0, CHECKINS), { concurrency: Number(values.concurrency), rate: Number(values.rate) });
+      const { result: wave, atPeak } = await heapAtPeak(env.PORT!, child.pid!, drive(webhook, users.slice(0, CHECKINS), { concurrency: Number(values.concurrency), rate: Number(values.rate) }));
       const duringWave = memory.takePeak();
       const gcInWave = log.gcSince(gcBefore);
       await sleep(Number(values.after) * 1000);
@@ -252,6 +290,7 @@ async function main(): Promise<void> {
               idleAnonFile: `${idle.anon} + ${idle.file}`,
               startupPeak,
               waveMax: duringWave,
+              heapAtWavePeak: atPeak,
               afterWave: after.rss,
               afterPeak,
               hwm: end.hwm,

@@ -72,7 +72,10 @@ export function startScheduler(deps: SchedulerDeps, jobs: Job[] = defaultJobs): 
     return promise;
   }
 
-  const tasks: ScheduledTask[] = jobs.map((job) => cron.schedule(job.cron, () => run(job), { timezone: deps.config.BOT_TIMEZONE, name: job.name, noOverlap: true }));
+  // Without node-cron's noOverlap: run() already lets a tick that finds its job busy wait on it,
+  // and node-cron's warning for that names no job (a live-boards run outlasting its 5 s at 20:00
+  // is expected, and "job took long" says so with the name).
+  const tasks: ScheduledTask[] = jobs.map((job) => cron.schedule(job.cron, () => run(job), { timezone: deps.config.BOT_TIMEZONE, name: job.name }));
   for (const job of jobs.filter((j) => j.atStart)) void run(job);
 
   return {
