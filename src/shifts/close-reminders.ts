@@ -27,7 +27,7 @@ export function answeredLine(
 }
 
 /** A reminder kind as the database compares it. */
-export const reminderKindIs = (kinds: readonly ReminderKind[]): SQL => sql`r.kind in (${sql.join(kinds.map((k) => sql`${k}`), sql`, `)})`;
+const reminderKindIs = (kinds: readonly ReminderKind[]): SQL => sql`r.kind in (${sql.join(kinds.map((k) => sql`${k}`), sql`, `)})`;
 
 /**
  * The edits that close reminders, as one INSERT … SELECT returning their ids: for each reminder of
