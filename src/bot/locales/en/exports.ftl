@@ -1,10 +1,13 @@
-# CSV exports (English). Every key must also be in zh/exports.ftl.
+# Exports, Excel and CSV (English). Every key must also be in zh/exports.ftl.
 export-ask-kind = 📤 What do you want to export?
 export-kind-shifts = Shifts
 export-kind-attendance = Attendance
 export-kind-incidents = Reports
 export-kind-logs = Duty logs
-export-ask-range = Which nights? Pick one, or type two dates like 2027-06-01 2027-06-30 (one date is one night).
+export-ask-range = Which nights? Pick one, or type two dates like 2027-06-01 2027-06-30 (one date is one night). The file is an Excel workbook; press CSV first for a CSV file.
+btn-export-xlsx = Excel (.xlsx)
+btn-export-csv = CSV
+btn-export-chosen = ✓ {$label}
 btn-export-last-7 = Last 7 nights ({$from} – {$to})
 btn-export-last-30 = Last 30 nights ({$from} – {$to})
 export-working = ⏳ Preparing the file…
@@ -14,6 +17,7 @@ err-export-range-reversed = The first date ({$from}) is after the second ({$to})
 err-export-range-too-long = That is too many nights: at most {$max} at a time.
 err-export-unknown-kind = There is no export called "{$kind}".
 err-export-too-large = The file would be larger than Telegram allows: choose fewer nights, or ask an operator for the CLI export.
+err-export-xlsx-too-many-rows = An Excel file takes at most {$max} rows: choose fewer nights, or press CSV for a CSV file.
 
 # Column headers and stored codes in the files, as the reader sees them.
 export-col-night = Night
