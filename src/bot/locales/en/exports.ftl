@@ -101,3 +101,23 @@ export-val-status-forwarded = Forwarded to police
 export-val-status-resolved = Resolved
 export-val-verdict-useful = Useful tip
 export-val-verdict-not_useful = Not a useful tip
+
+# The operator's CLI (npm run cli -- export), in DEFAULT_LOCALE.
+cli-export-usage = export needs a kind ({$kinds}), --from and --to, e.g. {$example}
+cli-export-bad-lang = cannot export in "{$lang}": --lang is zh or en
+cli-export-bad-format = cannot export as "{$format}": --format is xlsx or csv
+cli-export-unknown-kind = cannot export "{$kind}": choose one of {$kinds}
+cli-export-bad-date = cannot export: "{$value}" is not a date; write --from and --to as YYYY-MM-DD
+cli-export-range-reversed = cannot export: --from {$from} is after --to {$to}
+cli-export-range-too-long = cannot export: at most {$max} nights at a time
+cli-export-xlsx-too-many-rows = cannot export as xlsx: at most {$max} rows; choose fewer nights, or --format csv
+cli-export-done =
+    {$kind}, {$from} to {$to}: {$rows ->
+        [one] 1 row
+       *[other] {$rows} rows
+    }
+cli-export-written =
+    {$kind}, {$from} to {$to}: {$rows ->
+        [one] 1 row
+       *[other] {$rows} rows
+    }, written to {$file}

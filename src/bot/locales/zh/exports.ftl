@@ -101,3 +101,15 @@ export-val-status-forwarded = 已转派出所
 export-val-status-resolved = 已办结
 export-val-verdict-useful = 有效线索
 export-val-verdict-not_useful = 无效线索
+
+# 运维命令行（npm run cli -- export），使用 DEFAULT_LOCALE。
+cli-export-usage = 导出需要指定导出内容（{$kinds}）以及“--from”和“--to”，例如：{$example}
+cli-export-bad-lang = 无法用“{$lang}”导出：请写“--lang zh”或“--lang en”。
+cli-export-bad-format = 无法导出为“{$format}”：请写“--format xlsx”或“--format csv”。
+cli-export-unknown-kind = 无法导出“{$kind}”：请从 {$kinds} 中选择。
+cli-export-bad-date = 无法导出：“{$value}”不是日期，“--from”和“--to”请写成 2027-06-01 这样的格式。
+cli-export-range-reversed = 无法导出：“--from”的日期（{$from}）晚于“--to”的日期（{$to}）。
+cli-export-range-too-long = 无法导出：一次最多导出 {$max} 晚。
+cli-export-xlsx-too-many-rows = 无法导出为 Excel 表格：最多 {$max} 行。请缩短日期范围，或改用“--format csv”。
+cli-export-done = {$kind}，{$from}至{$to}：共 {$rows} 行
+cli-export-written = {$kind}，{$from}至{$to}：共 {$rows} 行，已写入 {$file}
