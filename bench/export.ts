@@ -5,13 +5,17 @@
  *   npx tsx bench/export.ts
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx tsx bench/export.ts
  *   NIGHTS=365 npx tsx bench/export.ts          # a year
+ *   FORMAT=xlsx NIGHTS=19 npx tsx bench/export.ts   # Excel workbooks; 19 nights are ~20,000 attendance rows
  *
  * Seeds set-based, then reads each kind's CSV to the end (as the CLI writes it), and prints rows,
  * bytes, time and the peak RSS and heap, which must stay flat: the export holds a week of nights.
+ * A workbook is built whole in memory (write-excel-file): for it the bench prints the RSS before
+ * each kind and the process's high-water mark after it (with PostgreSQL, the app's memory alone).
  */
 import { sql } from "drizzle-orm";
 import { pino } from "pino";
 import { CODE_LABELS, exportCsv, EXPORT_KIND_NAMES } from "../src/exports/export-csv.js";
+import { exportXlsx } from "../src/exports/export-xlsx.js";
 import { NANHU, seedDistrict } from "./district.js";
 import { round, rss, runBench, timed } from "./measure.js";
 import { openScratchDatabase } from "./scratch-database.js";
@@ -20,6 +24,8 @@ const TZ = "Asia/Shanghai";
 const FIRST = "2027-06-01";
 const NIGHTS = Number(process.env.NIGHTS ?? 30);
 const PER_SHIFT = 10;
+const FORMAT = process.env.FORMAT === "xlsx" ? "xlsx" : "csv";
+const mib = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
 runBench(async () => {
   const { database, drop } = await openScratchDatabase();
@@ -50,6 +56,13 @@ runBench(async () => {
     const last = new Date(Date.UTC(2027, 5, NIGHTS)).toISOString().slice(0, 10);
     const results: Record<string, unknown> = { seedSeconds: round(seedMs / 1000), rssAfterSeedMiB: rss.peakMiB() };
     for (const kind of EXPORT_KIND_NAMES) {
+      if (FORMAT === "xlsx") {
+        const rssBeforeMiB = mib(process.memoryUsage.rss());
+        const [file, ms] = await timed(() => exportXlsx(ctx, { kind, from: FIRST, to: last }, TZ, CODE_LABELS));
+        const highWaterMiB = Math.round(process.resourceUsage().maxRSS / 1024);
+        results[kind] = { rows: file.rowCount, MiB: round(file.bytes.length / 1024 / 1024), seconds: round(ms / 1000), rssBeforeMiB, highWaterMiB };
+        continue;
+      }
       let bytes = 0;
       let heapPeak = 0;
       const [rows, ms] = await timed(async () => {

@@ -1,9 +1,6 @@
-import { createWriteStream, readFileSync } from "node:fs";
-import { pipeline } from "node:stream/promises";
+import { readFileSync } from "node:fs";
 import { grantRole, revokeRole, type GrantInput } from "../access/grant-role.js";
 import type { DomainContext } from "../domain/context.js";
-import { isDomainError } from "../domain/errors.js";
-import { EXPORT_KIND_NAMES, exportCsv } from "../exports/export-csv.js";
 import { parsePolicyText } from "../escalation/policy-text.js";
 import { updatePolicy } from "../escalation/update-policy.js";
 import { viewPolicies } from "../escalation/view-policies.js";
@@ -20,9 +17,8 @@ import { importRoster } from "../roster/import-roster.js";
 import type { PlanPolicy } from "../shifts/generate-shifts.js";
 import { decodeSpreadsheet } from "../roster/roster-csv.js";
 import { looksLikeXlsx, readRosterXlsx } from "../roster/roster-xlsx.js";
-import { exportLabels } from "../bot/export-labels.js";
 import type { CliIo } from "./io.js";
-import { cliWords, progressLine, type CliWords } from "./words.js";
+import { progressLine, type CliWords } from "./words.js";
 import { usage } from "./usage.js";
 
 /** Imports a roster (CSV, or an .xlsx workbook by its bytes); the summary and each skipped line are told in the operator's language (DEFAULT_LOCALE). */
@@ -138,38 +134,4 @@ export async function specialDaysCommand(ctx: DomainContext, io: CliIo, [verb, n
   } else if (verb) return usage(io, 2);
   for (const d of await listSpecialDays(ctx, ctx.now.toISOString().slice(0, 10))) io.out.write(`${d.night}\t${d.kind}\t${d.level}\t${d.name}\n`);
   return 0;
-}
-
-/** Why an export was refused, in the operator's words. */
-const EXPORT_PROBLEMS: Record<string, (d: Record<string, string | number>) => string> = {
-  "export.unknown_kind": (d) => `cannot export "${d.kind}": choose one of ${EXPORT_KIND_NAMES.join(", ")}`,
-  "export.bad_date": (d) => `cannot export: "${d.value}" is not a date; write --from and --to as YYYY-MM-DD`,
-  "export.range_reversed": (d) => `cannot export: --from ${d.from} is after --to ${d.to}`,
-  "export.range_too_long": (d) => `cannot export: at most ${d.max} nights at a time`,
-};
-
-/** Headers and codes in the operator's language (DEFAULT_LOCALE), or the one --lang names. */
-export async function exportCommand(ctx: DomainContext, io: CliIo, timeZone: string, kind: string | undefined, values: { from?: string; to?: string; out?: string; lang?: string }, say: CliWords): Promise<number> {
-  if (!kind || values.from === undefined || values.to === undefined) {
-    io.err.write(`export needs a kind (${EXPORT_KIND_NAMES.join(", ")}), --from and --to, e.g. export attendance --from 2027-06-01 --to 2027-06-30\n`);
-    return 2;
-  }
-  if (values.lang !== undefined && values.lang !== "zh" && values.lang !== "en") {
-    io.err.write(`cannot export in "${values.lang}": --lang is zh or en\n`);
-    return 2;
-  }
-  const words = values.lang ? cliWords(values.lang) : say;
-  try {
-    const result = await exportCsv(ctx, { kind, from: values.from, to: values.to }, timeZone, exportLabels(words.t));
-    // The output stays open after the export: it is the process's stdout, or a test's.
-    if (values.out) await pipeline(result.csv, createWriteStream(values.out));
-    else await pipeline(result.csv, io.out, { end: false });
-    io.err.write(`${result.rowCount()} rows of ${kind}, ${result.range.from} to ${result.range.to}${values.out ? ` written to ${values.out}` : ""}\n`);
-    return 0;
-  } catch (error) {
-    const problem = isDomainError(error) ? EXPORT_PROBLEMS[error.reason] : undefined;
-    if (!problem || !isDomainError(error)) throw error;
-    io.err.write(`${problem(error.details)}\n`);
-    return 2;
-  }
 }

@@ -9,7 +9,8 @@ import type { PlanPolicy } from "../shifts/generate-shifts.js";
 import { verifyStatement } from "../stats/verify-statement.js";
 import { formatTenths } from "../stats/hours.js";
 import { openConfiguredDatabase } from "../storage/open-configured.js";
-import { addPostFrom, changeRole, exportCommand, importFile, levelCommand, rules, specialDaysCommand } from "./commands.js";
+import { addPostFrom, changeRole, importFile, levelCommand, rules, specialDaysCommand } from "./commands.js";
+import { exportCommand } from "./export-command.js";
 import type { CliIo } from "./io.js";
 import { usage } from "./usage.js";
 import { cliWords } from "./words.js";
@@ -31,6 +32,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       out: { type: "string" },
       message: { type: "string" },
       lang: { type: "string" },
+      format: { type: "string" },
       help: { type: "boolean" },
     },
   });

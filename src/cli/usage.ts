@@ -19,7 +19,7 @@ export const USAGE = `Usage: npm run cli -- <command> [options]
                                           change the level as /level does: restaff shifts, tell leaders, announce
   specialdays [add <date> <holiday|patrol> <name> | remove <date>]
                                           the calendar of public holidays and social patrol days (level 1)
-  export <shifts|attendance|incidents|logs> --from YYYY-MM-DD --to YYYY-MM-DD [--out file.csv] [--lang zh|en]
+  export <shifts|attendance|incidents|logs> --from YYYY-MM-DD --to YYYY-MM-DD [--out file.xlsx|file.csv] [--format xlsx|csv] [--lang zh|en]
                                           CSV (UTF-8 with BOM) of the nights from..to, headers and values in
                                           DEFAULT_LOCALE or --lang; stdout by default
   statement <number>                      check a service-hours statement a volunteer quoted (NH-S-2027-000042-7KQ3MX)

@@ -15,6 +15,7 @@ export const attendanceExport: ExportKind = {
     "checked_in_at", "checked_out_at", "auto_checked_out", "marked_present", "no_show_at", "ended_at", "ended_reason", "hours",
   ],
   codes: ["source", "reply", "ended_reason"],
+  numbers: ["hours"],
   rows(db, range, { timeZone, now }) {
     return db
       .select({

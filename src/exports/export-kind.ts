@@ -9,7 +9,7 @@ export interface ExportSettings {
 }
 
 /**
- * One kind of export: its CSV columns (snake_case keys; the entry point gives the headers
+ * One kind of export: its columns (snake_case keys; the entry point gives the headers
  * people read) and a set-based query returning rows keyed by those columns for a range of nights.
  * The exporter calls it a few nights at a time, so a district-wide month never sits in memory.
  */
@@ -17,6 +17,8 @@ export interface ExportKind {
   columns: readonly string[];
   /** Columns holding stored codes (a reply, a category) that the reader sees in words. */
   codes?: readonly string[];
+  /** Columns given as text for their fixed decimals ("3.50") that are numbers all the same. */
+  numbers?: readonly string[];
   rows(db: Db, range: ExportRange, settings: ExportSettings): Promise<Record<string, unknown>[]>;
 }
 

@@ -100,7 +100,8 @@ export const outboxPayloadSchema = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("document"),
     fileName,
-    content: z.union([z.object({ text: z.string().max(1_000_000) }), z.object({ table: tableSpecSchema })]),
+    // A text up to 10 million characters: the problems of a 20 MB roster, one line each.
+    content: z.union([z.object({ text: z.string().max(10_000_000) }), z.object({ table: tableSpecSchema })]),
     caption: textRefSchema.optional(),
   }),
 ]);

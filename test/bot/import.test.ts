@@ -160,4 +160,23 @@ describe("importing a recruitment spreadsheet in the chat", () => {
     await admin.waitForMessage(/Send me the CSV or Excel/, { after: few });
     expect(admin.messages().filter((m) => m.message_id > few.message_id && m.document !== undefined)).toEqual([]);
   });
+
+  it("When Telegram refuses the first try at sending the problems file, then the outbox tries again after the wait it asked for and the coordinator gets the file once, after the summary", async () => {
+    const admin = h.fake.user({ id: ADMIN, first_name: "Coordinator", language_code: "en" });
+    const bad = (n: number) => Array.from({ length: n }, (_, i) => `新丰镇,竹林村,重试队,坏号${i},54321${i},志愿者,一,`);
+    const start = admin.cursor();
+    // Longer than a direct reply waits out (10 s): only a send that is written down survives it.
+    h.fake.failNext("sendDocument", { error_code: 429, retry_after: 11 });
+    await admin.sendDocument({ fileName: "again.csv", content: [header, ...bad(22)].join("\n") });
+    const summary = await admin.waitForMessage(/Rows: 22/, { after: start, timeoutMs: 15_000 });
+    const sent = await admin.waitForMessage((m) => m.document !== undefined, { after: start, timeoutMs: 25_000 });
+    expect(sent.message_id).toBeGreaterThan(summary.message_id);
+    expect(sent.caption).toBe("All 22 rows with problems, to fix in the spreadsheet before sending it again.");
+    const problems = parse(h.fake.fileBytes(sent.document!.file_id)!, { bom: true, columns: true }) as Array<{ Row: string }>;
+    expect(problems).toHaveLength(22);
+    // Nothing else is queued for it: a later answer shows no second copy came in between.
+    await admin.send("/import");
+    await admin.waitForMessage(/Send me the CSV or Excel/, { after: sent });
+    expect(admin.messages().filter((m) => m.message_id > summary.message_id && m.document !== undefined)).toHaveLength(1);
+  }, 40_000);
 });

@@ -1,6 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CODE_LABELS, exportCsv } from "../../src/exports/export-csv.js";
+import { exportXlsx } from "../../src/exports/export-xlsx.js";
 import { submitReport } from "../../src/incidents/submit-report.js";
 import type { Database } from "../../src/storage/db.js";
 import { asPerson, contextFor, makePerson, system } from "../support/domain.js";
@@ -110,5 +111,12 @@ describe("CSV exports", () => {
     await expect(tryExport("shifts", "2027-03-01", "2027-03-05", as(asPerson(world.leaderId)))).rejects.toMatchObject({ code: "forbidden" });
     const coordinator = await makePerson(database.db, { role: "coordinator" });
     await expect(tryExport("shifts", "2027-03-01", "2027-03-05", as(asPerson(coordinator.personId)))).resolves.toMatchObject({ range: { from: "2027-03-01", to: "2027-03-05" } });
+  });
+  it("When a workbook would hold more rows than it may, then it is refused with the limit before it is built, and the CSV of the same range still comes", async () => {
+    const ctx = contextFor(database.db, system, NOW);
+    const input = { kind: "attendance", from: "2027-03-01", to: "2027-03-05" };
+    await expect(exportXlsx(ctx, input, TZ, CODE_LABELS, { maxRows: 19 })).rejects.toMatchObject({ reason: "export.xlsx_too_many_rows", details: { max: 19 } });
+    expect((await exportXlsx(ctx, input, TZ, CODE_LABELS, { maxRows: 20 })).rowCount).toBe(20);
+    expect((await exported("attendance", "2027-03-01", "2027-03-05")).count).toBe(20);
   });
 });

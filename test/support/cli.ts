@@ -27,13 +27,13 @@ export function spawnCli(args: string[], dataDir: string): Promise<CliRun> {
   });
 }
 
-/** The same commands in this process on an open test database (either store), output captured. */
-export function cliOn(database: Database): (args: string[]) => Promise<CliRun> {
+/** The same commands in this process on an open test database (either store), output captured; `env` adds settings such as DEFAULT_LOCALE. */
+export function cliOn(database: Database, env: Record<string, string> = {}): (args: string[]) => Promise<CliRun> {
   return async (args) => {
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     const sink = (into: Buffer[]) => new Writable({ write: (chunk: Buffer, _encoding, done) => void (into.push(Buffer.from(chunk)), done()) });
-    const code = await runCli(args, { out: sink(out), err: sink(err), env: { LOG_LEVEL: "warn", USER: "ops" }, database });
+    const code = await runCli(args, { out: sink(out), err: sink(err), env: { LOG_LEVEL: "warn", USER: "ops", ...env }, database });
     return { code, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString("utf8") };
   };
 }

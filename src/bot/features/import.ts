@@ -1,10 +1,12 @@
 import { stringify } from "csv-stringify/sync";
-import { InputFile, type Composer } from "grammy";
+import type { Composer } from "grammy";
 import { defuseFormula } from "../../exports/export-csv.js";
 import { LeanComposer } from "../lean-composer.js";
 import { botToken } from "../../config/config.js";
 import { requireCoordinator } from "../../access/permissions.js";
 import { importRoster, type ImportSummary } from "../../roster/import-roster.js";
+import { queueImportReport } from "../../roster/queue-import-report.js";
+import { t, type TextRef } from "../../outbox/payload.js";
 import { decodeSpreadsheet, type RosterRecords } from "../../roster/roster-csv.js";
 import { readRosterXlsx, XLSX_MIME } from "../../roster/roster-xlsx.js";
 import type { BotContext, DialogContext } from "../context.js";
@@ -14,12 +16,11 @@ import { excerpt } from "../views/excerpt.js";
 const MAX_BYTES = 20 * 1024 * 1024; // what the Bot API lets a bot download
 const PROGRESS_EVERY_MS = 1500;
 const ERRORS_SHOWN = 20;
-/** Below Telegram's 4,096 characters, with room for the "and N more" line. */
-const SUMMARY_MAX = 3800;
 
 /**
  * A coordinator sends a recruitment spreadsheet (CSV or .xlsx) as a document. It is imported in the
- * background with a progress message edited in place, then a summary naming each bad line.
+ * background with a progress message edited in place, then a summary naming each bad line (and a
+ * file of all of them when there are many), sent through the outbox.
  */
 export function importFeature(): Composer<BotContext> {
   const composer = new LeanComposer<BotContext>();
@@ -74,13 +75,13 @@ async function runImport(ctx: DialogContext, roster: string | RosterRecords, pro
         await ctx.api.editMessageText(chatId, progressMessageId, ctx.t("import-progress", { done, total })).catch(() => {});
       },
     });
-    ctx.deps.nudgeOutbox();
     await ctx.api.editMessageText(chatId, progressMessageId, ctx.t("import-finished")).catch(() => {});
-    await ctx.api.sendMessage(chatId, renderSummary(ctx, summary));
-    if (summary.errors.length > ERRORS_SHOWN) {
-      const caption = ctx.t("import-problems-caption", { count: summary.errors.length });
-      await ctx.api.sendDocument(chatId, new InputFile(problemsCsv(ctx, summary), `${ctx.t("import-problems-file")}.csv`), { caption });
-    }
+    const to = { personId: ctx.person?.personId ?? null, chatId, locale: await ctx.i18n.getLocale() };
+    await queueImportReport(ctx.domain(), to, `${chatId}:${progressMessageId}`, {
+      lines: summaryLines(summary),
+      ...(summary.errors.length > ERRORS_SHOWN ? { problems: { fileName: `${ctx.t("import-problems-file")}.csv`, csv: problemsCsv(ctx, summary), count: summary.errors.length } } : {}),
+    });
+    ctx.deps.nudgeOutbox();
   } catch (error) {
     ctx.logger.error({ err: error }, "import failed");
     await ctx.api.sendMessage(chatId, ctx.t("import-failed"));
@@ -91,21 +92,16 @@ async function runImport(ctx: DialogContext, roster: string | RosterRecords, pro
  * Every problem row when the chat shows only the first ones: a CSV in the coordinator's language
  * (UTF-8 with a byte order mark for Excel), to fix the spreadsheet from.
  */
-function problemsCsv(ctx: DialogContext, s: ImportSummary): Buffer {
+function problemsCsv(ctx: DialogContext, s: ImportSummary): string {
   const rows = s.errors.map((e) => [e.line, ctx.t(reasonKey(e.reason), { value: e.value ?? "" })]);
   const header = [ctx.t("import-problems-col-row"), ctx.t("import-problems-col-problem")];
-  return Buffer.from(stringify([header, ...rows], { bom: true, cast: { string: defuseFormula } }), "utf8");
+  return stringify([header, ...rows], { bom: true, cast: { string: defuseFormula } });
 }
 
-function renderSummary(ctx: DialogContext, s: ImportSummary): string {
-  let text = ctx.t("import-summary", { total: s.total, created: s.created, updated: s.updated, unchanged: s.unchanged, skipped: s.skipped, errors: s.errors.length });
-  let shown = 0;
-  for (const e of s.errors.slice(0, ERRORS_SHOWN)) {
-    const line = ctx.t("import-error-line", { line: e.line, reason: ctx.t(reasonKey(e.reason), { value: excerpt(e.value ?? "") }) });
-    if (text.length + 1 + line.length > SUMMARY_MAX) break;
-    text += `\n${line}`;
-    shown += 1;
-  }
-  if (s.errors.length > shown) text += `\n${ctx.t("import-more-errors", { count: s.errors.length - shown })}`;
-  return text;
+/** The counts, then the first problem lines; each quotes a cell only in part, so 20 of them stay under Telegram's 4,096 characters. */
+function summaryLines(s: ImportSummary): TextRef[] {
+  const lines: TextRef[] = [t("import-summary", { total: s.total, created: s.created, updated: s.updated, unchanged: s.unchanged, skipped: s.skipped, errors: s.errors.length })];
+  for (const e of s.errors.slice(0, ERRORS_SHOWN)) lines.push(t("import-error-line", { line: e.line, reason: t(reasonKey(e.reason), { value: excerpt(e.value ?? "") }) }));
+  if (s.errors.length > ERRORS_SHOWN) lines.push(t("import-more-errors", { count: s.errors.length - ERRORS_SHOWN }));
+  return lines;
 }

@@ -163,6 +163,8 @@ import-summary =
     Skipped: {$skipped}
     Rows with problems: {$errors}
 import-error-line = Line {$line}: {$reason}
+# The summary and its problem lines, one a line (drawn when the outbox sends it).
+import-report = {$report}
 import-more-errors = …and {$count} more.
 import-problems-caption = All {$count} rows with problems, to fix in the spreadsheet before sending it again.
 import-problems-file = import-problems

@@ -164,6 +164,8 @@ import-summary =
     已跳过：{$skipped}
     有问题的行：{$errors}
 import-error-line = 第 {$line} 行：{$reason}
+# The summary and its problem lines, one a line (drawn when the outbox sends it).
+import-report = {$report}
 import-more-errors = ……另有 {$count} 行有问题。
 import-problems-caption = 附件列出全部 {$count} 行问题，请在表格中修改后重新发送。
 import-problems-file = 导入问题

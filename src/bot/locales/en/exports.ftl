@@ -1,10 +1,13 @@
-# CSV exports (English). Every key must also be in zh/exports.ftl.
+# Exports, Excel and CSV (English). Every key must also be in zh/exports.ftl.
 export-ask-kind = 📤 What do you want to export?
 export-kind-shifts = Shifts
 export-kind-attendance = Attendance
 export-kind-incidents = Reports
 export-kind-logs = Duty logs
-export-ask-range = Which nights? Pick one, or type two dates like 2027-06-01 2027-06-30 (one date is one night).
+export-ask-range = Which nights? Pick one, or type two dates like 2027-06-01 2027-06-30 (one date is one night). The file is an Excel workbook; press CSV first for a CSV file.
+btn-export-xlsx = Excel (.xlsx)
+btn-export-csv = CSV
+btn-export-chosen = ✓ {$label}
 btn-export-last-7 = Last 7 nights ({$from} – {$to})
 btn-export-last-30 = Last 30 nights ({$from} – {$to})
 export-working = ⏳ Preparing the file…
@@ -14,6 +17,7 @@ err-export-range-reversed = The first date ({$from}) is after the second ({$to})
 err-export-range-too-long = That is too many nights: at most {$max} at a time.
 err-export-unknown-kind = There is no export called "{$kind}".
 err-export-too-large = The file would be larger than Telegram allows: choose fewer nights, or ask an operator for the CLI export.
+err-export-xlsx-too-many-rows = An Excel file takes at most {$max} rows: choose fewer nights, or press CSV for a CSV file.
 
 # Column headers and stored codes in the files, as the reader sees them.
 export-col-night = Night
@@ -97,3 +101,23 @@ export-val-status-forwarded = Forwarded to police
 export-val-status-resolved = Resolved
 export-val-verdict-useful = Useful tip
 export-val-verdict-not_useful = Not a useful tip
+
+# The operator's CLI (npm run cli -- export), in DEFAULT_LOCALE.
+cli-export-usage = export needs a kind ({$kinds}), --from and --to, e.g. {$example}
+cli-export-bad-lang = cannot export in "{$lang}": --lang is zh or en
+cli-export-bad-format = cannot export as "{$format}": --format is xlsx or csv
+cli-export-unknown-kind = cannot export "{$kind}": choose one of {$kinds}
+cli-export-bad-date = cannot export: "{$value}" is not a date; write --from and --to as YYYY-MM-DD
+cli-export-range-reversed = cannot export: --from {$from} is after --to {$to}
+cli-export-range-too-long = cannot export: at most {$max} nights at a time
+cli-export-xlsx-too-many-rows = cannot export as xlsx: at most {$max} rows; choose fewer nights, or --format csv
+cli-export-done =
+    {$kind}, {$from} to {$to}: {$rows ->
+        [one] 1 row
+       *[other] {$rows} rows
+    }
+cli-export-written =
+    {$kind}, {$from} to {$to}: {$rows ->
+        [one] 1 row
+       *[other] {$rows} rows
+    }, written to {$file}

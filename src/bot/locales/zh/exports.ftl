@@ -1,10 +1,13 @@
-# CSV 导出（中文）。这里的每个键在 en/exports.ftl 中也必须存在。
+# 导出 Excel 与 CSV（中文）。这里的每个键在 en/exports.ftl 中也必须存在。
 export-ask-kind = 📤 请选择要导出的内容：
 export-kind-shifts = 班次
 export-kind-attendance = 出勤
 export-kind-incidents = 上报
 export-kind-logs = 值班记录
-export-ask-range = 导出哪几晚？请选择，或输入两个日期，如 2027-06-01 2027-06-30（只写一个日期即导出当晚）。
+export-ask-range = 导出哪几晚？请选择，或输入两个日期，如 2027-06-01 2027-06-30（只写一个日期即导出当晚）。默认导出 Excel 表格；如需 CSV 文件，请先点“CSV”。
+btn-export-xlsx = Excel 表格
+btn-export-csv = CSV
+btn-export-chosen = ✓ {$label}
 btn-export-last-7 = 最近 7 晚（{$from}至{$to}）
 btn-export-last-30 = 最近 30 晚（{$from}至{$to}）
 export-working = ⏳ 正在生成文件……
@@ -14,6 +17,7 @@ err-export-range-reversed = 第一个日期（{$from}）晚于第二个日期（
 err-export-range-too-long = 日期范围太长：一次最多导出 {$max} 晚。
 err-export-unknown-kind = 没有名为“{$kind}”的导出内容。
 err-export-too-large = 文件将超过 Telegram 允许的大小：请缩短日期范围，或请运维人员用命令行导出。
+err-export-xlsx-too-many-rows = Excel 表格最多 {$max} 行：请缩短日期范围，或点“CSV”导出 CSV 文件。
 
 # Column headers and stored codes in the files, as the reader sees them.
 export-col-night = 日期
@@ -97,3 +101,15 @@ export-val-status-forwarded = 已转派出所
 export-val-status-resolved = 已办结
 export-val-verdict-useful = 有效线索
 export-val-verdict-not_useful = 无效线索
+
+# 运维命令行（npm run cli -- export），使用 DEFAULT_LOCALE。
+cli-export-usage = 导出需要指定导出内容（{$kinds}）以及“--from”和“--to”，例如：{$example}
+cli-export-bad-lang = 无法用“{$lang}”导出：请写“--lang zh”或“--lang en”。
+cli-export-bad-format = 无法导出为“{$format}”：请写“--format xlsx”或“--format csv”。
+cli-export-unknown-kind = 无法导出“{$kind}”：请从 {$kinds} 中选择。
+cli-export-bad-date = 无法导出：“{$value}”不是日期，“--from”和“--to”请写成 2027-06-01 这样的格式。
+cli-export-range-reversed = 无法导出：“--from”的日期（{$from}）晚于“--to”的日期（{$to}）。
+cli-export-range-too-long = 无法导出：一次最多导出 {$max} 晚。
+cli-export-xlsx-too-many-rows = 无法导出为 Excel 表格：最多 {$max} 行。请缩短日期范围，或改用“--format csv”。
+cli-export-done = {$kind}，{$from}至{$to}：共 {$rows} 行
+cli-export-written = {$kind}，{$from}至{$to}：共 {$rows} 行，已写入 {$file}
