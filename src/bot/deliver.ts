@@ -9,7 +9,7 @@ import { dateTimeFormat } from "../domain/date-format.js";
 import { formatNight } from "../shifts/format.js";
 import type { DialogContext } from "./context.js";
 import { chartPng } from "./render/chart-png.js";
-import { tableCsv } from "./render/table-csv.js";
+import { tableFile } from "./render/table-xlsx.js";
 
 export interface Renderer {
   text(ref: TextRef, locale: string): string;
@@ -117,7 +117,7 @@ export function createDeliver(api: Api, baseRenderer: Renderer, options: { allow
         }
         case "document": {
           const { content } = payload;
-          const bytes = "text" in content ? Buffer.from(content.text, "utf8") : tableCsv(content.table, (ref) => renderer.text(ref, locale));
+          const bytes = "text" in content ? Buffer.from(content.text, "utf8") : await tableFile(payload.fileName, content.table, (ref) => renderer.text(ref, locale));
           const caption = payload.caption ? { caption: renderer.text(payload.caption, locale) } : {};
           const sent = await api.sendDocument(chatId, new InputFile(bytes, payload.fileName), { ...caption, ...paid });
           return { status: "sent", messageId: sent.message_id };

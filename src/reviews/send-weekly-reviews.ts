@@ -41,7 +41,7 @@ export async function sendWeeklyReviews(ctx: DomainContext, settings: ReviewSett
       { to, payload: { kind: "chart", chart: review.chart, fileName: `${review.fileStem}.png` }, dedupeKey: reviewKey(week, to.personId, "chart"), priority: PRIORITY.bulk },
       {
         to,
-        payload: { kind: "document", fileName: `${review.fileStem}.csv`, content: { table: review.table }, caption: { key: "review-csv-caption" } },
+        payload: { kind: "document", fileName: `${review.fileStem}.xlsx`, content: { table: review.table }, caption: { key: "review-csv-caption" } },
         dedupeKey: reviewKey(week, to.personId, "csv"),
         priority: PRIORITY.bulk,
       },

@@ -5,7 +5,7 @@ import type { FakeUser } from "../../src/sandbox/telegram/index.js";
 import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
 import { outboxSettled } from "../support/outbox-settled.js";
 import { activeMember, userWithRole } from "../support/world.js";
-import { chartPixels, csvOf } from "./review-files.js";
+import { chartPixels, sheetOf } from "./review-files.js";
 import { seedWeek, type SeededTeam } from "./seed-week.js";
 
 let h: BotHarness;
@@ -56,8 +56,8 @@ describe("/review", () => {
     expect(text!.text).toContain("1. 巡防一队 (新丰镇) · 87.5");
     const pixels = chartPixels(h.fake, chart!);
     expect(pixels.inkedShare).toBeGreaterThan(0.05);
-    const table = csvOf(h.fake, csv!);
-    expect(table.fileName).toBe("review-2027-05-03.csv");
+    const table = await sheetOf(h.fake, csv!);
+    expect(table.fileName).toBe("review-2027-05-03.xlsx");
     expect(table.records).toHaveLength(3);
   });
 
@@ -69,7 +69,7 @@ describe("/review", () => {
     expect(text!.text).not.toContain("新丰镇");
     // District ranks: the town's best team is second in the district.
     expect(text!.text).toContain("🏆 Best teams\n2. Alpha (Fengqiao) · 87.4\n3. Beta (Fengqiao) · 27.5");
-    expect(csvOf(h.fake, csv!).records.map((r) => r.Team)).toEqual(["Alpha", "Beta"]);
+    expect((await sheetOf(h.fake, csv!)).records.map((r) => r.Team)).toEqual(["Alpha", "Beta"]);
   });
 
   it("When a leader or a volunteer asks for the district review, then they are refused and get no figures", async () => {
@@ -102,7 +102,7 @@ describe("/ranking", () => {
         "Every team is in the table (CSV).",
       ].join("\n"),
     );
-    expect(csvOf(h.fake, csv!).records.map((r) => [r.Rank, r.Score])).toEqual([["1", "87.5"], ["2", "87.4"], ["3", "27.5"]]);
+    expect((await sheetOf(h.fake, csv!)).records.map((r) => [r.Rank, r.Score])).toEqual([["1", "87.5"], ["2", "87.4"], ["3", "27.5"]]);
   });
 
   it("When a team's leader asks, then they see only their own team's place", async () => {

@@ -1,6 +1,6 @@
-import { parse } from "csv-parse/sync";
 import type { Message } from "grammy/types";
 import { PNG } from "pngjs";
+import { readSheet } from "read-excel-file/node";
 import { expect } from "vitest";
 import type { FakeTelegram } from "../../src/sandbox/telegram/index.js";
 
@@ -20,11 +20,11 @@ export function chartPixels(fake: FakeTelegram, message: Message) {
   return { width: png.width, height: png.height, inkedShare: inked / (png.width * png.height), blue };
 }
 
-/** The CSV a message carries: whether it starts with a byte order mark, and its records by header. */
-export function csvOf(fake: FakeTelegram, message: Message) {
+/** The workbook a message carries: its records by header, each cell as text, and the file's name. */
+export async function sheetOf(fake: FakeTelegram, message: Message) {
   const fileId = message.document?.file_id;
   expect(fileId, "the table is a document").toBeDefined();
-  const bytes = fake.fileBytes(fileId!)!;
-  const records = parse(bytes, { bom: true, columns: true }) as Array<Record<string, string>>;
-  return { bom: bytes.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])), records, fileName: message.document!.file_name };
+  const [header, ...rows] = await readSheet(Buffer.from(fake.fileBytes(fileId!)!), 1);
+  const records = rows.map((row) => Object.fromEntries(header!.map((title, i) => [String(title), row[i] === null || row[i] === undefined ? "" : String(row[i])])));
+  return { records, fileName: message.document!.file_name };
 }

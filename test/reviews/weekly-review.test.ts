@@ -3,7 +3,7 @@ import type { FakeUser } from "../../src/sandbox/telegram/index.js";
 import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
 import { outboxSettled } from "../support/outbox-settled.js";
 import { userWithRole } from "../support/world.js";
-import { chartPixels, csvOf } from "./review-files.js";
+import { chartPixels, sheetOf } from "./review-files.js";
 import { seedWeek, type SeededTeam } from "./seed-week.js";
 
 let h: BotHarness;
@@ -74,9 +74,8 @@ describe("the weekly review job", () => {
     expect(pixels.inkedShare, "the chart is more than a blank page").toBeGreaterThan(0.05);
     expect(pixels.blue, "bars of the first series are drawn").toBeGreaterThan(5_000);
 
-    const table = csvOf(h.fake, await coordinator.waitForMessage((m) => m.document !== undefined, { after: chart }));
-    expect(table.fileName).toBe("review-2027-05-03.csv");
-    expect(table.bom, "Excel needs the byte order mark to read Chinese").toBe(true);
+    const table = await sheetOf(h.fake, await coordinator.waitForMessage((m) => m.document !== undefined, { after: chart }));
+    expect(table.fileName).toBe("review-2027-05-03.xlsx");
     expect(table.records.map((r) => [r.Rank, r.Team, r.Town, r.Score])).toEqual([
       ["1", "巡防一队", "新丰镇", "87.5"],
       ["2", "Alpha", "Fengqiao", "87.4"],
@@ -88,7 +87,7 @@ describe("the weekly review job", () => {
     const zh = await coordinatorZh.waitForMessage(/每周汇总/);
     expect(zh.text).toContain("人数达标的夜晚：65%（13/20）");
     expect(zh.text).toContain("1. 巡防一队（新丰镇）· 87.5 分");
-    const zhTable = csvOf(h.fake, await coordinatorZh.waitForMessage((m) => m.document !== undefined));
+    const zhTable = await sheetOf(h.fake, await coordinatorZh.waitForMessage((m) => m.document !== undefined));
     expect(Object.keys(zhTable.records[0]!).slice(0, 5)).toEqual(["名次", "得分", "镇街", "村社区", "队伍"]);
 
     const [alphaLeader, betaLeader, xunLeader] = leaders;

@@ -7,7 +7,7 @@ import { reviewWeek } from "../../reviews/weekly-review.js";
 import type { BotContext } from "../context.js";
 import { guarded } from "../errors.js";
 import { chartPng } from "../render/chart-png.js";
-import { tableCsv } from "../render/table-csv.js";
+import { tableXlsx } from "../render/table-xlsx.js";
 import { textRenderer } from "../views/text-ref.js";
 
 /** "/review 2027-05-04" names a night of the week wanted; nothing means the last complete week. */
@@ -28,7 +28,7 @@ export function reviewsFeature(): Composer<BotContext> {
       const text = await textRenderer(ctx);
       await ctx.reply(text(review.text));
       await ctx.replyWithPhoto(new InputFile(await chartPng(review.chart, text), `${review.fileStem}.png`));
-      await ctx.replyWithDocument(new InputFile(tableCsv(review.table, text), `${review.fileStem}.csv`), { caption: text({ key: "review-csv-caption" }) });
+      await ctx.replyWithDocument(new InputFile(await tableXlsx(review.table, text), `${review.fileStem}.xlsx`), { caption: text({ key: "review-csv-caption" }) });
     }),
   );
 
@@ -41,7 +41,7 @@ export function reviewsFeature(): Composer<BotContext> {
         return;
       }
       await ctx.reply(text(ranking.text));
-      await ctx.replyWithDocument(new InputFile(tableCsv(ranking.table, text), `${ranking.fileStem}.csv`), { caption: text({ key: "review-csv-caption" }) });
+      await ctx.replyWithDocument(new InputFile(await tableXlsx(ranking.table, text), `${ranking.fileStem}.xlsx`), { caption: text({ key: "review-csv-caption" }) });
     }),
   );
   return composer;
