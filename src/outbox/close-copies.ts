@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../storage/db.js";
 import { outbox } from "../storage/schema/index.js";
-import { editGroup } from "./edit-group.js";
+import { editGroup, editGroupSql } from "./edit-group.js";
 import { enqueueMessages, PRIORITY } from "./enqueue.js";
 import { outboxPayloadSchema, type TextRef } from "./payload.js";
 
@@ -59,6 +59,25 @@ export async function closeCopies(tx: Db, now: Date, copies: QueuedCopy[], lineF
       ];
     }),
   );
+}
+
+/**
+ * The same edits as closeCopies with one line for every copy, as one INSERT … SELECT returning
+ * their ids, for callers that close copies inside a statement of their own (a check-in closes its
+ * reminders in its own, as the 20:00 wave runs thousands): `from` names the original rows `o`
+ * (joined as the caller needs), `where` picks them, `line` is a TextRef as jsonb.
+ */
+export function closeCopiesInsert(from: SQL, where: SQL, line: SQL, now: SQL): SQL {
+  return sql`
+    insert into ${outbox} (chat_id, person_id, locale, payload, group_key, priority, not_before, created_at)
+    select o.chat_id, o.person_id, o.locale,
+      jsonb_build_object('kind', 'edit', 'target', jsonb_build_object('outboxId', o.id),
+        'text', jsonb_build_object('key', 'message-closed', 'args', jsonb_build_object('message', o.payload -> 'text', 'line', (${line})::jsonb))),
+      ${editGroupSql(sql`o.id`)}, ${PRIORITY.bulk}, (${now})::timestamptz, (${now})::timestamptz
+    from ${from}
+    where ${where} and o.status in ('pending', 'sending', 'sent') and o.payload ->> 'kind' = 'message'
+    order by o.id
+    returning ${outbox.id}`;
 }
 
 /** The copies of one card or offer, by the group key they were queued with. */

@@ -1,7 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
-import { editGroupSql } from "../outbox/edit-group.js";
+import { closeCopiesInsert } from "../outbox/close-copies.js";
 import { noteEnqueued } from "../outbox/enqueue-notice.js";
-import { PRIORITY } from "../outbox/enqueue.js";
 import type { TextRef } from "../outbox/payload.js";
 import { rowsOf } from "../outbox/claim.js";
 import type { Db } from "../storage/db.js";
@@ -30,27 +29,17 @@ export function answeredLine(
 const reminderKindIs = (kinds: readonly ReminderKind[]): SQL => sql`r.kind in (${sql.join(kinds.map((k) => sql`${k}`), sql`, `)})`;
 
 /**
- * The edits that close reminders, as one INSERT … SELECT returning their ids: for each reminder of
- * an assignment in `assignmentIds` that passes `which` (over `r`, the reminder, and `a`, its
- * assignment as the statement found it) and went out or may still, an edit of its text with
- * `line` (jsonb) added and its buttons gone, as closeCopies (outbox/close-copies.ts) queues them:
- * aimed at the original row, grouped with its other edits, at bulk priority. One statement, so a
- * check-in can close its reminders in its own (record-check-in.ts): the 20:00 wave runs thousands.
+ * The edits that close reminders (closeCopiesInsert): for each reminder of an assignment in
+ * `assignmentIds` that passes `which` (over `r`, the reminder, and `a`, its assignment as the
+ * statement found it) and went out or may still, its text with `line` added and no buttons.
  */
 export function closeRemindersInsert(assignmentIds: SQL, which: SQL, line: SQL, now: SQL): SQL {
-  return sql`
-    insert into ${outbox} (chat_id, person_id, locale, payload, group_key, priority, not_before, created_at)
-    select o.chat_id, o.person_id, o.locale,
-      jsonb_build_object('kind', 'edit', 'target', jsonb_build_object('outboxId', o.id),
-        'text', jsonb_build_object('key', 'message-closed', 'args', jsonb_build_object('message', o.payload -> 'text', 'line', (${line})::jsonb))),
-      ${editGroupSql(sql`o.id`)}, ${PRIORITY.bulk}, (${now})::timestamptz, (${now})::timestamptz
-    from ${reminders} r
-    join ${outbox} o on o.id = r.outbox_id
-    join ${assignments} a on a.id = r.assignment_id
-    where r.assignment_id in (${assignmentIds}) and ${which}
-      and o.status in ('pending', 'sending', 'sent') and o.payload ->> 'kind' = 'message'
-    order by o.id
-    returning ${outbox.id}`;
+  return closeCopiesInsert(
+    sql`${reminders} r join ${outbox} o on o.id = r.outbox_id join ${assignments} a on a.id = r.assignment_id`,
+    sql`r.assignment_id in (${assignmentIds}) and ${which}`,
+    line,
+    now,
+  );
 }
 
 /**
