@@ -88,6 +88,12 @@ function status(pid: number): Status | null {
 }
 
 /** Samples the child every 100 ms; `peakSince` marks the start of a phase. */
+/** CPU seconds a process has used (user + system), from /proc/<pid>/stat; the clock ticks 100 a second on Linux. */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 function sampler(pid: number) {
   let phasePeak = 0;
   let last: Status | null = null;
@@ -263,8 +269,10 @@ async function main(): Promise<void> {
       await untilTime(startsAt.getTime() - 12_000);
       const loadAtWave = load();
       const gcBefore = log.gcCount();
+      const cpuBefore = cpuSeconds(child.pid!);
       const { result: wave, atPeak } = await heapAtPeak(env.PORT!, child.pid!, drive(webhook, users.slice(0, CHECKINS), { concurrency: Number(values.concurrency), rate: Number(values.rate) }));
       const duringWave = memory.takePeak();
+      const appCpuMsPerUpdate = round(((cpuSeconds(child.pid!) - cpuBefore) * 1000) / CHECKINS, 2);
       const gcInWave = log.gcSince(gcBefore);
       await sleep(Number(values.after) * 1000);
       const after = memory.now()!;
@@ -282,7 +290,7 @@ async function main(): Promise<void> {
             patrolStarts: clock(startsAt),
             startupSeconds: round(startupSeconds),
             planned: { shifts: planned.shiftsCreated, assignments: planned.assignmentsCreated },
-            wave: { checkins: CHECKINS, rate: Number(values.rate), ...wave, loadAverage: loadAtWave, ...(values["trace-gc"] ? { gc: gcInWave } : {}) },
+            wave: { checkins: CHECKINS, rate: Number(values.rate), ...wave, appCpuMsPerUpdate, loadAverage: loadAtWave, ...(values["trace-gc"] ? { gc: gcInWave } : {}) },
             telegram: { sendMessage: calls("sendMessage"), editMessageText: calls("editMessageText") },
             rssMiB: {
               started: started.rss,

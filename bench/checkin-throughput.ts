@@ -22,7 +22,6 @@ import { parseArgs } from "node:util";
 import { and, count, eq, isNotNull } from "drizzle-orm";
 import { Bot, webhookCallback } from "grammy";
 import { pino } from "pino";
-import { startApp } from "../src/app.js";
 import { localNight, shiftWindow } from "../src/shifts/night.js";
 import type { Db } from "../src/storage/db.js";
 import { assignments } from "../src/storage/schema/index.js";
@@ -30,7 +29,7 @@ import { startFakeTelegram, type FakeTelegram, type FakeUser } from "../src/sand
 import { freePort } from "../test/support/bot-harness.js";
 import { NANHU, seedDistrict } from "./district.js";
 import { seedHistory } from "./history.js";
-import { BENCH_SECRET, benchConfig } from "./app-config.js";
+import { BENCH_SECRET, benchConfig, shippedApp } from "./app-config.js";
 import { pauses, percentile, profiled, round, rss, runBench } from "./measure.js";
 import { openScratchDatabase } from "./scratch-database.js";
 import { seedTonight } from "./tonight.js";
@@ -102,7 +101,8 @@ async function main(): Promise<void> {
   const { startsAt: eight, endsAt } = shiftWindow(tonight, "20:00", "24:00", TZ);
   const fake = await startFakeTelegram();
   const bare = await startBareBot(fake);
-  const { database, drop } = await openScratchDatabase();
+  const { startApp, openDatabase } = await shippedApp();
+  const { database, drop } = await openScratchDatabase(openDatabase);
   const { db } = database;
   try {
     const seedStart = performance.now();

@@ -16,13 +16,12 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { parseArgs } from "node:util";
 import { count, eq, isNotNull, sql } from "drizzle-orm";
 import { pino } from "pino";
-import { startApp } from "../src/app.js";
 import { localNight, shiftWindow } from "../src/shifts/night.js";
 import type { Db } from "../src/storage/db.js";
 import { assignments, people, roleGrants } from "../src/storage/schema/index.js";
 import { startFakeTelegram, type FakeUser } from "../src/sandbox/telegram/index.js";
 import { openScratchDatabase } from "./scratch-database.js";
-import { BENCH_SECRET, benchConfig } from "./app-config.js";
+import { BENCH_SECRET, benchConfig, shippedApp } from "./app-config.js";
 import { percentile, rss, runBench } from "./measure.js";
 
 const { values } = parseArgs({
@@ -79,7 +78,8 @@ async function main(): Promise<void> {
   const tonight = localNight(new Date(), TZ);
   const pinned = shiftWindow(tonight, "19:55", "20:00", TZ).startsAt;
   const fake = await startFakeTelegram();
-  const { database, drop } = await openScratchDatabase();
+  const { startApp, openDatabase } = await shippedApp();
+  const { database, drop } = await openScratchDatabase(openDatabase);
   try {
     await seed(database.db, tonight, pinned);
     const config = await benchConfig(fake);

@@ -20,14 +20,13 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { parseArgs } from "node:util";
 import { and, eq, sql } from "drizzle-orm";
 import { pino } from "pino";
-import { startApp } from "../src/app.js";
 import { generateShifts } from "../src/shifts/generate-shifts.js";
 import { addDays, localNight, shiftWindow } from "../src/shifts/night.js";
 import { assignments, people, reminders } from "../src/storage/schema/index.js";
 import { startFakeTelegram, type RecordedCall } from "../src/sandbox/telegram/index.js";
 import { HISTORY_TZ as TZ, seedDistrictHistory } from "./district-history.js";
 import { openScratchDatabase } from "./scratch-database.js";
-import { benchConfig } from "./app-config.js";
+import { benchConfig, shippedApp } from "./app-config.js";
 import { percentile, round, rss, runBench, timed } from "./measure.js";
 
 const { values } = parseArgs({ options: { quick: { type: "boolean", default: false } } });
@@ -65,7 +64,8 @@ async function main(): Promise<void> {
   const askDue = new Date(shiftWindow(tomorrow, "20:00", "24:00", TZ).startsAt.getTime() - REMINDERS.ask * 60_000);
   const fake = await startFakeTelegram();
   fake.setRateLimit({ perSecond: TELEGRAM_LIMIT_PER_SECOND });
-  const { database, drop } = await openScratchDatabase();
+  const { startApp, openDatabase } = await shippedApp();
+  const { database, drop } = await openScratchDatabase(openDatabase);
   const { db } = database;
   const logger = pino({ level: "silent" });
   try {

@@ -5,12 +5,13 @@ import { migrateDatabase } from "../src/storage/migrate.js";
 
 /**
  * A migrated database for one bench run: PGlite in memory, or, with DATABASE_URL set, a scratch
- * database created on that server and dropped again by `drop`.
+ * database created on that server and dropped again by `drop`. `open` is the build that opens it
+ * (the shipped one for a bench that starts the shipped app).
  */
-export async function openScratchDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+export async function openScratchDatabase(open: typeof openDatabase = openDatabase): Promise<{ database: Database; drop: () => Promise<void> }> {
   const url = process.env.DATABASE_URL;
   if (!url) {
-    const database = await openDatabase({ kind: "pglite" });
+    const database = await open({ kind: "pglite" });
     await migrateDatabase({ kind: "pglite" }, database);
     return { database, drop: () => database.close() };
   }
@@ -25,7 +26,7 @@ export async function openScratchDatabase(): Promise<{ database: Database; drop:
   try {
     const target = { kind: "postgres" as const, url: Object.assign(new URL(url), { pathname: `/${name}` }).toString() };
     await migrateDatabase(target);
-    const database = await openDatabase(target);
+    const database = await open(target);
     return { database, drop: () => drop(database) };
   } catch (error) {
     await drop();

@@ -21,7 +21,25 @@ export function createI18n(defaultLocale: string): I18n<DialogContext> {
   });
   i18n.loadLocalesDirSync(localesDirectory);
   ungroupNumbers(i18n.fluent);
+  matchBundlesOnce(i18n.fluent);
   return i18n;
+}
+
+/**
+ * The plugin negotiates the language again at every `t` call (several per reply), with the
+ * bundles fixed once loaded: the answer for each requested locale is kept. Its `matchBundles` is
+ * private; should a later version drop it, this does nothing and every call negotiates again.
+ */
+function matchBundlesOnce(fluent: I18n["fluent"]): void {
+  const internals = fluent as unknown as { matchBundles?: (locales: string | string[]) => unknown };
+  const match = internals.matchBundles?.bind(fluent);
+  if (!match) return;
+  const matched = new Map<string, unknown>();
+  internals.matchBundles = (locales) => {
+    const key = String(locales);
+    if (!matched.has(key)) matched.set(key, match(locales));
+    return matched.get(key);
+  };
 }
 
 /**

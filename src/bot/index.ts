@@ -55,6 +55,7 @@ import { attachDeps } from "./middlewares/attach-deps.js";
 import { cleanInput } from "./middlewares/clean-input.js";
 import { commandsEndDialogs } from "./middlewares/commands-end-dialogs.js";
 import { identify, identifyAndLoadDialog } from "./middlewares/identify.js";
+import { LeanComposer } from "./lean-composer.js";
 
 const DIALOG_TIMEOUT_MS = 24 * 60 * 60 * 1000;
 
@@ -80,10 +81,11 @@ export function createBot(deps: BotDeps, botInfo?: UserFromGetMe): Bot<BotContex
   // Updates of one chat are handled one after another (both modes run handlers concurrently):
   // a dialog's stored state must never be read by two updates at once.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
-  const root = bot.errorBoundary((error) => {
+  const root = new LeanComposer<BotContext>();
+  bot.errorBoundary((error) => {
     measured.noteError(error);
     return handleBotError(error);
-  });
+  }, root);
   root.use(...(updateSetup as Middleware<BotContext>[]));
   root.use(presses.answerTheRest);
   root.use(async (_ctx, next) => {
