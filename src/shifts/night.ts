@@ -31,8 +31,28 @@ export const weekOf = (night: Night): Night => addDays(night, 1 - isoWeekday(nig
 
 export const nightsFrom = (first: Night, count: number): Night[] => Array.from({ length: count }, (_, i) => addDays(first, i));
 
+/**
+ * Time zones today are whole quarter hours off UTC and change only on a quarter hour, so every
+ * instant of a quarter hour has the same local date. Each check-in asks for tonight's date: the
+ * answer for the quarter hour is kept rather than asked of the time zone database each time.
+ */
+const QUARTER_HOUR_MS = 15 * 60 * 1000;
+const nightOfQuarter = new Map<string, Night>();
+const MAX_QUARTERS = 256;
+
 /** The local date of an instant. */
 export function localNight(instant: Date, timeZone: string): Night {
+  const key = `${timeZone} ${Math.floor(instant.getTime() / QUARTER_HOUR_MS)}`;
+  let night = nightOfQuarter.get(key);
+  if (night === undefined) {
+    if (nightOfQuarter.size >= MAX_QUARTERS) nightOfQuarter.clear();
+    night = nightAt(instant, timeZone);
+    nightOfQuarter.set(key, night);
+  }
+  return night;
+}
+
+function nightAt(instant: Date, timeZone: string): Night {
   const local = new TZDate(instant.getTime(), timeZone);
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${local.getFullYear()}-${pad(local.getMonth() + 1)}-${pad(local.getDate())}`;
