@@ -5,7 +5,7 @@ import { loadAssignment } from "./assignment-facts.js";
 import { loadSlot } from "./open-slot.js";
 import { openOffers, openQuestions } from "./open-questions.js";
 import { parseShiftReply, type ShiftReply } from "./parse-reply.js";
-import { assignmentOfReminderMessage, slotOfOfferMessage } from "./reminder-message.js";
+import { assignmentOfReminderMessage, onceRecorded, slotOfOfferMessage } from "./reminder-message.js";
 import { shiftArgs } from "./shift-facts.js";
 
 export type ClearReply = Exclude<ShiftReply, { kind: "unclear" }>;
@@ -38,7 +38,8 @@ export const answerOf = (assignmentId: number, reply: ClearReply): ShiftAnswer =
 });
 
 /**
- * What a volunteer's words answer. A reply to a reminder or an offer answers that message.
+ * What a volunteer's words answer. A reply to a reminder or an offer answers that message, once
+ * the message's sending is written down.
  * Otherwise the words go to what the volunteer was actually asked and has not answered: a no
  * only to their own shifts not yet begun, a yes to those or to a place offered to them. One
  * fitting question gets the answer; several get "which night?"; none leaves the text to others.
@@ -46,12 +47,19 @@ export const answerOf = (assignmentId: number, reply: ClearReply): ShiftAnswer =
 export async function readTypedAnswer(ctx: DomainContext, text: string, repliedTo: { chatId: number; messageId: number } | null): Promise<TypedAnswer> {
   const reply = parseShiftReply(text);
   if (repliedTo) {
-    const assignmentId = await assignmentOfReminderMessage(ctx.db, repliedTo.chatId, repliedTo.messageId);
+    const { chatId, messageId } = repliedTo;
+    const replied = await onceRecorded(ctx.db, chatId, async () => {
+      const reminderOf = await assignmentOfReminderMessage(ctx.db, chatId, messageId);
+      if (reminderOf !== null) return { assignmentId: reminderOf, slotId: null };
+      const offerOf = await slotOfOfferMessage(ctx.db, chatId, messageId);
+      return offerOf === null ? null : { assignmentId: null, slotId: offerOf };
+    });
+    const assignmentId = replied?.assignmentId ?? null;
     if (assignmentId !== null) {
       if (reply.kind !== "unclear") return { kind: "answer", answer: answerOf(assignmentId, reply) };
       return { kind: "unclear", questions: [{ assignmentId, args: shiftArgs(await loadAssignment(ctx.db, assignmentId)) }], offers: [] };
     }
-    const slotId = await slotOfOfferMessage(ctx.db, repliedTo.chatId, repliedTo.messageId);
+    const slotId = replied?.slotId ?? null;
     const slot = slotId === null ? undefined : await loadSlot(ctx.db, slotId);
     if (slot) {
       if (reply.kind === "coming") return { kind: "take", slotId: slot.slotId };

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "../storage/db.js";
 import { outbox, reminders } from "../storage/schema/index.js";
@@ -28,4 +29,30 @@ export async function slotOfOfferMessage(db: Db, chatId: number, messageId: numb
     if (match) return Number(match[1]);
   }
   return null;
+}
+
+/** How long a reply waits for the sends to its chat to be written down, and how often it looks. */
+const RECORDED_WITHIN_MS = 5000;
+const LOOK_EVERY_MS = 100;
+
+/**
+ * Whether a message to the chat is being sent: Telegram may show it before it answers the bot,
+ * and the dispatcher writes the Telegram ids of its sends down a moment after the answers come.
+ */
+async function sendingTo(db: Db, chatId: number): Promise<boolean> {
+  const [row] = await db.select({ id: outbox.id }).from(outbox).where(and(eq(outbox.status, "sending"), eq(outbox.chatId, chatId))).limit(1);
+  return row !== undefined;
+}
+
+/**
+ * `find` for a message the user replied to, looked up again while a send to the chat is not yet
+ * written down (the message replied to may be that one): up to a few seconds, then not found.
+ */
+export async function onceRecorded<T>(db: Db, chatId: number, find: () => Promise<T | null>): Promise<T | null> {
+  const deadline = Date.now() + RECORDED_WITHIN_MS;
+  for (;;) {
+    const found = await find();
+    if (found !== null || Date.now() >= deadline || !(await sendingTo(db, chatId))) return found;
+    await sleep(LOOK_EVERY_MS);
+  }
 }
