@@ -1,7 +1,7 @@
 /** Measuring helpers shared by the benches. */
 import { readFileSync, writeFileSync } from "node:fs";
 import { Session } from "node:inspector";
-import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
+import { constants as perfConstants, monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
 
 /** Nearest-rank percentile of a list of numbers (NaN when empty). */
 export function percentile(values: number[], p: number): number {
@@ -93,9 +93,17 @@ export function threadCpuSeconds(): { main: number; others: number } {
  * Garbage-collection pauses and event-loop delay over a stretch of work, in ms: what a request
  * arriving meanwhile may have waited for the thread.
  */
-export async function pauses<T>(work: () => Promise<T>): Promise<[T, { gc: { count: number; totalMs: number; maxMs: number; over50ms: number }; loopDelayMs: { p99: number; max: number } }]> {
+export async function pauses<T>(
+  work: () => Promise<T>,
+): Promise<[T, { gc: { count: number; totalMs: number; maxMs: number; longest: string; over50ms: number }; loopDelayMs: { p99: number; max: number } }]> {
   const gcs: number[] = [];
-  const observer = new PerformanceObserver((list) => gcs.push(...list.getEntries().map((e) => e.duration)));
+  let longest = { ms: 0, kind: "none" };
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      gcs.push(entry.duration);
+      if (entry.duration > longest.ms) longest = { ms: entry.duration, kind: gcKind((entry as { detail?: { kind?: number } }).detail?.kind) };
+    }
+  });
   observer.observe({ entryTypes: ["gc"] });
   const histogram = monitorEventLoopDelay({ resolution: 10 });
   histogram.enable();
@@ -104,7 +112,7 @@ export async function pauses<T>(work: () => Promise<T>): Promise<[T, { gc: { cou
     return [
       result,
       {
-        gc: { count: gcs.length, totalMs: round(gcs.reduce((a, b) => a + b, 0)), maxMs: round(Math.max(0, ...gcs)), over50ms: gcs.filter((d) => d > 50).length },
+        gc: { count: gcs.length, totalMs: round(gcs.reduce((a, b) => a + b, 0)), maxMs: round(Math.max(0, ...gcs)), longest: longest.kind, over50ms: gcs.filter((d) => d > 50).length },
         loopDelayMs: { p99: round(histogram.percentile(99) / 1e6), max: round(histogram.max / 1e6) },
       },
     ];
@@ -112,4 +120,15 @@ export async function pauses<T>(work: () => Promise<T>): Promise<[T, { gc: { cou
     histogram.disable();
     observer.disconnect();
   }
+}
+
+/** The kind of a GC entry, as perf_hooks numbers it: scavenges are minor, mark-compacts major. */
+function gcKind(kind: number | undefined): string {
+  const names: Record<number, string> = {
+    [perfConstants.NODE_PERFORMANCE_GC_MINOR]: "minor",
+    [perfConstants.NODE_PERFORMANCE_GC_MAJOR]: "major",
+    [perfConstants.NODE_PERFORMANCE_GC_INCREMENTAL]: "incremental",
+    [perfConstants.NODE_PERFORMANCE_GC_WEAKCB]: "weak callbacks",
+  };
+  return kind === undefined ? "unknown" : (names[kind] ?? String(kind));
 }
