@@ -87,13 +87,13 @@ function status(pid: number): Status | null {
   }
 }
 
-/** Samples the child every 100 ms; `peakSince` marks the start of a phase. */
 /** CPU seconds a process has used (user + system), from /proc/<pid>/stat; the clock ticks 100 a second on Linux. */
 function cpuSeconds(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
+/** Samples the child every 100 ms; `peakSince` marks the start of a phase. */
 function sampler(pid: number) {
   let phasePeak = 0;
   let last: Status | null = null;

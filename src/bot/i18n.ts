@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { I18n } from "@grammyjs/i18n";
+import { keptAnswers } from "../domain/kept-answers.js";
 import { packagePath } from "../package-path.js";
 import { localeFromLanguageCode } from "../people/locale.js";
 import type { DialogContext } from "./context.js";
@@ -33,13 +34,7 @@ export function createI18n(defaultLocale: string): I18n<DialogContext> {
 function matchBundlesOnce(fluent: I18n["fluent"]): void {
   const internals = fluent as unknown as { matchBundles?: (locales: string | string[]) => unknown };
   const match = internals.matchBundles?.bind(fluent);
-  if (!match) return;
-  const matched = new Map<string, unknown>();
-  internals.matchBundles = (locales) => {
-    const key = String(locales);
-    if (!matched.has(key)) matched.set(key, match(locales));
-    return matched.get(key);
-  };
+  if (match) internals.matchBundles = keptAnswers(64, (locales) => String(locales), match);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { TZDate } from "@date-fns/tz";
+import { keptAnswers } from "../domain/kept-answers.js";
 
 /**
  * A night is the local date (YYYY-MM-DD, in BOT_TIMEZONE) on which a shift starts: a window of
@@ -31,26 +32,15 @@ export const weekOf = (night: Night): Night => addDays(night, 1 - isoWeekday(nig
 
 export const nightsFrom = (first: Night, count: number): Night[] => Array.from({ length: count }, (_, i) => addDays(first, i));
 
-/**
- * Time zones today are whole quarter hours off UTC and change only on a quarter hour, so every
- * instant of a quarter hour has the same local date. Each check-in asks for tonight's date: the
- * answer for the quarter hour is kept rather than asked of the time zone database each time.
- */
 const QUARTER_HOUR_MS = 15 * 60 * 1000;
-const nightOfQuarter = new Map<string, Night>();
-const MAX_QUARTERS = 256;
 
-/** The local date of an instant. */
-export function localNight(instant: Date, timeZone: string): Night {
-  const key = `${timeZone} ${Math.floor(instant.getTime() / QUARTER_HOUR_MS)}`;
-  let night = nightOfQuarter.get(key);
-  if (night === undefined) {
-    if (nightOfQuarter.size >= MAX_QUARTERS) nightOfQuarter.clear();
-    night = nightAt(instant, timeZone);
-    nightOfQuarter.set(key, night);
-  }
-  return night;
-}
+/**
+ * The local date of an instant. Time zones today are whole quarter hours off UTC and change only
+ * on a quarter hour, so every instant of a quarter hour has the same local date. Each check-in
+ * asks for tonight's: the answer for the quarter hour is kept rather than asked of the time zone
+ * database each time.
+ */
+export const localNight = keptAnswers(256, (instant: Date, timeZone: string) => `${timeZone} ${Math.floor(instant.getTime() / QUARTER_HOUR_MS)}`, nightAt);
 
 function nightAt(instant: Date, timeZone: string): Night {
   const local = new TZDate(instant.getTime(), timeZone);
