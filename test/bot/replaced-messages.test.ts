@@ -14,8 +14,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close();
 });
-// The tests share one bot and move its pinned clock from night to night, not always forward: what
-// a test leaves queued is sent before the next begins, or it could wait for a time that never comes.
+// The tests share one bot and move its pinned clock from night to night, always forward: a row a
+// scheduler tick queues between two tests at the earlier test's time is then due in the next, where
+// a clock set back would leave it waiting for a time that never comes. What a test leaves queued is
+// sent before the next begins.
 afterEach(async () => {
   await outboxSettled(h.database.db);
 });
@@ -154,7 +156,7 @@ describe("a substitute offer, once taken or withdrawn", () => {
   });
 
   it("When a volunteer who asked a teammate by name then says they can't come, then the one place is offered to the team too, not a second one", async () => {
-    const n = await remindedNight(h, "Widened", "2027-07-15", 7);
+    const n = await remindedNight(h, "Widened", "2027-07-11", 7);
     const [d] = n.assigned;
     const [named, ...rest] = n.free;
     const reminder = question(d!);
@@ -186,7 +188,7 @@ describe("a substitute offer, once taken or withdrawn", () => {
   });
 
   it("When the place is taken before the offers went out, then they go out and are edited right after", async () => {
-    const n = await remindedNight(h, "Unsent", "2027-07-11", 7);
+    const n = await remindedNight(h, "Unsent", "2027-07-15", 7);
     const [c] = n.assigned;
     await h.app.dispatcher.stop();
     await c!.click(question(c!), /Can't come/);
