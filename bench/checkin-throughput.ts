@@ -1,38 +1,41 @@
 /**
  * Check-ins per second through the whole bot, against a bare grammY bot on the same Bot API fake
- * in the same run: the district (15,000 volunteers, a year of history), tonight's shifts with
- * `--checkins` volunteers on them, the app in webhook mode, and every volunteer posting /checkin
- * to the webhook, `--concurrency` at a time as Telegram's max_connections allows (40 by default).
+ * in the same run. Each bot runs in its own process, as in production: the app as `npm start`
+ * runs it (`node dist/main.js`, webhook mode) and the anchor from bench/bare-bot.mjs. This process
+ * keeps the Bot API fake and the load: the district (15,000 volunteers, a year of history),
+ * tonight's shifts with `--checkins` volunteers on them, and every volunteer posting /checkin to
+ * the webhook, `--concurrency` at a time as Telegram's max_connections allows (40 by default).
  *
- *   npx tsx bench/checkin-throughput.ts                     # PGlite, in memory
+ *   npm run build && npx tsx bench/checkin-throughput.ts             # PGlite, a scratch DATA_DIR
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx tsx bench/checkin-throughput.ts
  *   npx tsx bench/checkin-throughput.ts --checkins 2000 --rounds 1 --history 30   # quicker
- *   npx tsx bench/checkin-throughput.ts --rounds 0 --boards --profile-paced paced.cpuprofile
+ *   npx tsx bench/checkin-throughput.ts --rounds 0 --boards "--node-args=--cpu-prof --cpu-prof-dir=prof"
  *
- * Each round runs the bare bot, then the app, over the same users (their check-ins are undone in
- * between); the figure is the median of the rounds. A last run paces the updates at `--rate` per
- * second (open loop, as a wave arrives whether or not the bot keeps up, `--concurrency` posted at
- * once) and reports latency from arrival, with the process's GC pauses and event-loop delay.
+ * The patrol is moved to start `--lead` minutes after the seed, so check-in is open on the real
+ * clock and nothing else falls due meanwhile. Each round runs the bare bot, then the app, over the
+ * same users, each bot started afresh, warmed by `--warmup` other volunteers' check-ins, and
+ * stopped after (the check-ins are then undone); the figure is the median of the rounds. A last
+ * run paces the updates at `--rate` per second (open loop, as a wave arrives whether or not the
+ * bot keeps up, `--concurrency` posted at once) and reports latency from arrival, with the app's
+ * GC pauses (--trace-gc). CPU per check-in is reported for the bot's process, this process (the
+ * fake and the load) and PostgreSQL's processes, all on the same cores.
  * `--boards`: each team's leader opens tonight's live board first, so board redraws run beside.
  * Prints JSON, the ratio last.
  */
-import { createServer, type Server } from "node:http";
+import { loadavg } from "node:os";
 import { setTimeout as sleep } from "node:timers/promises";
 import { parseArgs } from "node:util";
 import { and, count, eq, isNotNull } from "drizzle-orm";
-import { Bot, webhookCallback } from "grammy";
-import { pino } from "pino";
-import { localNight, shiftWindow } from "../src/shifts/night.js";
+import { jobs } from "../src/scheduler/jobs.js";
 import type { Db } from "../src/storage/db.js";
 import { assignments } from "../src/storage/schema/index.js";
 import { startFakeTelegram, type FakeTelegram, type FakeUser } from "../src/sandbox/telegram/index.js";
 import { freePort } from "../test/support/bot-harness.js";
-import { NANHU, seedDistrict } from "./district.js";
-import { seedHistory } from "./history.js";
-import { BENCH_SECRET, benchConfig, shippedApp } from "./app-config.js";
-import { pauses, percentile, profiled, round, rss, runBench } from "./measure.js";
-import { openScratchDatabase } from "./scratch-database.js";
-import { seedTonight } from "./tonight.js";
+import { NANHU } from "./district.js";
+import { BENCH_SECRET, benchEnv } from "./app-config.js";
+import { commandOf, cpuSeconds, postgresCpuSeconds, spawnBot, type BotProcess } from "./bot-process.js";
+import { pauses, percentile, round, rss, runBench } from "./measure.js";
+import { districtClock, scratchStore, seedMovedPatrol, withStore, type ScratchStore } from "./patrol-store.js";
 import { commandUpdate, drive, post, type Load } from "./webhook-load.js";
 
 const { values } = parseArgs({
@@ -42,41 +45,148 @@ const { values } = parseArgs({
     rounds: { type: "string", default: "3" },
     rate: { type: "string", default: "500" },
     history: { type: "string", default: "365" },
-    /** Writes a CPU profile of the app's rounds (open in Chrome DevTools or speedscope). */
-    profile: { type: "string" },
-    /** Writes a CPU profile of the paced run. */
-    "profile-paced": { type: "string" },
+    warmup: { type: "string", default: "300" },
+    /** Minutes from the seed to the patrol's start: check-in opens 30 minutes before it. */
+    lead: { type: "string", default: "20" },
+    /** Flags for the app's process on trial (`--cpu-prof --cpu-prof-dir=prof`, `--max-semi-space-size=32`). */
+    "node-args": { type: "string", default: "" },
     /** Each team's leader opens tonight's live board first, so check-ins are followed by board edits. */
     boards: { type: "boolean", default: false },
   },
 });
 const CHECKINS = Number(values.checkins);
+const WARMUP = Number(values.warmup);
 const CONCURRENCY = Number(values.concurrency);
 const ROUNDS = Number(values.rounds);
 const RATE = Number(values.rate);
-const HISTORY_NIGHTS = Number(values.history);
-const TZ = "Asia/Shanghai";
+const APP_ARGS = ["--trace-gc", ...values["node-args"].split(/\s+/).filter(Boolean)];
 
 const median = (xs: number[]) => percentile(xs, 50);
 
-/** The anchor: a bare grammY webhook bot that answers /checkin with one reply and nothing else. */
-async function startBareBot(fake: FakeTelegram): Promise<{ url: string; server: Server }> {
-  const bot = new Bot(fake.token, { client: { apiRoot: fake.apiRoot }, botInfo: fake.botInfo });
-  bot.command("checkin", (ctx) => ctx.reply("Checked in ✅"));
-  const handle = webhookCallback(bot, "http", { secretToken: BENCH_SECRET });
-  const server = createServer((req, res) => void handle(req, res));
-  const port = await freePort();
-  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
-  return { url: `http://127.0.0.1:${port}/`, server };
+async function undoCheckIns(db: Db, night: string): Promise<void> {
+  await db.update(assignments).set({ checkedInAt: null, reply: "coming" }).where(eq(assignments.night, night));
 }
 
-async function undoCheckIns(db: Db, tonight: string): Promise<void> {
-  await db.update(assignments).set({ checkedInAt: null, reply: "coming" }).where(eq(assignments.night, tonight));
-}
-
-async function checkedInTonight(db: Db, tonight: string): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(assignments).where(and(eq(assignments.night, tonight), isNotNull(assignments.checkedInAt)));
+async function checkedIn(db: Db, night: string): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(assignments).where(and(eq(assignments.night, night), isNotNull(assignments.checkedInAt)));
   return row!.n;
+}
+
+/** The app's /metrics text (reading it restarts prom-client's event-loop lag window). */
+const metricsOf = async (port: string) => (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+
+/** Each scheduler job's runs and seconds so far, from /metrics. */
+function jobTimes(metrics: string): Map<string, { runs: number; seconds: number }> {
+  const times = new Map<string, { runs: number; seconds: number }>();
+  for (const m of metrics.matchAll(/^shouye_job_duration_seconds_(sum|count)\{job="([^"]+)"\} (\S+)$/gm)) {
+    const entry = times.get(m[2]!) ?? { runs: 0, seconds: 0 };
+    entry[m[1] === "sum" ? "seconds" : "runs"] = Number(m[3]);
+    times.set(m[2]!, entry);
+  }
+  return times;
+}
+
+/** The app's own count of command updates it finished within each bucket of seconds, from /metrics. */
+function handled(metrics: string): Map<string, number> {
+  return new Map([...metrics.matchAll(/^shouye_update_duration_seconds_bucket\{le="([^"]+)",kind="command"\} (\S+)$/gm)].map((m) => [m[1]!, Number(m[2])]));
+}
+
+/**
+ * What ran in the app beside `work`: the scheduler's jobs (runs, seconds) and the longest hold of
+ * its event loop, read from its /metrics before and after.
+ */
+async function besideInApp<T>(port: string, work: () => Promise<T>): Promise<[T, { jobs: Record<string, string>; loopLagMaxMs: number; handledWithin: Record<string, string> }]> {
+  const first = await metricsOf(port);
+  const [before, handledBefore] = [jobTimes(first), handled(first)];
+  const result = await work();
+  const after = await metricsOf(port);
+  const jobs: Record<string, string> = {};
+  for (const [job, { runs, seconds }] of jobTimes(after)) {
+    const was = before.get(job) ?? { runs: 0, seconds: 0 };
+    if (runs > was.runs) jobs[job] = `${runs - was.runs} × ${round(((seconds - was.seconds) * 1000) / (runs - was.runs))} ms`;
+  }
+  const lag = Number(/^nodejs_eventloop_lag_max_seconds (\S+)$/m.exec(after)?.[1] ?? NaN);
+  // The share of updates the app itself finished within each bound, arrival to reply queued:
+  // beside the bench's latency, which also counts the loopback, says where a tail was spent.
+  const handledAfter = handled(after);
+  const total = (handledAfter.get("+Inf") ?? 0) - (handledBefore.get("+Inf") ?? 0);
+  const handledWithin = Object.fromEntries(
+    [...handledAfter].filter(([le]) => ["0.025", "0.05", "0.1", "0.25"].includes(le)).map(([le, n]) => [`${Number(le) * 1000} ms`, `${round((100 * (n - (handledBefore.get(le) ?? 0))) / total, 2)}%`]),
+  );
+  return [result, { jobs, loopLagMaxMs: round(lag * 1000), handledWithin }];
+}
+
+/**
+ * Until every job the scheduler runs at start has run once and the outbox has nothing waiting:
+ * the start-up's catching up (a year of history's escalations) is over, as by 20:00 it would be.
+ */
+async function untilSettled(port: string): Promise<void> {
+  const atStart = jobs.filter((j) => j.atStart).map((j) => j.name);
+  const began = performance.now();
+  while (performance.now() - began < 180_000) {
+    const text = await metricsOf(port);
+    const ran = atStart.every((job) => text.includes(`shouye_job_runs_total{job="${job}"`));
+    if (ran && /^shouye_outbox_oldest_waiting_seconds 0$/m.test(text)) return;
+    await sleep(250);
+  }
+  throw new Error("the app did not settle within 3 minutes of starting");
+}
+
+interface Phase {
+  load: Load;
+  /** CPU per check-in, in ms: the bot's process, this process (the fake and the load), PostgreSQL. */
+  cpuMs: { bot: number; bench: number; postgres: number };
+  gc?: Record<string, unknown>;
+}
+
+/** Drives `users` at a running bot, with the CPU each party spent meanwhile. */
+async function measured(bot: BotProcess, url: string, users: FakeUser[], rate?: number): Promise<Phase> {
+  const before = { bot: cpuSeconds(bot.pid), postgres: postgresCpuSeconds(), gc: bot.log.gcCount() };
+  const load = await drive(url, users, { concurrency: CONCURRENCY, ...(rate ? { rate } : {}) });
+  const per = (seconds: number) => round((seconds * 1000) / users.length, 2);
+  return {
+    load,
+    cpuMs: { bot: per(cpuSeconds(bot.pid) - before.bot), bench: load.cpuMsPerUpdate, postgres: per(postgresCpuSeconds() - before.postgres) },
+    gc: bot.log.gcSince(before.gc),
+  };
+}
+
+interface Run {
+  fake: FakeTelegram;
+  store: ScratchStore;
+  night: string;
+  users: FakeUser[];
+  warmers: FakeUser[];
+}
+
+/** The bare anchor, started afresh and warmed, over every user. */
+async function bareRound(run: Run): Promise<Phase> {
+  const port = String(await freePort());
+  const bot = spawnBot("bare", { TELEGRAM_BOT_TOKEN: run.fake.token, TELEGRAM_API_ROOT: run.fake.apiRoot, PORT: port, WEBHOOK_SECRET: BENCH_SECRET });
+  try {
+    await bot.logged("listening");
+    const url = `http://127.0.0.1:${port}/`;
+    await drive(url, run.warmers, { concurrency: CONCURRENCY });
+    const { gc: _gc, ...phase } = await measured(bot, url, run.users);
+    return phase;
+  } finally {
+    await bot.stop();
+  }
+}
+
+/** The app, started afresh, settled and warmed; `work` gets its webhook. Its check-ins are undone after. */
+async function withApp<T>(run: Run, work: (bot: BotProcess, webhook: string, port: string) => Promise<T>): Promise<T> {
+  const env = benchEnv(run.fake, await freePort(), { ...run.store.env, DEFAULT_LOCALE: "zh", LOG_LEVEL: "info" });
+  const bot = spawnBot("app", env, APP_ARGS);
+  try {
+    await bot.logged("shifts planned");
+    await untilSettled(env.PORT!);
+    await drive(env.WEBHOOK_URL!, run.warmers, { concurrency: CONCURRENCY });
+    return await work(bot, env.WEBHOOK_URL!, env.PORT!);
+  } finally {
+    await bot.stop();
+    if (bot.log.problems.length) console.error(`the app logged: ${bot.log.problems.slice(0, 3).join(" | ")}`);
+  }
 }
 
 /** A board is current when everyone on it shows as checked in (in either language). */
@@ -97,87 +207,77 @@ async function untilBoardsCurrent(leaders: FakeUser[]): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  const tonight = localNight(new Date(), TZ);
-  const { startsAt: eight, endsAt } = shiftWindow(tonight, "20:00", "24:00", TZ);
-  // No call log: kept for every request of every round, it only adds to this process's old
-  // generation, whose full collections are the paced run's longest pauses. Counters suffice.
+  // No call log: kept for every request of every round, it only adds to this process's heap. Counters suffice.
   const fake = await startFakeTelegram({ recordCalls: false });
-  const bare = await startBareBot(fake);
-  const { startApp, openDatabase } = await shippedApp();
-  const { database, drop } = await openScratchDatabase(openDatabase);
-  const { db } = database;
+  const store = await scratchStore();
   try {
-    const seedStart = performance.now();
-    await seedDistrict(db, NANHU, eight);
-    await seedHistory(db, tonight, HISTORY_NIGHTS, TZ);
-    await seedTonight(db, { night: tonight, startsAt: eight, endsAt, now: eight, volunteers: CHECKINS });
-    console.error(`seeded in ${round((performance.now() - seedStart) / 1000)} s`);
-
-    const config = await benchConfig(fake, { DEFAULT_LOCALE: "zh" });
-    // 20:00 when the app starts, then running on.
-    const offset = eight.getTime() - Date.now();
-    const app = await startApp(config, database, pino({ level: "silent" }), () => new Date(Date.now() + offset));
-    try {
-      await app.scheduler.idle();
-      // Volunteers' clients speak the language the district seed gave them (every fifth English).
-      const users = Array.from({ length: CHECKINS }, (_, i) =>
-        fake.user({ id: NANHU.telegramBase + i + 1, first_name: `Person ${i + 1}`, language_code: (i + 1) % 5 === 0 ? "en" : "zh" }),
-      );
-      if (values.boards) {
-        // Leaders are each team's first member: persons 1-106, all on tonight's shifts.
-        const leaders = users.slice(0, NANHU.teams);
-        for (const leader of leaders) await post(config.WEBHOOK_URL!, commandUpdate(leader, `/roster ${tonight}`));
-        // The boards go out through the outbox that is running.
+    const { night, startsAt, seedSeconds } = await seedMovedPatrol(store, { leadMs: Number(values.lead) * 60_000, volunteers: CHECKINS + WARMUP, historyNights: Number(values.history) });
+    console.error(`seeded in ${round(seedSeconds)} s; the patrol starts at ${districtClock(startsAt)}`);
+    // Everyone (volunteers, supervisors, coordinators) has a chat with the bot, so what it sends
+    // is delivered; clients speak the language the district seed gave them (every fifth English).
+    const everyone = Array.from({ length: NANHU.members + NANHU.towns + 3 }, (_, i) =>
+      fake.user({ id: NANHU.telegramBase + i + 1, first_name: `Person ${i + 1}`, language_code: (i + 1) % 5 === 0 ? "en" : "zh" }),
+    );
+    const run: Run = { fake, store, night, users: everyone.slice(0, CHECKINS), warmers: everyone.slice(CHECKINS, CHECKINS + WARMUP) };
+    const undo = () => withStore(store, (db) => undoCheckIns(db, night));
+    // Leaders are each team's first member: persons 1-106, all on tonight's shifts.
+    const leaders = run.users.slice(0, NANHU.teams);
+    if (values.boards) {
+      // The boards are the app's rows: every app process started after keeps them current.
+      await withApp(run, async (_bot, webhook) => {
+        for (const leader of leaders) await post(webhook, commandUpdate(leader, `/roster ${night}`));
         await Promise.all(leaders.map((leader) => leader.waitForMessage((m) => m.text?.startsWith("📋") ?? false, { timeoutMs: 60_000 })));
-      }
-      const rounds: Array<{ bare: Load; app: Load; checkedIn: number }> = [];
-      for (let r = 0; r < ROUNDS; r++) {
-        await undoCheckIns(db, tonight);
-        const bareLoad = await drive(bare.url, users, { concurrency: CONCURRENCY });
-        const appLoad = await profiled(values.profile, () => drive(config.WEBHOOK_URL!, users, { concurrency: CONCURRENCY }));
-        rounds.push({ bare: bareLoad, app: appLoad, checkedIn: await checkedInTonight(db, tonight) });
-        console.error(`round ${r + 1}: bare ${bareLoad.perSecond}/s (${bareLoad.cpuMsPerUpdate} ms CPU each), app ${appLoad.perSecond}/s (${appLoad.cpuMsPerUpdate} ms CPU each)`);
-      }
-      await undoCheckIns(db, tonight);
-      const edits = () => fake.stats().byMethod["editMessageText"]?.ok ?? 0;
-      const editsBefore = edits();
-      const [paced, pacedPauses] = await profiled(values["profile-paced"], () => pauses(() => drive(config.WEBHOOK_URL!, users, { concurrency: CONCURRENCY, rate: RATE })));
-      const pacedCheckedIn = await checkedInTonight(db, tonight);
-      const boardsCurrentAfter = values.boards ? await untilBoardsCurrent(users.slice(0, NANHU.teams)) : undefined;
-      // One reply per check-in: what the volunteer reads.
-      const sample = users[0]!.messages().at(-1)?.text ?? "";
-
-      const barePerSecond = median(rounds.map((r) => r.bare.perSecond));
-      const appPerSecond = median(rounds.map((r) => r.app.perSecond));
-      console.log(
-        JSON.stringify(
-          {
-            store: database.kind,
-            volunteers: NANHU.members,
-            historyNights: HISTORY_NIGHTS,
-            checkinsPerRound: CHECKINS,
-            concurrency: CONCURRENCY,
-            rounds,
-            boards: values.boards,
-            paced: { rate: RATE, ...paced, checkedIn: pacedCheckedIn, ...pacedPauses, boardEdits: edits() - editsBefore, boardsCurrentAfter },
-            lastReply: sample,
-            loadAverage: (await import("node:os")).loadavg().map((n) => round(n, 2)),
-            peakRssMiB: rss.peakMiB(),
-            barePerSecond,
-            appPerSecond,
-            ratio: round(appPerSecond / barePerSecond, 2),
-          },
-          null,
-          2,
-        ),
-      );
-    } finally {
-      await app.stop();
+      });
     }
+
+    const rounds: Array<{ bare: Phase; app: Phase; checkedIn: number }> = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      const bare = await bareRound(run);
+      const app = await withApp(run, (bot, webhook) => measured(bot, webhook, run.users));
+      rounds.push({ bare, app, checkedIn: await withStore(store, (db) => checkedIn(db, night)) });
+      await undo();
+      console.error(`round ${r + 1}: bare ${bare.load.perSecond}/s (${bare.cpuMs.bot} ms CPU each), app ${app.load.perSecond}/s (${app.cpuMs.bot} ms CPU each)`);
+    }
+    const edits = () => fake.stats().byMethod["editMessageText"]?.ok ?? 0;
+    const editsBefore = edits();
+    const paced = await withApp(run, async (bot, webhook, port) => {
+      // The app's jobs and event loop, and this process's own pauses: where a stall came from.
+      const [[phase, inApp], bench] = await pauses(() => besideInApp(port, () => measured(bot, webhook, run.users, RATE)));
+      return { ...phase, inApp, bench, boardsCurrentAfter: values.boards ? await untilBoardsCurrent(leaders) : undefined };
+    });
+    const pacedCheckedIn = await withStore(store, (db) => checkedIn(db, night));
+    // One reply per check-in: what the volunteer reads.
+    const lastReply = run.users[NANHU.teams]!.messages().at(-1)?.text ?? "";
+
+    const barePerSecond = median(rounds.map((r) => r.bare.load.perSecond));
+    const appPerSecond = median(rounds.map((r) => r.app.load.perSecond));
+    rss.sample();
+    console.log(
+      JSON.stringify(
+        {
+          store: store.kind,
+          app: commandOf("app", APP_ARGS),
+          volunteers: NANHU.members,
+          historyNights: Number(values.history),
+          checkinsPerRound: CHECKINS,
+          concurrency: CONCURRENCY,
+          rounds,
+          boards: values.boards,
+          paced: { rate: RATE, ...paced, checkedIn: pacedCheckedIn, boardEdits: edits() - editsBefore },
+          lastReply,
+          loadAverage: loadavg().map((n) => round(n, 2)),
+          benchPeakRssMiB: rss.peakMiB(),
+          barePerSecond,
+          appPerSecond,
+          ratio: round(appPerSecond / barePerSecond, 2),
+        },
+        null,
+        2,
+      ),
+    );
   } finally {
-    bare.server.close();
     await fake.close();
-    await drop();
+    await store.drop();
   }
 }
 

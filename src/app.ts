@@ -22,7 +22,7 @@ import { startScheduler, type Scheduler } from "./scheduler/scheduler.js";
 import { reportSettingsFrom } from "./incidents/report-settings.js";
 import { shiftPolicyFrom } from "./shifts/policy.js";
 import { recheckingReminders } from "./shifts/reminder-recheck.js";
-import { pingDatabase, type Database } from "./storage/db.js";
+import { JOB_CONNECTIONS, pingDatabase, type Database } from "./storage/db.js";
 
 const ALLOWED_UPDATES: Array<"message" | "edited_message" | "callback_query" | "my_chat_member"> = ["message", "edited_message", "callback_query", "my_chat_member"];
 
@@ -57,7 +57,7 @@ export async function startApp(
   const metrics = createMetrics({
     outboxBacklog,
     ping: () => pingDatabase(db),
-    poolSize: database.kind === "postgres" ? config.DATABASE_POOL_SIZE : 1,
+    poolSize: database.kind === "postgres" ? config.DATABASE_POOL_SIZE + JOB_CONNECTIONS : 1,
   });
   let lastSent = clock();
   await ensureCoordinators({ db, actor: { type: "system", job: "config" }, now: clock(), logger }, config.ADMIN_TELEGRAM_IDS);
@@ -145,7 +145,7 @@ export async function startApp(
 
   // Last: its catch-up run at start (planning the coming nights) is long, and on the embedded store
   // it would hold up registering the webhook or starting to poll.
-  const running = startScheduler({ db, logger, config, clock, nudgeOutbox: () => dispatcher.nudge(), onJobRan: metrics.jobRan });
+  const running = startScheduler({ db: database.jobsDb, logger, config, clock, nudgeOutbox: () => dispatcher.nudge(), onJobRan: metrics.jobRan });
   scheduler = running;
 
   return {

@@ -22,26 +22,40 @@ export type DatabaseTarget =
 
 export interface Database {
   db: Db;
+  /**
+   * What the scheduler's jobs run on. On PostgreSQL, connections of their own: a tick starts several
+   * jobs at once, and on the bot's pool they would take the connections a 20:00 wave of check-ins
+   * waits for (or all of them, behind a lock). PGlite has one connection: the same as `db`.
+   */
+  jobsDb: Db;
   kind: DatabaseTarget["kind"];
   close(): Promise<void>;
 }
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === "postgres") {
-    const client = postgres(target.url, {
-      max: target.maxConnections ?? DEFAULT_DATABASE_POOL_SIZE,
-      onnotice: () => {},
-      connection: { application_name: "shouye" },
-      backoff: reconnectDelaySeconds,
-    });
-    const db = drizzlePostgres(client, { schema, casing: "snake_case" });
-    return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
+    const connect = (max: number, applicationName: string) =>
+      postgres(target.url, { max, onnotice: () => {}, connection: { application_name: applicationName }, backoff: reconnectDelaySeconds });
+    const client = connect(target.maxConnections ?? DEFAULT_DATABASE_POOL_SIZE, "shouye");
+    // Opened only when a job first queries (postgres.js connects lazily).
+    const jobsClient = connect(JOB_CONNECTIONS, "shouye-jobs");
+    return {
+      db: drizzlePostgres(client, { schema, casing: "snake_case" }),
+      jobsDb: drizzlePostgres(jobsClient, { schema, casing: "snake_case" }),
+      kind: "postgres",
+      close: async () => {
+        await Promise.all([client.end({ timeout: 5 }), jobsClient.end({ timeout: 5 })]);
+      },
+    };
   }
   if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
   const client = await openPGliteThread(target, PGLITE_SETTINGS);
   const db = drizzlePglite(client.asPGlite(), { schema, casing: "snake_case" });
-  return { db, kind: "pglite", close: () => client.close() };
+  return { db, jobsDb: db, kind: "pglite", close: () => client.close() };
 }
+
+/** The scheduler's connections: two, so one long job (planning the coming nights) does not hold up the others. */
+export const JOB_CONNECTIONS = 2;
 
 /**
  * PGlite's WebAssembly memory only grows: every page Postgres touches once stays resident. Its
