@@ -137,18 +137,24 @@ interface Phase {
   /** CPU per check-in, in ms: the bot's process, this process (the fake and the load), PostgreSQL. */
   cpuMs: { bot: number; bench: number; postgres: number };
   gc?: Record<string, unknown>;
+  commitsPerCheckIn?: number;
 }
 
-/** Drives `users` at a running bot, with the CPU each party spent meanwhile. */
-async function measured(bot: BotProcess, url: string, users: FakeUser[], rate?: number): Promise<Phase> {
+/** The server publishes its statistics within a second of the work. */
+const STATS_DELAY_MS = 1100;
+
+/** Drives `users` at a running bot, with the CPU each party spent meanwhile and the transactions committed. */
+async function measured(bot: BotProcess, url: string, users: FakeUser[], store: ScratchStore, rate?: number): Promise<Phase> {
+  const commitsBefore = await store.commits();
   const before = { bot: cpuSeconds(bot.pid), postgres: postgresCpuSeconds(), gc: bot.log.gcCount() };
   const load = await drive(url, users, { concurrency: CONCURRENCY, ...(rate ? { rate } : {}) });
   const per = (seconds: number) => round((seconds * 1000) / users.length, 2);
-  return {
-    load,
-    cpuMs: { bot: per(cpuSeconds(bot.pid) - before.bot), bench: load.cpuMsPerUpdate, postgres: per(postgresCpuSeconds() - before.postgres) },
-    gc: bot.log.gcSince(before.gc),
-  };
+  const cpuMs = { bot: per(cpuSeconds(bot.pid) - before.bot), bench: load.cpuMsPerUpdate, postgres: per(postgresCpuSeconds() - before.postgres) };
+  const gc = bot.log.gcSince(before.gc);
+  if (commitsBefore === null) return { load, cpuMs, gc };
+  await sleep(STATS_DELAY_MS);
+  // Everything the app committed meanwhile (check-ins, the outbox's claims and records, jobs) per check-in.
+  return { load, cpuMs, gc, commitsPerCheckIn: round(((await store.commits())! - commitsBefore) / users.length, 2) };
 }
 
 interface Run {
@@ -167,7 +173,8 @@ async function bareRound(run: Run): Promise<Phase> {
     await bot.logged("listening");
     const url = `http://127.0.0.1:${port}/`;
     await drive(url, run.warmers, { concurrency: CONCURRENCY });
-    const { gc: _gc, ...phase } = await measured(bot, url, run.users);
+    // The anchor keeps no store: nothing to count but CPU.
+    const { gc: _gc, ...phase } = await measured(bot, url, run.users, { ...run.store, commits: async () => null });
     return phase;
   } finally {
     await bot.stop();
@@ -233,7 +240,7 @@ async function main(): Promise<void> {
     const rounds: Array<{ bare: Phase; app: Phase; checkedIn: number }> = [];
     for (let r = 0; r < ROUNDS; r++) {
       const bare = await bareRound(run);
-      const app = await withApp(run, (bot, webhook) => measured(bot, webhook, run.users));
+      const app = await withApp(run, (bot, webhook) => measured(bot, webhook, run.users, run.store));
       rounds.push({ bare, app, checkedIn: await withStore(store, (db) => checkedIn(db, night)) });
       await undo();
       console.error(`round ${r + 1}: bare ${bare.load.perSecond}/s (${bare.cpuMs.bot} ms CPU each), app ${app.load.perSecond}/s (${app.cpuMs.bot} ms CPU each)`);
@@ -242,7 +249,7 @@ async function main(): Promise<void> {
     const editsBefore = edits();
     const paced = await withApp(run, async (bot, webhook, port) => {
       // The app's jobs and event loop, and this process's own pauses: where a stall came from.
-      const [[phase, inApp], bench] = await pauses(() => besideInApp(port, () => measured(bot, webhook, run.users, RATE)));
+      const [[phase, inApp], bench] = await pauses(() => besideInApp(port, () => measured(bot, webhook, run.users, run.store, RATE)));
       return { ...phase, inApp, bench, boardsCurrentAfter: values.boards ? await untilBoardsCurrent(leaders) : undefined };
     });
     const pacedCheckedIn = await withStore(store, (db) => checkedIn(db, night));

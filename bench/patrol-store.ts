@@ -22,6 +22,11 @@ export interface ScratchStore {
   /** The app's settings for it. */
   env: { DATABASE_URL?: string; DATA_DIR: string };
   kind: "postgres" | "pglite";
+  /**
+   * PostgreSQL: transactions committed in the database so far, by the server's statistics (which
+   * it publishes within a second); every statement outside a transaction block is one. PGlite: null.
+   */
+  commits(): Promise<number | null>;
   drop(): Promise<void>;
 }
 
@@ -30,7 +35,7 @@ export async function scratchStore(): Promise<ScratchStore> {
   const url = process.env.DATABASE_URL;
   if (!url) {
     const dataDir = mkdtempSync(join(tmpdir(), "shouye-bench-"));
-    return { env: { DATA_DIR: dataDir }, kind: "pglite", drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
+    return { env: { DATA_DIR: dataDir }, kind: "pglite", commits: async () => null, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
   }
   const name = `shouye_bench_${randomBytes(3).toString("hex")}`;
   const admin = postgres(url, { max: 1, onnotice: () => {} });
@@ -38,6 +43,11 @@ export async function scratchStore(): Promise<ScratchStore> {
   return {
     env: { DATABASE_URL: Object.assign(new URL(url), { pathname: `/${name}` }).toString(), DATA_DIR: "./data" },
     kind: "postgres",
+    async commits() {
+      await admin`select pg_stat_clear_snapshot()`;
+      const [row] = await admin<Array<{ n: string }>>`select xact_commit::text as n from pg_stat_database where datname = ${name}`;
+      return Number(row!.n);
+    },
     async drop() {
       await admin.unsafe(`drop database if exists ${name} with (force)`);
       await admin.end();

@@ -19,7 +19,11 @@ import { sendWeeklyReviews } from "../reviews/send-weekly-reviews.js";
 /** A scheduled job: a verb run as the system, at a pinned `now`. */
 export interface Job {
   name: string;
-  /** node-cron expression (with seconds), in BOT_TIMEZONE. */
+  /**
+   * node-cron expression (with seconds), in BOT_TIMEZONE. The frequent jobs start on different
+   * seconds: started on the same one, seven jobs' queries and their JavaScript landed together,
+   * and the check-ins of a 20:00 wave arriving in that second waited behind them.
+   */
   cron: string;
   /** Run once when the scheduler starts, too (catching up after downtime). */
   atStart: boolean;
@@ -52,32 +56,32 @@ export const jobs: Job[] = [
   },
   {
     name: "no-shows",
-    cron: "*/30 * * * * *",
+    cron: "7-59/30 * * * * *",
     atStart: true,
     run: (ctx, policy) => markNoShows(ctx, policy),
   },
   {
     name: "auto-check-out",
-    cron: "0 */5 * * * *",
+    cron: "40 */5 * * * *",
     atStart: true,
     run: (ctx, policy) => autoCheckOut(ctx, policy),
   },
   {
     name: "live-boards",
-    cron: "*/5 * * * * *",
+    cron: "1-59/5 * * * * *",
     atStart: false,
     run: (ctx) => refreshBoards(ctx),
   },
   {
     // Escalation steps are rows: a restart resumes them here, and a level is never sent twice.
     name: "escalations",
-    cron: "*/10 * * * * *",
+    cron: "3-59/10 * * * * *",
     atStart: true,
     run: (ctx) => runEscalations(ctx),
   },
   {
     name: "understaffed-shifts",
-    cron: "0 * * * * *",
+    cron: "11 * * * * *",
     atStart: true,
     run: (ctx) => escalateUnderstaffedShifts(ctx),
   },
@@ -95,21 +99,21 @@ export const jobs: Job[] = [
   },
   {
     name: "substitute-waves",
-    cron: "*/15 * * * * *",
+    cron: "4-59/15 * * * * *",
     atStart: true,
     run: (ctx, policy) => runSubstituteWaves(ctx, policy),
   },
   {
     // About every 5 s the sender's progress message shows the new figures; Telegram limits edits.
     name: "broadcast-progress",
-    cron: "*/5 * * * * *",
+    cron: "2-59/5 * * * * *",
     atStart: true,
     run: (ctx) => refreshBroadcastProgress(ctx),
   },
   {
     // Due 45 minutes after each town's last patrol ends; a run finding it sent does nothing.
     name: "nightly-summary",
-    cron: "0 */5 * * * *",
+    cron: "50 */5 * * * *",
     atStart: true,
     run: (ctx, _policy, config) => sendNightlySummaries(ctx, reviewSettingsFrom(config)),
   },
