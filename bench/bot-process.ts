@@ -43,6 +43,13 @@ export function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
+/** Read and write system calls a process has made so far (sockets included), from /proc/<pid>/io. */
+export function syscalls(pid: number): { reads: number; writes: number } {
+  const text = readFileSync(`/proc/${pid}/io`, "utf8");
+  const field = (name: string) => Number(new RegExp(`^${name}: (\\d+)$`, "m").exec(text)?.[1] ?? NaN);
+  return { reads: field("syscr"), writes: field("syscw") };
+}
+
 /** CPU seconds used so far by every PostgreSQL process on this machine (0 when none runs, as with PGlite). */
 export function postgresCpuSeconds(): number {
   let total = 0;

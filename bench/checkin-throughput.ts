@@ -33,7 +33,7 @@ import { startFakeTelegram, type FakeTelegram, type FakeUser } from "../src/sand
 import { freePort } from "../test/support/bot-harness.js";
 import { NANHU } from "./district.js";
 import { BENCH_SECRET, benchEnv } from "./app-config.js";
-import { commandOf, cpuSeconds, postgresCpuSeconds, spawnBot, type BotProcess } from "./bot-process.js";
+import { commandOf, cpuSeconds, postgresCpuSeconds, spawnBot, syscalls, type BotProcess } from "./bot-process.js";
 import { pauses, percentile, round, rss, runBench } from "./measure.js";
 import { districtClock, scratchStore, seedMovedPatrol, withStore, type ScratchStore } from "./patrol-store.js";
 import { commandUpdate, drive, post, type Load } from "./webhook-load.js";
@@ -136,6 +136,7 @@ interface Phase {
   load: Load;
   /** CPU per check-in, in ms: the bot's process, this process (the fake and the load), PostgreSQL. */
   cpuMs: { bot: number; bench: number; postgres: number };
+  syscallsPerCheckIn: { reads: number; writes: number };
   gc?: Record<string, unknown>;
   commitsPerCheckIn?: number;
 }
@@ -146,15 +147,18 @@ const STATS_DELAY_MS = 1100;
 /** Drives `users` at a running bot, with the CPU each party spent meanwhile and the transactions committed. */
 async function measured(bot: BotProcess, url: string, users: FakeUser[], store: ScratchStore, rate?: number): Promise<Phase> {
   const commitsBefore = await store.commits();
-  const before = { bot: cpuSeconds(bot.pid), postgres: postgresCpuSeconds(), gc: bot.log.gcCount() };
+  const before = { bot: cpuSeconds(bot.pid), postgres: postgresCpuSeconds(), gc: bot.log.gcCount(), calls: syscalls(bot.pid) };
   const load = await drive(url, users, { concurrency: CONCURRENCY, ...(rate ? { rate } : {}) });
   const per = (seconds: number) => round((seconds * 1000) / users.length, 2);
   const cpuMs = { bot: per(cpuSeconds(bot.pid) - before.bot), bench: load.cpuMsPerUpdate, postgres: per(postgresCpuSeconds() - before.postgres) };
+  const calls = syscalls(bot.pid);
+  // The bot's socket reads and writes (each write to a socket wakes whoever reads it).
+  const syscallsPerCheckIn = { reads: round((calls.reads - before.calls.reads) / users.length, 2), writes: round((calls.writes - before.calls.writes) / users.length, 2) };
   const gc = bot.log.gcSince(before.gc);
-  if (commitsBefore === null) return { load, cpuMs, gc };
+  if (commitsBefore === null) return { load, cpuMs, syscallsPerCheckIn, gc };
   await sleep(STATS_DELAY_MS);
   // Everything the app committed meanwhile (check-ins, the outbox's claims and records, jobs) per check-in.
-  return { load, cpuMs, gc, commitsPerCheckIn: round(((await store.commits())! - commitsBefore) / users.length, 2) };
+  return { load, cpuMs, syscallsPerCheckIn, gc, commitsPerCheckIn: round(((await store.commits())! - commitsBefore) / users.length, 2) };
 }
 
 interface Run {
