@@ -27,6 +27,7 @@ import { parseArgs } from "node:util";
 import { startFakeTelegram, type FakeUser } from "../src/sandbox/telegram/index.js";
 import { freePort } from "../test/support/bot-harness.js";
 import { benchEnv } from "./app-config.js";
+import { besideInApp } from "./app-metrics.js";
 import { commandOf, cpuSeconds, memoryStatus, spawnBot, type MemoryStatus } from "./bot-process.js";
 import { NANHU } from "./district.js";
 import { round } from "./measure.js";
@@ -147,7 +148,9 @@ async function main(): Promise<void> {
       const loadAtWave = load();
       const gcBefore = log.gcCount();
       const cpuBefore = cpuSeconds(pid);
-      const { result: wave, atPeak } = await heapAtPeak(env.PORT!, pid, drive(webhook, users.slice(0, CHECKINS), { concurrency: Number(values.concurrency), rate: Number(values.rate) }));
+      const [{ result: wave, atPeak }, inApp] = await besideInApp(env.PORT!, () =>
+        heapAtPeak(env.PORT!, pid, drive(webhook, users.slice(0, CHECKINS), { concurrency: Number(values.concurrency), rate: Number(values.rate) })),
+      );
       const duringWave = memory.takePeak();
       const appCpuMsPerUpdate = round(((cpuSeconds(pid) - cpuBefore) * 1000) / CHECKINS, 2);
       const gcInWave = log.gcSince(gcBefore);
@@ -167,7 +170,7 @@ async function main(): Promise<void> {
             patrolStarts: districtClock(startsAt),
             startupSeconds: round(startupSeconds),
             planned: { shifts: planned.shiftsCreated, assignments: planned.assignmentsCreated },
-            wave: { checkins: CHECKINS, rate: Number(values.rate), ...wave, appCpuMsPerUpdate, loadAverage: loadAtWave, ...(values["trace-gc"] ? { gc: gcInWave } : {}) },
+            wave: { checkins: CHECKINS, rate: Number(values.rate), ...wave, appCpuMsPerUpdate, inApp, loadAverage: loadAtWave, ...(values["trace-gc"] ? { gc: gcInWave } : {}) },
             telegram: { sendMessage: calls("sendMessage"), editMessageText: calls("editMessageText") },
             rssMiB: {
               started: started.rss,

@@ -26,13 +26,13 @@ import { loadavg } from "node:os";
 import { setTimeout as sleep } from "node:timers/promises";
 import { parseArgs } from "node:util";
 import { and, count, eq, isNotNull } from "drizzle-orm";
-import { jobs } from "../src/scheduler/jobs.js";
 import type { Db } from "../src/storage/db.js";
 import { assignments } from "../src/storage/schema/index.js";
 import { startFakeTelegram, type FakeTelegram, type FakeUser } from "../src/sandbox/telegram/index.js";
 import { freePort } from "../test/support/bot-harness.js";
 import { NANHU } from "./district.js";
 import { BENCH_SECRET, benchEnv } from "./app-config.js";
+import { besideInApp, untilSettled } from "./app-metrics.js";
 import { commandOf, cpuSeconds, postgresCpuSeconds, spawnBot, syscalls, type BotProcess } from "./bot-process.js";
 import { pauses, percentile, round, rss, runBench } from "./measure.js";
 import { districtClock, scratchStore, seedMovedPatrol, withStore, type ScratchStore } from "./patrol-store.js";
@@ -70,66 +70,6 @@ async function undoCheckIns(db: Db, night: string): Promise<void> {
 async function checkedIn(db: Db, night: string): Promise<number> {
   const [row] = await db.select({ n: count() }).from(assignments).where(and(eq(assignments.night, night), isNotNull(assignments.checkedInAt)));
   return row!.n;
-}
-
-/** The app's /metrics text (reading it restarts prom-client's event-loop lag window). */
-const metricsOf = async (port: string) => (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
-
-/** Each scheduler job's runs and seconds so far, from /metrics. */
-function jobTimes(metrics: string): Map<string, { runs: number; seconds: number }> {
-  const times = new Map<string, { runs: number; seconds: number }>();
-  for (const m of metrics.matchAll(/^shouye_job_duration_seconds_(sum|count)\{job="([^"]+)"\} (\S+)$/gm)) {
-    const entry = times.get(m[2]!) ?? { runs: 0, seconds: 0 };
-    entry[m[1] === "sum" ? "seconds" : "runs"] = Number(m[3]);
-    times.set(m[2]!, entry);
-  }
-  return times;
-}
-
-/** The app's own count of command updates it finished within each bucket of seconds, from /metrics. */
-function handled(metrics: string): Map<string, number> {
-  return new Map([...metrics.matchAll(/^shouye_update_duration_seconds_bucket\{le="([^"]+)",kind="command"\} (\S+)$/gm)].map((m) => [m[1]!, Number(m[2])]));
-}
-
-/**
- * What ran in the app beside `work`: the scheduler's jobs (runs, seconds) and the longest hold of
- * its event loop, read from its /metrics before and after.
- */
-async function besideInApp<T>(port: string, work: () => Promise<T>): Promise<[T, { jobs: Record<string, string>; loopLagMaxMs: number; handledWithin: Record<string, string> }]> {
-  const first = await metricsOf(port);
-  const [before, handledBefore] = [jobTimes(first), handled(first)];
-  const result = await work();
-  const after = await metricsOf(port);
-  const jobs: Record<string, string> = {};
-  for (const [job, { runs, seconds }] of jobTimes(after)) {
-    const was = before.get(job) ?? { runs: 0, seconds: 0 };
-    if (runs > was.runs) jobs[job] = `${runs - was.runs} × ${round(((seconds - was.seconds) * 1000) / (runs - was.runs))} ms`;
-  }
-  const lag = Number(/^nodejs_eventloop_lag_max_seconds (\S+)$/m.exec(after)?.[1] ?? NaN);
-  // The share of updates the app itself finished within each bound, arrival to reply queued:
-  // beside the bench's latency, which also counts the loopback, says where a tail was spent.
-  const handledAfter = handled(after);
-  const total = (handledAfter.get("+Inf") ?? 0) - (handledBefore.get("+Inf") ?? 0);
-  const handledWithin = Object.fromEntries(
-    [...handledAfter].filter(([le]) => ["0.025", "0.05", "0.1", "0.25"].includes(le)).map(([le, n]) => [`${Number(le) * 1000} ms`, `${round((100 * (n - (handledBefore.get(le) ?? 0))) / total, 2)}%`]),
-  );
-  return [result, { jobs, loopLagMaxMs: round(lag * 1000), handledWithin }];
-}
-
-/**
- * Until every job the scheduler runs at start has run once and the outbox has nothing waiting:
- * the start-up's catching up (a year of history's escalations) is over, as by 20:00 it would be.
- */
-async function untilSettled(port: string): Promise<void> {
-  const atStart = jobs.filter((j) => j.atStart).map((j) => j.name);
-  const began = performance.now();
-  while (performance.now() - began < 180_000) {
-    const text = await metricsOf(port);
-    const ran = atStart.every((job) => text.includes(`shouye_job_runs_total{job="${job}"`));
-    if (ran && /^shouye_outbox_oldest_waiting_seconds 0$/m.test(text)) return;
-    await sleep(250);
-  }
-  throw new Error("the app did not settle within 3 minutes of starting");
 }
 
 interface Phase {
@@ -185,7 +125,7 @@ async function bareRound(run: Run): Promise<Phase> {
   }
 }
 
-/** The app, started afresh, settled and warmed; `work` gets its webhook. Its check-ins are undone after. */
+/** The app, started afresh, settled and warmed; `work` gets its webhook and port; stopped after. */
 async function withApp<T>(run: Run, work: (bot: BotProcess, webhook: string, port: string) => Promise<T>): Promise<T> {
   const env = benchEnv(run.fake, await freePort(), { ...run.store.env, DEFAULT_LOCALE: "zh", LOG_LEVEL: "info" });
   const bot = spawnBot("app", env, APP_ARGS);
