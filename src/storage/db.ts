@@ -23,7 +23,7 @@ export type DatabaseTarget =
 export interface Database {
   db: Db;
   /**
-   * What the scheduler's jobs run on. On PostgreSQL, connections of their own: a tick starts several
+   * What the scheduler's jobs run on. On PostgreSQL, a connection of its own: a tick starts several
    * jobs at once, and on the bot's pool they would take the connections a 20:00 wave of check-ins
    * waits for (or all of them, behind a lock). PGlite has one connection: the same as `db`.
    */
@@ -54,8 +54,14 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   return { db, jobsDb: db, kind: "pglite", close: () => client.close() };
 }
 
-/** The scheduler's connections: two, so one long job (planning the coming nights) does not hold up the others. */
-export const JOB_CONNECTIONS = 2;
+/**
+ * The scheduler's connections: one. Its jobs are background work; on one connection they run one
+ * statement at a time, as they did when they queued behind the bot's. With two, the live boards'
+ * redraws ran beside the check-ins of a 20:00 wave instead of between them, and the wave's p50
+ * rose from 0.9 to 1.3-1.8 s (bench/app-memory.ts). A job stuck behind a lock holds up the other
+ * jobs until the lock goes, never the bot.
+ */
+export const JOB_CONNECTIONS = 1;
 
 /**
  * PGlite's WebAssembly memory only grows: every page Postgres touches once stays resident. Its
