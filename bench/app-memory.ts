@@ -70,17 +70,22 @@ function sampler(pid: number) {
   };
 }
 
-/** The child's heap by its own /metrics (prom-client's Node metrics), in MiB. */
-async function heapOf(port: string): Promise<Record<string, number> | null> {
+/** The child's heap by its own /metrics (prom-client's Node metrics), in MiB, and its longest event-loop hold since the read before. */
+async function heapOf(port: string): Promise<{ heap: Record<string, number>; loopLagMaxMs: number } | null> {
   try {
     const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
-    const mib = (metric: string) => Math.round(Number(new RegExp(`^${metric.replace(/[{}"]/g, "\\$&")} (\\S+)`, "m").exec(text)?.[1] ?? NaN) / 1048576);
+    const value = (metric: string) => Number(new RegExp(`^${metric.replace(/[{}"]/g, "\\$&")} (\\S+)`, "m").exec(text)?.[1] ?? NaN);
+    const mib = (metric: string) => Math.round(value(metric) / 1048576);
     return {
-      heapTotal: mib("nodejs_heap_size_total_bytes"),
-      heapUsed: mib("nodejs_heap_size_used_bytes"),
-      newSpace: mib('nodejs_heap_space_size_total_bytes{space="new"}'),
-      oldSpace: mib('nodejs_heap_space_size_total_bytes{space="old"}'),
-      external: mib("nodejs_external_memory_bytes"),
+      heap: {
+        heapTotal: mib("nodejs_heap_size_total_bytes"),
+        heapUsed: mib("nodejs_heap_size_used_bytes"),
+        newSpace: mib('nodejs_heap_space_size_total_bytes{space="new"}'),
+        oldSpace: mib('nodejs_heap_space_size_total_bytes{space="old"}'),
+        external: mib("nodejs_external_memory_bytes"),
+      },
+      // Since the read before: each read of /metrics starts prom-client's lag window again.
+      loopLagMaxMs: round(value("nodejs_eventloop_lag_max_seconds") * 1000),
     };
   } catch {
     return null;
@@ -89,23 +94,25 @@ async function heapOf(port: string): Promise<Record<string, number> | null> {
 
 /**
  * Reads the child's heap every second while `during` runs, and keeps the reading taken when its
- * RSS was highest: what the peak is made of.
+ * RSS was highest: what the peak is made of. Also the longest hold of its event loop meanwhile.
  */
-async function heapAtPeak<T>(port: string, pid: number, during: Promise<T>): Promise<{ result: T; atPeak: Record<string, number> | null }> {
+async function heapAtPeak<T>(port: string, pid: number, during: Promise<T>): Promise<{ result: T; atPeak: Record<string, number> | null; loopLagMaxMs: number }> {
   let best: Record<string, number> | null = null;
   let bestRss = 0;
+  let loopLagMaxMs = 0;
   let done = false;
   const reading = (async () => {
     while (!done) {
-      const heap = await heapOf(port);
+      const read = await heapOf(port);
       const rss = memoryStatus(pid)?.rss ?? 0;
-      if (heap && rss > bestRss) [best, bestRss] = [{ rss, ...heap }, rss];
+      if (read) loopLagMaxMs = Math.max(loopLagMaxMs, read.loopLagMaxMs);
+      if (read && rss > bestRss) [best, bestRss] = [{ rss, ...read.heap }, rss];
       await sleep(1000);
     }
   })();
   const result = await during.finally(() => (done = true));
   await reading;
-  return { result, atPeak: best };
+  return { result, atPeak: best, loopLagMaxMs };
 }
 
 const untilTime = (at: number) => sleep(Math.max(0, at - Date.now()));
@@ -148,10 +155,12 @@ async function main(): Promise<void> {
       const loadAtWave = load();
       const gcBefore = log.gcCount();
       const cpuBefore = cpuSeconds(pid);
-      const [{ result: wave, atPeak }, inApp] = await besideInApp(env.PORT!, () =>
+      const [{ result: wave, atPeak, loopLagMaxMs }, beside] = await besideInApp(env.PORT!, () =>
         heapAtPeak(env.PORT!, pid, drive(webhook, users.slice(0, CHECKINS), { concurrency: Number(values.concurrency), rate: Number(values.rate) })),
       );
       const duringWave = memory.takePeak();
+      // besideInApp's own reading covers only the second since heapAtPeak's last.
+      const inApp = { ...beside, loopLagMaxMs: Math.max(beside.loopLagMaxMs, loopLagMaxMs) };
       const appCpuMsPerUpdate = round(((cpuSeconds(pid) - cpuBefore) * 1000) / CHECKINS, 2);
       const gcInWave = log.gcSince(gcBefore);
       await sleep(Number(values.after) * 1000);
