@@ -27,7 +27,7 @@ import { parseArgs } from "node:util";
 import { startFakeTelegram, type FakeUser } from "../src/sandbox/telegram/index.js";
 import { freePort } from "../test/support/bot-harness.js";
 import { benchEnv } from "./app-config.js";
-import { besideInApp } from "./app-metrics.js";
+import { besideInApp, metricsOf } from "./app-metrics.js";
 import { commandOf, cpuSeconds, memoryStatus, spawnBot, type MemoryStatus } from "./bot-process.js";
 import { NANHU } from "./district.js";
 import { round } from "./measure.js";
@@ -73,7 +73,7 @@ function sampler(pid: number) {
 /** The child's heap by its own /metrics (prom-client's Node metrics), in MiB, and its longest event-loop hold since the read before. */
 async function heapOf(port: string): Promise<{ heap: Record<string, number>; loopLagMaxMs: number } | null> {
   try {
-    const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    const text = await metricsOf(port);
     const value = (metric: string) => Number(new RegExp(`^${metric.replace(/[{}"]/g, "\\$&")} (\\S+)`, "m").exec(text)?.[1] ?? NaN);
     const mib = (metric: string) => Math.round(value(metric) / 1048576);
     return {

@@ -7,7 +7,7 @@ import { jobs } from "../src/scheduler/jobs.js";
 import { round } from "./measure.js";
 
 /** The app's /metrics text (reading it restarts prom-client's event-loop lag window). */
-const metricsOf = async (port: string) => (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+export const metricsOf = async (port: string) => (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
 
 /** Each scheduler job's runs and seconds so far, from /metrics. */
 function jobTimes(metrics: string): Map<string, { runs: number; seconds: number }> {

@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
-import { round } from "./measure.js";
+import { round, statCpuSeconds } from "./measure.js";
 
 const APP_MAIN = "dist/main.js";
 const BARE_MAIN = "bench/bare-bot.mjs";
@@ -37,11 +37,8 @@ export function memoryStatus(pid: number): MemoryStatus | null {
   }
 }
 
-/** CPU seconds a process has used (user + system, every thread), from /proc/<pid>/stat; the clock ticks 100 a second on Linux. */
-export function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
+/** CPU seconds a process has used (user + system, every thread). */
+export const cpuSeconds = (pid: number) => statCpuSeconds(`/proc/${pid}/stat`);
 
 /** Read and write system calls a process has made so far (sockets included), from /proc/<pid>/io. */
 export function syscalls(pid: number): { reads: number; writes: number } {

@@ -70,6 +70,13 @@ export async function startProfile(file: string | undefined): Promise<() => Prom
   };
 }
 
+/** User + system CPU seconds from a /proc `stat` file (a process's or a thread's); the clock ticks 100 a second on Linux. */
+export function statCpuSeconds(path: string): number {
+  const stat = readFileSync(path, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 /**
  * CPU seconds this process has used so far: its main thread, and all its other threads together
  * (a PGlite worker, V8's garbage collection and compilation, libuv's pool). From /proc, so Linux;
@@ -79,10 +86,7 @@ export function threadCpuSeconds(): { main: number; others: number } {
   const total = process.cpuUsage();
   const all = (total.user + total.system) / 1e6;
   try {
-    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    const ticksPerSecond = 100;
-    const main = (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+    const main = statCpuSeconds(`/proc/self/task/${process.pid}/stat`);
     return { main, others: Math.max(0, all - main) };
   } catch {
     return { main: all, others: 0 };

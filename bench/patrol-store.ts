@@ -3,17 +3,16 @@
  * scratch PGlite DATA_DIR, seeded with the district (bench/district.ts), its history
  * (bench/history.ts) and tonight's shifts, the patrol moved so that the real clock meets it.
  */
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
-import postgres from "postgres";
 import { addDays, localNight, shiftWindow } from "../src/shifts/night.js";
 import type { Db } from "../src/storage/db.js";
 import { openConfiguredDatabase } from "../src/storage/open-configured.js";
 import { NANHU, seedDistrict } from "./district.js";
 import { seedHistory } from "./history.js";
+import { scratchPostgres } from "./scratch-database.js";
 import { seedTonight } from "./tonight.js";
 
 export const TZ = "Asia/Shanghai";
@@ -37,20 +36,15 @@ export async function scratchStore(): Promise<ScratchStore> {
     const dataDir = mkdtempSync(join(tmpdir(), "shouye-bench-"));
     return { env: { DATA_DIR: dataDir }, kind: "pglite", commits: async () => null, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
   }
-  const name = `shouye_bench_${randomBytes(3).toString("hex")}`;
-  const admin = postgres(url, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
+  const { name, url: scratchUrl, admin, drop } = await scratchPostgres(url);
   return {
-    env: { DATABASE_URL: Object.assign(new URL(url), { pathname: `/${name}` }).toString(), DATA_DIR: "./data" },
+    env: { DATABASE_URL: scratchUrl, DATA_DIR: "./data" },
     kind: "postgres",
+    drop,
     async commits() {
       await admin`select pg_stat_clear_snapshot()`;
       const [row] = await admin<Array<{ n: string }>>`select xact_commit::text as n from pg_stat_database where datname = ${name}`;
       return Number(row!.n);
-    },
-    async drop() {
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
     },
   };
 }

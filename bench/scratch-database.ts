@@ -3,6 +3,22 @@ import postgres from "postgres";
 import { openDatabase, type Database } from "../src/storage/db.js";
 import { migrateDatabase } from "../src/storage/migrate.js";
 
+/** A new, empty database on `url`'s server: its URL, an admin connection to the server, and how to drop it again. */
+export async function scratchPostgres(url: string): Promise<{ name: string; url: string; admin: postgres.Sql; drop(): Promise<void> }> {
+  const name = `shouye_bench_${randomBytes(3).toString("hex")}`;
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  return {
+    name,
+    url: Object.assign(new URL(url), { pathname: `/${name}` }).toString(),
+    admin,
+    async drop() {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
 /**
  * A migrated database for one bench run: PGlite in memory, or, with DATABASE_URL set, a scratch
  * database created on that server and dropped again by `drop`. `open` is the build that opens it
@@ -15,21 +31,20 @@ export async function openScratchDatabase(open: typeof openDatabase = openDataba
     await migrateDatabase({ kind: "pglite" }, database);
     return { database, drop: () => database.close() };
   }
-  const name = `shouye_bench_${randomBytes(3).toString("hex")}`;
-  const admin = postgres(url, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const drop = async (database?: Database) => {
-    await database?.close();
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  };
+  const scratch = await scratchPostgres(url);
   try {
-    const target = { kind: "postgres" as const, url: Object.assign(new URL(url), { pathname: `/${name}` }).toString() };
+    const target = { kind: "postgres" as const, url: scratch.url };
     await migrateDatabase(target);
     const database = await open(target);
-    return { database, drop: () => drop(database) };
+    return {
+      database,
+      async drop() {
+        await database.close();
+        await scratch.drop();
+      },
+    };
   } catch (error) {
-    await drop();
+    await scratch.drop();
     throw error;
   }
 }
