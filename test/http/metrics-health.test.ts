@@ -1,6 +1,7 @@
 import { Api } from "grammy";
 import { afterEach, describe, expect, it } from "vitest";
 import { enqueueMessages } from "../../src/outbox/enqueue.js";
+import { outboxSettled } from "../support/outbox-settled.js";
 import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
 import { sample, scrapeMetrics } from "../support/metrics.js";
 import { nextTelegramId } from "../support/world.js";
@@ -35,6 +36,9 @@ describe("GET /metrics", () => {
     await user.waitForCallbackAnswer(callbackQuery.id);
     await queueNotice(user.id);
     await user.waitForMessage(/cancel/i);
+    // Sends are written down in batches: wait until the first notice is recorded as sent, so the
+    // backlog below holds the 429'd one alone.
+    await outboxSettled(h.database.db);
     h.fake.failNext("sendMessage", { error_code: 429, retry_after: 1 });
     await queueNotice(user.id);
     await expect.poll(async () => sample(await scrapeMetrics(h.app.port), "shouye_outbox_sends_total", { kind: "message", result: "rate_limited" }), { timeout: 5000 }).toBe(1);
