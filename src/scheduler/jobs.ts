@@ -6,7 +6,7 @@ import { sendEscalationDigest } from "../escalation/send-digest.js";
 import { escalateMissingLogs, escalateUnderstaffedShifts } from "../shifts/escalate-shifts.js";
 import { localNight } from "../shifts/night.js";
 import { autoCheckOut } from "../shifts/auto-check-out.js";
-import { refreshBoards } from "../shifts/board.js";
+import { refreshBoards } from "../shifts/refresh-boards.js";
 import { generateShifts } from "../shifts/generate-shifts.js";
 import { markNoShows } from "../shifts/mark-no-shows.js";
 import type { ShiftPolicy } from "../shifts/policy.js";

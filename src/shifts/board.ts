@@ -1,13 +1,12 @@
-import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import { isCoordinator, isTeamLeader, leadsTeam, loadAccess, supervisesTown } from "../access/access.js";
 import type { DomainContext } from "../domain/context.js";
 import { ForbiddenError, NotFoundError } from "../domain/errors.js";
-import { editCardCopies, sameForAll } from "../outbox/edit-group.js";
 import { enqueueMessages } from "../outbox/enqueue.js";
 import type { OutboxButton, TextRef } from "../outbox/payload.js";
 import { recipientColumns, toRecipient } from "../people/locale.js";
 import type { Db } from "../storage/db.js";
-import { assignments, outbox, people, shifts } from "../storage/schema/index.js";
+import { assignments, people, shifts } from "../storage/schema/index.js";
 import { selectShiftFacts, shiftArgs, type ShiftFacts } from "./shift-facts.js";
 
 /** Edits to one board are at most this frequent: Telegram limits edits per chat. */
@@ -41,17 +40,53 @@ async function loadShift(db: Db, shiftId: number) {
   return shift;
 }
 
-/** The board's text and buttons: everyone expected tonight and where they stand. */
-export async function drawBoard(db: Db, shiftId: number): Promise<{ text: TextRef; buttons: OutboxButton[][] }> {
-  const shift = await loadShift(db, shiftId);
-  const rows = await db
-    .select({ assignmentId: assignments.id, name: people.name, reply: assignments.reply, late: assignments.lateMinutes, checkedInAt: assignments.checkedInAt, checkedOutAt: assignments.checkedOutAt, noShowAt: assignments.noShowAt, endedAt: assignments.endedAt })
+export interface BoardDrawing {
+  text: TextRef;
+  buttons: OutboxButton[][];
+}
+
+/** Everyone on the shifts tonight, and who could not come, by name. */
+function selectRosters(db: Db, shiftIds: number[]) {
+  return db
+    .select({
+      shiftId: assignments.shiftId, assignmentId: assignments.id, name: people.name, reply: assignments.reply, late: assignments.lateMinutes,
+      checkedInAt: assignments.checkedInAt, checkedOutAt: assignments.checkedOutAt, noShowAt: assignments.noShowAt, endedAt: assignments.endedAt,
+    })
     .from(assignments)
     .innerJoin(people, eq(people.id, assignments.personId))
-    .where(and(eq(assignments.shiftId, shiftId), or(isNull(assignments.endedAt), eq(assignments.endedReason, "cant"))))
+    .where(and(inArray(assignments.shiftId, shiftIds), or(isNull(assignments.endedAt), eq(assignments.endedReason, "cant"))))
     .orderBy(asc(people.name));
+}
+type RosterRow = Awaited<ReturnType<typeof selectRosters>>[number];
+
+/**
+ * The boards of many shifts in two statements, whatever their number: at 20:00 a district's
+ * hundred boards are due at once, and drawing them one by one took seconds beside the wave.
+ */
+export async function drawBoards(db: Db, shiftIds: number[]): Promise<Map<number, BoardDrawing>> {
+  const drawings = new Map<number, BoardDrawing>();
+  if (shiftIds.length === 0) return drawings;
+  const facts = await selectShiftFacts(db).where(inArray(shifts.id, shiftIds));
+  const rosters = new Map<number, RosterRow[]>();
+  for (const row of await selectRosters(db, shiftIds)) {
+    const roster = rosters.get(row.shiftId);
+    if (roster) roster.push(row);
+    else rosters.set(row.shiftId, [row]);
+  }
+  for (const shift of facts) drawings.set(shift.shiftId, boardOf(shift, rosters.get(shift.shiftId) ?? []));
+  return drawings;
+}
+
+/** The board's text and buttons: everyone expected tonight and where they stand. */
+export async function drawBoard(db: Db, shiftId: number): Promise<BoardDrawing> {
+  const drawing = (await drawBoards(db, [shiftId])).get(shiftId);
+  if (!drawing) throw new NotFoundError("shift.not_found");
+  return drawing;
+}
+
+function boardOf(shift: Parameters<typeof shiftArgs>[0] & Pick<ShiftFacts, "shiftId" | "required">, rows: RosterRow[]): BoardDrawing {
   const live = rows.filter((r) => !r.endedAt);
-  const symbol = (r: (typeof rows)[number]) =>
+  const symbol = (r: RosterRow) =>
     r.endedAt ? "❌" : r.checkedOutAt ? "👋" : r.checkedInAt ? "📍" : r.noShowAt ? "🚫" : r.reply === "substitute" ? "🔁" : r.reply === "coming" ? (r.late ? `⏱+${r.late}′` : "✅") : "❔";
   const lines = rows.map((r) => `${symbol(r)} ${r.name ?? "-"}`).join("\n");
   const text: TextRef = {
@@ -71,10 +106,10 @@ export async function drawBoard(db: Db, shiftId: number): Promise<{ text: TextRe
     .slice(0, 12)
     .map((r) => [{ text: { key: "btn-mark-present", args: { name: r.name ?? "-" } }, data: `mp:${r.assignmentId}` }]);
   buttons.push([
-    { text: { key: "btn-roster-add" }, data: `ra:${shiftId}` },
-    { text: { key: "btn-roster-remove" }, data: `rr:${shiftId}` },
+    { text: { key: "btn-roster-add" }, data: `ra:${shift.shiftId}` },
+    { text: { key: "btn-roster-remove" }, data: `rr:${shift.shiftId}` },
   ]);
-  buttons.push([{ text: { key: "btn-hand-over" }, data: `hl:${shiftId}` }]);
+  buttons.push([{ text: { key: "btn-hand-over" }, data: `hl:${shift.shiftId}` }]);
   return { text, buttons };
 }
 
@@ -109,51 +144,4 @@ export async function shiftsToLead(ctx: DomainContext, night?: string) {
       ),
     )
     .orderBy(asc(shifts.startsAt));
-}
-
-const boardIsDue = (quietSince: Date) => and(isNotNull(shifts.boardDirtyAt), or(isNull(shifts.boardDrawnAt), lt(shifts.boardDrawnAt, quietSince)));
-
-/**
- * Scheduler job: redraws the boards whose roster changed, at most once per interval per board,
- * as one edit per copy through the outbox.
- *
- * A board is drawn holding no lock: every check-in on a shift writes its row (`recordCheckIn`),
- * and a redraw that locked the row while drawing made each of them wait for it, which at 20:00
- * (a hundred boards at once) was most of the check-ins' slow tail.
- */
-export async function refreshBoards(ctx: DomainContext): Promise<number> {
-  const quietSince = new Date(ctx.now.getTime() - BOARD_MIN_INTERVAL_MS);
-  const candidates = await ctx.db.select({ id: shifts.id }).from(shifts).where(boardIsDue(quietSince)).limit(200);
-  let drawn = 0;
-  for (const { id } of candidates) {
-    if (await redrawBoard(ctx, id, quietSince)) drawn += 1;
-  }
-  return drawn;
-}
-
-/**
- * One board, if it is still due; whether an edit was queued. It reads the mark, draws, and then
- * in one short transaction takes the redraw (the board is due still, so no other instance took
- * it) and clears the mark only if no change came after it was read; a later change leaves it set,
- * and the next tick draws again.
- */
-async function redrawBoard(ctx: DomainContext, shiftId: number, quietSince: Date): Promise<boolean> {
-  // As text: the mark has microseconds, which a Date would drop.
-  const [due] = await ctx.db
-    .select({ mark: sql<string>`${shifts.boardDirtyAt}::text` })
-    .from(shifts)
-    .where(and(eq(shifts.id, shiftId), boardIsDue(quietSince)));
-  if (!due) return false;
-  const [copy] = await ctx.db.select({ id: outbox.id }).from(outbox).where(eq(outbox.groupKey, boardGroup(shiftId))).limit(1);
-  const drawn = copy ? await drawBoard(ctx.db, shiftId) : null; // null: nobody has opened this board
-  return ctx.db.transaction(async (tx) => {
-    const taken = await tx
-      .update(shifts)
-      .set({ boardDrawnAt: ctx.now, boardDirtyAt: sql`case when ${shifts.boardDirtyAt} = ${due.mark}::timestamptz then null else ${shifts.boardDirtyAt} end` })
-      .where(and(eq(shifts.id, shiftId), boardIsDue(quietSince)))
-      .returning({ id: shifts.id });
-    if (taken.length === 0 || !drawn) return false;
-    await editCardCopies(tx, ctx.now, boardGroup(shiftId), drawn.text, sameForAll(drawn.buttons));
-    return true;
-  });
 }

@@ -117,6 +117,31 @@ describe("the leader's live board", () => {
     const edited = await n.leader.waitForMessage((m) => m.message_id === board.message_id && /checked in 2/.test(m.text ?? ""));
     expect(edited.text).toContain(`📍 ${b!.user.first_name}`);
   });
+  it("When volunteers of two teams check in, then one run redraws both boards, each with its own team", async () => {
+    const east = await remindedNight("East", "2027-06-11");
+    const west = await remindedNight("West", "2027-06-11");
+    h.setNow("2027-06-12T11:40:00Z");
+    await east.leader.send("/roster");
+    await west.leader.send("/roster");
+    const eastBoard = await east.leader.waitForMessage(/📋 night patrol/);
+    const westBoard = await west.leader.waitForMessage(/📋 night patrol/);
+    const [e1] = east.assigned;
+    const [w1, w2] = west.assigned;
+    for (const volunteer of [e1!, w1!, w2!]) {
+      await volunteer.send("/checkin");
+      await volunteer.waitForMessage(/Checked in/);
+    }
+    h.setNow("2027-06-12T11:40:11Z");
+    await h.app.scheduler.run("live-boards");
+    const eastEdited = await east.leader.waitForMessage((m) => m.message_id === eastBoard.message_id && /checked in 1/.test(m.text ?? ""));
+    const westEdited = await west.leader.waitForMessage((m) => m.message_id === westBoard.message_id && /checked in 2/.test(m.text ?? ""));
+    expect(eastEdited.text).toContain(`📍 ${e1!.user.first_name}`);
+    expect(eastEdited.text).not.toContain(w1!.user.first_name);
+    expect(westEdited.text).toContain(`📍 ${w2!.user.first_name}`);
+    // Each board's buttons act on its own shift.
+    expect(JSON.stringify(eastEdited.reply_markup)).toContain(`ra:${east.shift.id}`);
+    expect(JSON.stringify(westEdited.reply_markup)).toContain(`ra:${west.shift.id}`);
+  });
 });
 
 describe("naming a substitute and checking out by button", () => {
