@@ -20,6 +20,8 @@
  * GC pauses (--trace-gc). CPU per check-in is reported for the bot's process, this process (the
  * fake and the load) and PostgreSQL's processes, all on the same cores.
  * `--boards`: each team's leader opens tonight's live board first, so board redraws run beside.
+ * `--bare-round-trips 2` (PostgreSQL): the bare bot also reads the person and writes a row per
+ * check-in on the same store, so the ratio shows what the database alone costs any bot.
  * Prints JSON, the ratio last.
  */
 import { loadavg } from "node:os";
@@ -52,6 +54,7 @@ const { values } = parseArgs({
     "node-args": { type: "string", default: "" },
     /** Each team's leader opens tonight's live board first, so check-ins are followed by board edits. */
     boards: { type: "boolean", default: false },
+    "bare-round-trips": { type: "string", default: "0" },
   },
 });
 const CHECKINS = Number(values.checkins);
@@ -59,6 +62,7 @@ const WARMUP = Number(values.warmup);
 const CONCURRENCY = Number(values.concurrency);
 const ROUNDS = Number(values.rounds);
 const RATE = Number(values.rate);
+const BARE_ROUND_TRIPS = Number(values["bare-round-trips"]);
 const APP_ARGS = ["--trace-gc", ...values["node-args"].split(/\s+/).filter(Boolean)];
 
 const median = (xs: number[]) => percentile(xs, 50);
@@ -112,7 +116,8 @@ interface Run {
 /** The bare anchor, started afresh and warmed, over every user. */
 async function bareRound(run: Run): Promise<Phase> {
   const port = String(await freePort());
-  const bot = spawnBot("bare", { TELEGRAM_BOT_TOKEN: run.fake.token, TELEGRAM_API_ROOT: run.fake.apiRoot, PORT: port, WEBHOOK_SECRET: BENCH_SECRET });
+  const store = BARE_ROUND_TRIPS > 0 ? { BARE_ROUND_TRIPS: String(BARE_ROUND_TRIPS), DATABASE_URL: run.store.env.DATABASE_URL } : {};
+  const bot = spawnBot("bare", { TELEGRAM_BOT_TOKEN: run.fake.token, TELEGRAM_API_ROOT: run.fake.apiRoot, PORT: port, WEBHOOK_SECRET: BENCH_SECRET, ...store });
   try {
     await bot.logged("listening");
     const url = `http://127.0.0.1:${port}/`;
@@ -162,6 +167,7 @@ async function main(): Promise<void> {
   const fake = await startFakeTelegram({ recordCalls: false });
   const store = await scratchStore();
   try {
+    if (BARE_ROUND_TRIPS > 0 && store.kind !== "postgres") throw new Error("--bare-round-trips needs DATABASE_URL: the bare bot talks to PostgreSQL");
     const { night, startsAt, seedSeconds } = await seedMovedPatrol(store, { leadMs: Number(values.lead) * 60_000, volunteers: CHECKINS + WARMUP, historyNights: Number(values.history) });
     console.error(`seeded in ${round(seedSeconds)} s; the patrol starts at ${districtClock(startsAt)}`);
     // Everyone (volunteers, supervisors, coordinators) has a chat with the bot, so what it sends
@@ -214,6 +220,7 @@ async function main(): Promise<void> {
           concurrency: CONCURRENCY,
           rounds,
           boards: values.boards,
+          bareRoundTrips: BARE_ROUND_TRIPS,
           paced: { rate: RATE, ...paced, checkedIn: pacedCheckedIn, boardEdits: edits() - editsBefore },
           lastReply,
           loadAverage: loadavg().map((n) => round(n, 2)),
