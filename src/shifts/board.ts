@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, lte, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { isCoordinator, isTeamLeader, leadsTeam, loadAccess, supervisesTown } from "../access/access.js";
 import type { DomainContext } from "../domain/context.js";
 import { ForbiddenError, NotFoundError } from "../domain/errors.js";
@@ -12,6 +12,8 @@ import { selectShiftFacts, shiftArgs, type ShiftFacts } from "./shift-facts.js";
 /** Edits to one board are at most this frequent: Telegram limits edits per chat. */
 export const BOARD_MIN_INTERVAL_MS = 10_000;
 export const boardGroup = (shiftId: number) => `board:${shiftId}`;
+/** The same key computed by the database. */
+export const boardGroupSql = (shiftId: SQL | AnyColumn) => sql`'board:' || ${shiftId}`;
 
 /**
  * What a change writes to `board_dirty_at`: its time, but always later than the mark before it

@@ -1,8 +1,8 @@
-import { and, exists, inArray, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
+import { and, eq, exists, inArray, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import type { DomainContext } from "../domain/context.js";
 import { editManyCards } from "../outbox/edit-group.js";
 import { outbox, shifts } from "../storage/schema/index.js";
-import { BOARD_MIN_INTERVAL_MS, boardGroup, drawBoards, type BoardDrawing } from "./board.js";
+import { BOARD_MIN_INTERVAL_MS, boardGroup, boardGroupSql, drawBoards, type BoardDrawing } from "./board.js";
 
 /** At most this many boards per run; a district has about a hundred. */
 const BOARDS_PER_RUN = 200;
@@ -29,7 +29,7 @@ export async function refreshBoards(ctx: DomainContext): Promise<number> {
       // As text: the mark has microseconds, which a Date would drop.
       mark: sql<string>`${shifts.boardDirtyAt}::text`,
       // Nobody has opened the board: its mark is cleared, and nothing is drawn.
-      held: exists(ctx.db.select({ one: sql`1` }).from(outbox).where(sql`${outbox.groupKey} = 'board:' || ${shifts.id}`)),
+      held: exists(ctx.db.select({ one: sql`1` }).from(outbox).where(eq(outbox.groupKey, boardGroupSql(shifts.id)))),
     })
     .from(shifts)
     .where(boardIsDue(quietSince))
