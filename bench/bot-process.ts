@@ -117,9 +117,8 @@ export interface BotProcess {
  * on trial (`--cpu-prof`, `--trace-gc`).
  */
 export function spawnBot(which: "app" | "bare", env: Record<string, string | undefined>, nodeArgs: string[] = []): BotProcess {
-  const flags = [...(which === "app" ? startFlags() : []), ...nodeArgs];
   const { DATABASE_URL: _ignored, ...inherited } = process.env;
-  const child = spawn(process.execPath, [...flags, which === "app" ? APP_MAIN : BARE_MAIN], { env: { ...inherited, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, argsOf(which, nodeArgs), { env: { ...inherited, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
   const log = watchLog(child);
   return {
@@ -134,6 +133,8 @@ export function spawnBot(which: "app" | "bare", env: Record<string, string | und
   };
 }
 
+/** Node's arguments for a bot: npm start's flags (the app's), the flags on trial, the script. */
+const argsOf = (which: "app" | "bare", nodeArgs: string[]) => [...(which === "app" ? startFlags() : []), ...nodeArgs, which === "app" ? APP_MAIN : BARE_MAIN];
+
 /** The command line a bot process runs, for the report. */
-export const commandOf = (which: "app" | "bare", nodeArgs: string[] = []) =>
-  ["node", ...(which === "app" ? startFlags() : []), ...nodeArgs, which === "app" ? APP_MAIN : BARE_MAIN].join(" ");
+export const commandOf = (which: "app" | "bare", nodeArgs: string[] = []) => ["node", ...argsOf(which, nodeArgs)].join(" ");

@@ -22,6 +22,7 @@ import postgres from "postgres";
 import { startFakeTelegram, type FakeTelegram } from "../src/sandbox/telegram/index.js";
 import { freePort } from "../test/support/bot-harness.js";
 import { percentile, round, runBench } from "./measure.js";
+import { withDatabase } from "../test/support/global-setup.js";
 
 const root = resolve(import.meta.dirname, "..");
 const { values: args } = parseArgs({
@@ -152,7 +153,7 @@ async function emptyStore(): Promise<{ env: Record<string, string>; drop: () => 
   const admin = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);
   return {
-    env: { DATABASE_URL: Object.assign(new URL(databaseUrl), { pathname: `/${name}` }).toString() },
+    env: { DATABASE_URL: withDatabase(databaseUrl, name) },
     async drop() {
       await admin.unsafe(`drop database if exists ${name} with (force)`);
       await admin.end();

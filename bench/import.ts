@@ -12,6 +12,7 @@ import type { DomainContext } from "../src/domain/context.js";
 import { importRoster, type ImportSummary } from "../src/roster/import-roster.js";
 import { openDatabase, type Database } from "../src/storage/db.js";
 import { migrateDatabase } from "../src/storage/migrate.js";
+import { withDatabase } from "../test/support/global-setup.js";
 
 const ROWS = 15_000;
 const TEAMS = 106;
@@ -93,7 +94,7 @@ async function main(): Promise<void> {
     const admin = postgres(url, { max: 1, onnotice: () => {} });
     await admin.unsafe(`create database ${name}`);
     try {
-      const target = { kind: "postgres" as const, url: Object.assign(new URL(url), { pathname: `/${name}` }).toString() };
+      const target = { kind: "postgres" as const, url: withDatabase(url, name) };
       await migrateDatabase(target);
       const database = await openDatabase(target);
       await run("postgres", database, csv).finally(() => database.close());

@@ -36,6 +36,7 @@ import { startFakeTelegram } from "../src/sandbox/telegram/index.js";
 import { seedDistrictHistory } from "./district-history.js";
 import { benchConfig } from "./app-config.js";
 import { percentile, round } from "./measure.js";
+import { withDatabase } from "../test/support/global-setup.js";
 
 const { values } = parseArgs({
   options: {
@@ -83,7 +84,7 @@ async function main(): Promise<void> {
   const scratchName = `shouye_bench_${randomBytes(3).toString("hex")}`;
   const admin = url ? postgres(url, { max: 1, onnotice: () => {} }) : null;
   const dataDir = url ? "" : mkdtempSync(join(tmpdir(), "shouye-memory-"));
-  const store = url ? Object.assign(new URL(url), { pathname: `/${scratchName}` }).toString() : dataDir;
+  const store = url ? withDatabase(url, scratchName) : dataDir;
   await admin?.unsafe(`create database ${scratchName}`);
   await admin?.end();
   const fake = await startFakeTelegram();

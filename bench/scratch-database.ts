@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { openDatabase, type Database } from "../src/storage/db.js";
 import { migrateDatabase } from "../src/storage/migrate.js";
+import { withDatabase } from "../test/support/global-setup.js";
 
 /** A new, empty database on `url`'s server: its URL, an admin connection to the server, and how to drop it again. */
 export async function scratchPostgres(url: string): Promise<{ name: string; url: string; admin: postgres.Sql; drop(): Promise<void> }> {
@@ -10,7 +11,7 @@ export async function scratchPostgres(url: string): Promise<{ name: string; url:
   await admin.unsafe(`create database ${name}`);
   return {
     name,
-    url: Object.assign(new URL(url), { pathname: `/${name}` }).toString(),
+    url: withDatabase(url, name),
     admin,
     async drop() {
       await admin.unsafe(`drop database if exists ${name} with (force)`);

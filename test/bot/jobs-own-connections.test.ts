@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
 import { onPostgres, openTestDatabase } from "../support/test-database.js";
 import { activeMember, teamWithLeader } from "../support/world.js";
+import { withDatabase } from "../support/global-setup.js";
 
 /**
  * The scheduler starts several jobs on the same tick. On the bot's pool they could take every
@@ -19,7 +20,7 @@ describe.skipIf(!onPostgres)("scheduler jobs and the bot's connections", () => {
     h = await startBotHarness({ database: await openTestDatabase({ maxConnections: 1 }) });
     await h.app.scheduler.idle();
     const [row] = (await h.database.db.execute(sql`select current_database() as name`)) as unknown as Array<{ name: string }>;
-    operator = postgres(Object.assign(new URL(process.env.TEST_DATABASE_URL!), { pathname: `/${row!.name}` }).toString(), { max: 1, onnotice: () => {} });
+    operator = postgres(withDatabase(process.env.TEST_DATABASE_URL!, row!.name), { max: 1, onnotice: () => {} });
   });
   afterAll(async () => {
     await operator?.end();
