@@ -47,12 +47,17 @@ async function sendingTo(db: Db, chatId: number): Promise<boolean> {
 /**
  * `find` for a message the user replied to, looked up again while a send to the chat is not yet
  * written down (the message replied to may be that one): up to a few seconds, then not found.
+ * Whether sends are under way is asked before a look, not after: a send written down between a
+ * look that missed it and the question would otherwise be neither found nor waited for.
  */
 export async function onceRecorded<T>(db: Db, chatId: number, find: () => Promise<T | null>): Promise<T | null> {
   const deadline = Date.now() + RECORDED_WITHIN_MS;
-  for (;;) {
-    const found = await find();
-    if (found !== null || Date.now() >= deadline || !(await sendingTo(db, chatId))) return found;
-    await sleep(LOOK_EVERY_MS);
+  let found = await find();
+  while (found === null && Date.now() < deadline) {
+    const sending = await sendingTo(db, chatId);
+    found = await find();
+    if (!sending) break;
+    if (found === null) await sleep(LOOK_EVERY_MS);
   }
+  return found;
 }
