@@ -9,7 +9,7 @@ import { loadAssignment, shiftLeadRecipients } from "./assignment-facts.js";
 import { offerNextWave, openSlot } from "./open-slot.js";
 import { ALL_KINDS, answeredLine, closeReminders, QUESTION_KINDS } from "./close-reminders.js";
 import { closeSlots, offerWithdrawnLine } from "./close-slots.js";
-import { assignmentOfReminderMessage } from "./reminder-message.js";
+import { assignmentOfReminderMessage, onceRecorded } from "./reminder-message.js";
 import type { ShiftPolicy } from "./policy.js";
 import { shiftArgs } from "./shift-facts.js";
 import { substituteCandidates } from "./substitute-candidates.js";
@@ -96,7 +96,9 @@ export async function answerShift(ctx: DomainContext, input: ShiftAnswer, policy
  */
 async function refuseAnsweredReminder(db: Db, facts: { assignmentId: number; reply: ShiftReply | null }, on: AnsweredOn): Promise<boolean> {
   if (!on.pressedOn) return false;
-  const onReminder = (await assignmentOfReminderMessage(db, on.pressedOn.chatId, on.pressedOn.messageId)) === facts.assignmentId;
+  const { chatId, messageId } = on.pressedOn;
+  // A press can come as soon as Telegram shows the reminder, before its sending is written down.
+  const onReminder = (await onceRecorded(db, chatId, () => assignmentOfReminderMessage(db, chatId, messageId))) === facts.assignmentId;
   if (onReminder && facts.reply) throw new ConflictError(`shift.answered_${facts.reply}`);
   return onReminder;
 }

@@ -45,8 +45,9 @@ async function sendingTo(db: Db, chatId: number): Promise<boolean> {
 }
 
 /**
- * `find` for a message the user replied to, looked up again while a send to the chat is not yet
- * written down (the message replied to may be that one): up to a few seconds, then not found.
+ * `find` for a message the user replied to or pressed a button on, looked up again while a send
+ * to the chat is not yet written down (the message may be that one): up to a few seconds, then not
+ * found.
  * Whether sends are under way is asked before a look, not after: a send written down between a
  * look that missed it and the question would otherwise be neither found nor waited for.
  */
