@@ -23,6 +23,7 @@ import { count, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { pino } from "pino";
 import { createDeliver, createRenderer } from "../src/bot/deliver.js";
 import { createOutboxApi } from "../src/bot/outbox-api.js";
+import { telegramConnections } from "../src/bot/telegram-fetch.js";
 import { createI18n } from "../src/bot/i18n.js";
 import { broadcastFigures } from "../src/broadcasts/broadcast-figures.js";
 import { refreshBroadcastProgress } from "../src/broadcasts/refresh-progress.js";
@@ -119,7 +120,8 @@ async function main(): Promise<void> {
     const rssBefore = rss.peak;
 
     // The outbox's own client, as the app makes it.
-    const deliver = createDeliver(createOutboxApi(fake.token, fake.apiRoot, RATE), createRenderer(createI18n("zh"), "zh", TZ), { allowPaidBroadcast: PAID });
+    const telegram = telegramConnections(fake.apiRoot);
+    const deliver = createDeliver(createOutboxApi(fake.token, fake.apiRoot, telegram.fetch), createRenderer(createI18n("zh"), "zh", TZ), { allowPaidBroadcast: PAID });
     // Default idle interval, as the app runs it; the bot nudges it after the verb, as here.
     const dispatcher = createDispatcher({ db, logger, deliver, ratePerSecond: RATE });
     dispatcher.start();
@@ -172,6 +174,7 @@ async function main(): Promise<void> {
     const socketsOpened = sockets;
     await stopProfile();
     await dispatcher.stop();
+    await telegram.close();
 
     // What the fake saw: each broadcast copy by chat, and when the last one was settled (sent or 403).
     const okCopies = new Map<number, number>();

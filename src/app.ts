@@ -8,6 +8,7 @@ import { startPolling, type Polling } from "./bot/polling.js";
 import { publishDefaultCommands } from "./bot/commands.js";
 import { createDeliver, createRenderer } from "./bot/deliver.js";
 import { createOutboxApi } from "./bot/outbox-api.js";
+import { telegramConnections } from "./bot/telegram-fetch.js";
 import { createI18n } from "./bot/i18n.js";
 import { botToken, type Config } from "./config/config.js";
 import { publicUrl } from "./http/public-url.js";
@@ -65,7 +66,8 @@ export async function startApp(
 
   const i18n = createI18n(config.DEFAULT_LOCALE);
   const renderer = createRenderer(i18n, config.DEFAULT_LOCALE, config.BOT_TIMEZONE);
-  const outboxApi = createOutboxApi(botToken(config), config.TELEGRAM_API_ROOT, config.OUTBOX_RATE_PER_SECOND);
+  const telegram = telegramConnections(config.TELEGRAM_API_ROOT);
+  const outboxApi = createOutboxApi(botToken(config), config.TELEGRAM_API_ROOT, telegram.fetch);
   const dispatcher = createDispatcher({
     db,
     logger: logger.child({ component: "outbox" }),
@@ -86,6 +88,7 @@ export async function startApp(
   let ownUrl = publicUrl(config, config.PORT);
   const bot = createBot({
     config,
+    telegramFetch: telegram.fetch,
     policy: shiftPolicyFrom(config),
     reports: reportSettingsFrom(config),
     db,
@@ -160,6 +163,7 @@ export async function startApp(
       await closed;
       await Promise.allSettled([...tasks]);
       await dispatcher.stop();
+      await telegram.close();
     },
   };
 }

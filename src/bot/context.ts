@@ -1,6 +1,6 @@
 import type { ConversationFlavor } from "@grammyjs/conversations";
 import type { I18n, I18nFlavor } from "@grammyjs/i18n";
-import type { Context } from "grammy";
+import type { ApiClientOptions, Context } from "grammy";
 import type { Logger } from "pino";
 import type { Config } from "../config/config.js";
 import type { Metrics } from "../metrics/metrics.js";
@@ -13,6 +13,8 @@ import type { Db } from "../storage/db.js";
 /** What the bot needs from the composition root. */
 export interface BotDeps {
   config: Config;
+  /** How the bot calls Telegram (grammY's default when absent). */
+  telegramFetch?: ApiClientOptions["fetch"];
   /** The shift rules from the configuration. */
   policy: ShiftPolicy;
   /** The reporting rules from the configuration. */

@@ -66,7 +66,7 @@ const DIALOG_TIMEOUT_MS = 24 * 60 * 60 * 1000;
 export function createBot(deps: BotDeps, botInfo?: UserFromGetMe): Bot<BotContext> {
   const bot = new Bot<BotContext>(botToken(deps.config), {
     ...(botInfo ? { botInfo } : {}),
-    client: { apiRoot: deps.config.TELEGRAM_API_ROOT },
+    client: { apiRoot: deps.config.TELEGRAM_API_ROOT, ...(deps.telegramFetch ? { fetch: deps.telegramFetch } : {}) },
   });
   const presses = pressAnswers();
   installApiTransformers(bot.api, presses.noteAnswers);
