@@ -13,7 +13,7 @@ interface CallOptions {
 export interface TelegramConnections {
   /** grammY's `client.fetch`. */
   fetch: GrammyFetch;
-  /** Waits for the calls under way, then closes the connections. */
+  /** Waits for the calls under way, then closes the connections; closing again does nothing. */
   close(): Promise<void>;
 }
 
@@ -42,9 +42,11 @@ export function telegramConnections(apiRoot: string): TelegramConnections {
     });
     return { json: () => body.json() };
   };
+  let closing: Promise<void> | undefined;
   return {
     // grammY's type is node-fetch's whole `fetch`; it calls it with a URL string and reads `json()`.
     fetch: call as unknown as GrammyFetch,
-    close: () => pool.close(),
+    // undici throws on a second close: a stop repeated (a second signal) must not.
+    close: () => (closing ??= pool.close()),
   };
 }
