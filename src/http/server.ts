@@ -41,13 +41,21 @@ const SCHEDULER_STALL_S = 120;
 const BACKLOG_TIMEOUT_MS = 1000;
 /** A message waiting this long while this process sent nothing for as long: the outbox is stuck. */
 const OUTBOX_STALL_S = 300;
+/**
+ * How long a connection may idle before the server closes it. Telegram and a reverse proxy keep
+ * their connections to the webhook open and take them again without reading Node's hint of five
+ * seconds; one closed by the server just as it is taken loses the request on it, which Telegram
+ * then redelivers late, or the proxy answers 502. Longer than the proxies' usual 60 s, so they
+ * close first.
+ */
+const KEEP_ALIVE_MS = 65_000;
 
 /**
  * One small server for both modes: /healthz and /metrics always, the webhook path in webhook mode,
  * and any mounts. grammY's webhook handler checks the secret token itself and answers 401 without it.
  */
 export function createHttpServer(options: HttpOptions): Server {
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
     const path = new URL(req.url ?? "/", "http://localhost").pathname;
     if (req.method === "GET" && path === "/healthz") {
       void health(options).then(({ status, report }) => sendJson(res, status, report));
@@ -81,6 +89,8 @@ export function createHttpServer(options: HttpOptions): Server {
     }
     send(res, 404, "not found");
   });
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  return server;
 }
 
 /**
