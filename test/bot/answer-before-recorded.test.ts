@@ -1,12 +1,11 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Message } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FakeUser } from "../../src/sandbox/telegram/index.js";
-import { assignments, people, shifts } from "../../src/storage/schema/index.js";
+import { assignments } from "../../src/storage/schema/index.js";
 import { startBotHarness, type BotHarness } from "../support/bot-harness.js";
 import { moveClock, outboxSettled } from "../support/outbox-settled.js";
-import { nextDay } from "../support/reminded-night.js";
-import { activeMember, teamWithLeader } from "../support/world.js";
+import { plannedNight } from "../support/reminded-night.js";
 
 let h: BotHarness;
 beforeAll(async () => {
@@ -22,18 +21,9 @@ afterAll(async () => {
  * runs then, and Telegram answers 300 ms into it.
  */
 async function answerHeldReminder(name: string, night: string, answer: (volunteer: FakeUser, reminder: Message, assignmentId: number) => Promise<unknown>) {
-  const team = await teamWithLeader(h, name);
-  const members: FakeUser[] = [];
-  for (let i = 0; i < 4; i++) members.push((await activeMember(h, team.teamId, `${name} ${i + 1}`)).user);
-  await moveClock(h, `${night}T00:30:00Z`);
-  await h.app.scheduler.run("plan-shifts");
-  const [shift] = await h.database.db.select().from(shifts).where(and(eq(shifts.teamId, team.teamId), eq(shifts.night, nextDay(night))));
-  const [onShift] = await h.database.db
-    .select({ telegramId: people.telegramId, assignmentId: assignments.id })
-    .from(assignments)
-    .innerJoin(people, eq(people.id, assignments.personId))
-    .where(and(eq(assignments.shiftId, shift!.id), isNull(assignments.endedAt)));
-  const volunteer = members.find((m) => m.id === onShift!.telegramId)!;
+  const planned = await plannedNight(h, name, night, 4);
+  const volunteer = planned.assigned[0]!;
+  const assignmentId = planned.assignmentOf(volunteer);
   // Tonight's check-in reminders first (19:50), so that tomorrow's question is all that is sent below.
   await moveClock(h, `${night}T11:50:00Z`);
   await h.app.scheduler.run("due-reminders");
@@ -46,14 +36,14 @@ async function answerHeldReminder(name: string, night: string, answer: (voluntee
   try {
     await h.app.scheduler.run("due-reminders");
     reminder = await volunteer.waitForMessage(/Are you coming\?/, { after: since });
-    const answered = answer(volunteer, reminder, onShift!.assignmentId);
+    const answered = answer(volunteer, reminder, assignmentId);
     await new Promise((resolve) => setTimeout(resolve, 300));
     answers.release();
     await answered;
   } finally {
     answers.release();
   }
-  return { volunteer, reminder, assignmentId: onShift!.assignmentId };
+  return { volunteer, reminder, assignmentId };
 }
 
 const assignmentRow = async (id: number) => (await h.database.db.select().from(assignments).where(eq(assignments.id, id)))[0]!;

@@ -9,10 +9,10 @@ export const nextDay = (night: string) => new Date(Date.parse(`${night}T00:00:00
 
 /**
  * A team of `size` members planned by the bot for the night after `night` (four on the shift, the
- * rest free), with its "are you coming?" reminders sent at 20:01 on `night` (Shanghai). Needs a
- * harness with ROTA_DAYS_AHEAD 2 and a weekly cap that lets everyone patrol.
+ * rest free), planned at 08:30 on `night` (Shanghai), nothing sent to them yet. Needs a harness
+ * with ROTA_DAYS_AHEAD 2 and a weekly cap that lets everyone patrol.
  */
-export async function remindedNight(h: BotHarness, name: string, night: string, size = 5) {
+export async function plannedNight(h: BotHarness, name: string, night: string, size = 5) {
   const team = await teamWithLeader(h, name);
   const members: FakeUser[] = [];
   for (let i = 0; i < size; i++) members.push((await activeMember(h, team.teamId, `${name} ${i + 1}`)).user);
@@ -28,8 +28,14 @@ export async function remindedNight(h: BotHarness, name: string, night: string, 
   const assigned = members.filter((m) => onShift.some((a) => a.telegramId === m.id));
   const free = members.filter((m) => !onShift.some((a) => a.telegramId === m.id));
   const assignmentOf = (u: FakeUser) => onShift.find((a) => a.telegramId === u.id)!.assignmentId;
+  return { ...team, shift: shift!, assigned, free, assignmentOf };
+}
+
+/** The same, with its "are you coming?" reminders sent at 20:01 on `night`. */
+export async function remindedNight(h: BotHarness, name: string, night: string, size = 5) {
+  const planned = await plannedNight(h, name, night, size);
   await moveClock(h, `${night}T12:01:00Z`); // 24 hours before 20:00 the next night
   await h.app.scheduler.run("due-reminders");
-  for (const m of assigned) await m.waitForMessage(/Are you coming\?/);
-  return { ...team, shift: shift!, assigned, free, assignmentOf };
+  for (const m of planned.assigned) await m.waitForMessage(/Are you coming\?/);
+  return planned;
 }
